@@ -1,0 +1,1 @@
+"""CNN Studio's numpy core: a convolutional network written in plain numpy (no Qt here)."""

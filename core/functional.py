@@ -1,0 +1,460 @@
+"""Stateless operations of a CNN, in plain numpy.
+
+Layout is NCHW and convolution is cross-correlation, as in PyTorch. Shapes in docstrings use one
+alphabet: N (batch), C (input channels), H, W (input size), OC (output channels), KH, KW (kernel),
+OH, OW (output size), K = C·KH·KW (rows of the im2col matrix), L = OH·OW (its columns).
+
+``conv_output_size`` is the one home of the output-size formula; everything else calls it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+FLOAT_DTYPES = (np.float32, np.float64)
+
+
+class ShapeError(ValueError):
+    """A bad size, kernel, stride, padding or dilation.
+
+    ``argument`` names the offending argument ("stride", "padding", "dilation", "kernel_size",
+    "input", "weight", "bias") so a GUI can put the message next to the control that caused it.
+    """
+
+    def __init__(self, message: str, argument: str):
+        super().__init__(message)
+        self.argument = argument
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def pair(value, name: str) -> tuple[int, int]:
+    """``3 -> (3, 3)``, ``(3, 5) -> (3, 5)``; anything else raises ShapeError."""
+    if _is_int(value):
+        return int(value), int(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(_is_int(v) for v in value):
+        return int(value[0]), int(value[1])
+    raise ShapeError(f"{name} must be an int or a pair of ints, got {value!r}", name)
+
+
+def _check_range(name: str, value, low: int, argument: str) -> None:
+    if not _is_int(value):
+        raise ShapeError(f"{name} must be an int, got {value!r}", argument)
+    if value < low:
+        raise ShapeError(f"{name} must be ≥ {low}, got {value}", argument)
+
+
+def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
+                     dilation: int = 1) -> int:
+    """Output length along one axis of a convolution or pooling window.
+
+    OH = ⌊(H + 2·padding − dilation·(KH − 1) − 1) / stride⌋ + 1
+
+    The window spans ``dilation·(KH − 1) + 1`` input cells (its *effective* size), and must fit in
+    the padded input. Raises ShapeError (a ValueError) naming the values when it does not, or when
+    an argument is out of range.
+
+    >>> conv_output_size(28, 5, padding=2)
+    28
+    """
+    _check_range("input size", size, 1, "input")
+    _check_range("kernel_size", kernel, 1, "kernel_size")
+    _check_range("stride", stride, 1, "stride")
+    _check_range("padding", padding, 0, "padding")
+    _check_range("dilation", dilation, 1, "dilation")
+    effective = dilation * (kernel - 1) + 1
+    padded = size + 2 * padding
+    if effective > padded:
+        detail = f"kernel {kernel}" + (f", dilation {dilation}" if dilation != 1 else "")
+        raise ShapeError(
+            f"effective kernel {effective} ({detail}) is larger than the padded input "
+            f"{padded} (size {size} + 2·padding {padding})", "kernel_size")
+    return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+
+
+class Geometry(NamedTuple):
+    """Everything a sliding window over (H, W) needs, validated once."""
+
+    kh: int
+    kw: int
+    sh: int
+    sw: int
+    ph: int
+    pw: int
+    dh: int
+    dw: int
+    oh: int
+    ow: int
+
+
+def window_args(kernel_size, stride=1, padding=0, dilation=1):
+    """Validate window arguments without an input: four (h, w) pairs, or ShapeError."""
+    pairs = (pair(kernel_size, "kernel_size"), pair(stride, "stride"), pair(padding, "padding"),
+             pair(dilation, "dilation"))
+    for name, values, low in zip(("kernel_size", "stride", "padding", "dilation"), pairs,
+                                 (1, 1, 0, 1)):
+        for value in values:
+            _check_range(name, value, low, name)
+    return pairs
+
+
+def window_geometry(hw: tuple[int, int], kernel_size, stride=1, padding=0,
+                    dilation=1) -> Geometry:
+    """Validate window arguments for an (H, W) input and compute (OH, OW)."""
+    (kh, kw), (sh, sw), (ph, pw), (dh, dw) = window_args(kernel_size, stride, padding, dilation)
+    sizes = []
+    for axis, size, k, s, p, d in (("height", hw[0], kh, sh, ph, dh), ("width", hw[1], kw, sw, pw, dw)):
+        try:
+            sizes.append(conv_output_size(size, k, s, p, d))
+        except ShapeError as err:
+            raise ShapeError(f"{axis}: {err}", err.argument) from None
+    return Geometry(kh, kw, sh, sw, ph, pw, dh, dw, sizes[0], sizes[1])
+
+
+def check_array(x, name: str, ndim: int, layout: str) -> np.ndarray:
+    """Raise ShapeError unless ``x`` is a float32/float64 ndarray with ``ndim`` dimensions."""
+    if not isinstance(x, np.ndarray):
+        raise ShapeError(f"{name} must be a numpy array, got {type(x).__name__}", name)
+    if x.ndim != ndim:
+        raise ShapeError(f"{name} must be {ndim}-D {layout}, got shape {x.shape}", name)
+    if x.dtype not in FLOAT_DTYPES:
+        raise ShapeError(f"{name} must be float32 or float64, got {x.dtype}", name)
+    return x
+
+
+def _check_same_dtype(x: np.ndarray, other: np.ndarray, name: str) -> None:
+    if other.dtype != x.dtype:
+        raise ShapeError(f"{name} dtype {other.dtype} differs from input dtype {x.dtype}; "
+                         "convert one of them (nothing is converted silently)", name)
+
+
+def conv_geometry(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
+                  dilation=1) -> Geometry:
+    """Validate the arguments of a convolution and return its geometry."""
+    check_array(x, "input", 4, "(N, C, H, W)")
+    check_array(weight, "weight", 4, "(OC, C, KH, KW)")
+    _check_same_dtype(x, weight, "weight")
+    if weight.shape[1] != x.shape[1]:
+        raise ShapeError(f"channel mismatch: input has C={x.shape[1]} channels but weight "
+                         f"{weight.shape} expects {weight.shape[1]}", "weight")
+    if bias is not None:
+        check_array(bias, "bias", 1, "(OC,)")
+        _check_same_dtype(x, bias, "bias")
+        if bias.shape[0] != weight.shape[0]:
+            raise ShapeError(f"bias has {bias.shape[0]} values but weight has "
+                             f"OC={weight.shape[0]} output channels", "bias")
+    return window_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
+
+
+def pad2d(x: np.ndarray, ph: int, pw: int, value: float = 0.0) -> np.ndarray:
+    """(N, C, H, W) -> (N, C, H + 2·ph, W + 2·pw), the border filled with ``value``."""
+    if ph == 0 and pw == 0:
+        return x
+    n, c, h, w = x.shape
+    out = np.full((n, c, h + 2 * ph, w + 2 * pw), value, dtype=x.dtype)
+    out[:, :, ph:ph + h, pw:pw + w] = x
+    return out
+
+
+def _windows(xp: np.ndarray, g: Geometry) -> np.ndarray:
+    """A read-only view (N, C, KH, KW, OH, OW) of every window of the padded input: no copy."""
+    sn, sc, sy, sx = xp.strides
+    return as_strided(xp, shape=xp.shape[:2] + (g.kh, g.kw, g.oh, g.ow),
+                      strides=(sn, sc, sy * g.dh, sx * g.dw, sy * g.sh, sx * g.sw),
+                      writeable=False)
+
+
+def _scatter_windows(dwin: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarray:
+    """Adjoint of ``_windows``: add each window's values back onto the input grid.
+
+    ``dwin`` has shape (N, C, KH, KW, OH, OW). Overlapping windows *add*. Returns (N, C, H, W).
+    """
+    n, c, h, w = x_shape
+    if (g.sh, g.sw) == (g.kh, g.kw) and (g.dh, g.dw) == (1, 1) and (g.ph, g.pw) == (0, 0) \
+            and (h, w) == (g.oh * g.kh, g.ow * g.kw):
+        # Windows tile the input exactly: the scatter is a pure reordering, no additions.
+        return dwin.transpose(0, 1, 4, 2, 5, 3).reshape(x_shape)
+    dxp = np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dtype=dwin.dtype)
+    for i in range(g.kh):
+        for j in range(g.kw):
+            y, x = i * g.dh, j * g.dw
+            dxp[:, :, y:y + g.sh * (g.oh - 1) + 1:g.sh, x:x + g.sw * (g.ow - 1) + 1:g.sw] \
+                += dwin[:, :, i, j]
+    return dxp[:, :, g.ph:g.ph + h, g.pw:g.pw + w]
+
+
+# --------------------------------------------------------------------------- im2col / col2im
+
+
+def im2col(x: np.ndarray, kernel_size, stride=1, padding=0, dilation=1) -> np.ndarray:
+    """Unfold every KH×KW patch of every image into a column.
+
+    Shape:
+        x:    (N, C, H, W)
+        cols: (N, K, L) with K = C·KH·KW and L = OH·OW. Row ``(c·KH + i)·KW + j`` holds input
+              channel c at kernel offset (i, j); column ``oh·OW + ow`` is the patch producing output
+              pixel (oh, ow). ``cols[n]`` is the lesson's column matrix of image n, and the layout
+              equals ``torch.nn.functional.unfold``. Then conv = ``weight.reshape(OC, K) @ cols``.
+    """
+    check_array(x, "input", 4, "(N, C, H, W)")
+    g = window_geometry(x.shape[2:], kernel_size, stride, padding, dilation)
+    return _im2col(x, g)
+
+
+def _im2col(x: np.ndarray, g: Geometry) -> np.ndarray:
+    n, c = x.shape[:2]
+    # reshape of the strided view makes the one contiguous copy.
+    return _windows(pad2d(x, g.ph, g.pw), g).reshape(n, c * g.kh * g.kw, g.oh * g.ow)
+
+
+def col2im(cols: np.ndarray, x_shape, kernel_size, stride=1, padding=0,
+           dilation=1) -> np.ndarray:
+    """The exact adjoint of ``im2col``: put every column back on its patch, *adding* overlaps.
+
+    ``sum(im2col(x) * y) == sum(x * col2im(y, x.shape, ...))`` for every x and y. It is how the
+    gradient of a convolution's input is assembled from the gradients of its patches.
+
+    Shape:
+        cols: (N, K, L) as produced by ``im2col``;  returns (N, C, H, W) = ``x_shape``.
+    """
+    check_array(cols, "cols", 3, "(N, C·KH·KW, OH·OW)")
+    if len(x_shape) != 4:
+        raise ShapeError(f"x_shape must be (N, C, H, W), got {tuple(x_shape)}", "input")
+    n, c, h, w = (int(v) for v in x_shape)
+    g = window_geometry((h, w), kernel_size, stride, padding, dilation)
+    expected = (n, c * g.kh * g.kw, g.oh * g.ow)
+    if cols.shape != expected:
+        raise ShapeError(f"cols has shape {cols.shape}, expected {expected} for input "
+                         f"{(n, c, h, w)}", "cols")
+    return _col2im(cols, (n, c, h, w), g)
+
+
+def _col2im(cols: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarray:
+    n, c = x_shape[:2]
+    return _scatter_windows(cols.reshape(n, c, g.kh, g.kw, g.oh, g.ow), x_shape, g)
+
+
+# --------------------------------------------------------------------------- convolution
+
+
+def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
+                 dilation=1) -> np.ndarray:
+    """Convolution as the lesson's seven nested loops: slow, obvious, and the reference.
+
+    Inside the kernel loops the input position advances by the *dilation* (one cell by default);
+    the stride only moves the window between output pixels.
+
+    Shape: x (N, C, H, W), weight (OC, C, KH, KW), bias (OC,) -> (N, OC, OH, OW).
+    """
+    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+    n_images, channels = x.shape[:2]
+    out_channels = weight.shape[0]
+    xp = pad2d(x, g.ph, g.pw)
+    out = np.zeros((n_images, out_channels, g.oh, g.ow), dtype=x.dtype)
+    for n in range(n_images):
+        for oh in range(g.oh):
+            for ow in range(g.ow):
+                for oc in range(out_channels):
+                    acc = x.dtype.type(0) if bias is None else bias[oc]
+                    for c in range(channels):
+                        for i in range(g.kh):
+                            for j in range(g.kw):
+                                acc += (xp[n, c, oh * g.sh + i * g.dh, ow * g.sw + j * g.dw]
+                                        * weight[oc, c, i, j])
+                    out[n, oc, oh, ow] = acc
+    return out
+
+
+def conv2d_im2col(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
+                  dilation=1) -> np.ndarray:
+    """Convolution as the lesson's second method: build the im2col matrix with explicit loops
+    (one column per output pixel, for every image), then one matrix multiply.
+
+    Shape: x (N, C, H, W), weight (OC, C, KH, KW), bias (OC,) -> (N, OC, OH, OW).
+    """
+    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+    n_images = x.shape[0]
+    out_channels = weight.shape[0]
+    xp = pad2d(x, g.ph, g.pw)
+    span_h, span_w = g.dh * (g.kh - 1) + 1, g.dw * (g.kw - 1) + 1
+    cols = np.empty((n_images, weight[0].size, g.oh * g.ow), dtype=x.dtype)
+    for n in range(n_images):
+        for oh in range(g.oh):
+            for ow in range(g.ow):
+                y, x0 = oh * g.sh, ow * g.sw
+                patch = xp[n, :, y:y + span_h:g.dh, x0:x0 + span_w:g.dw]  # (C, KH, KW)
+                cols[n, :, oh * g.ow + ow] = patch.reshape(-1)
+    out = weight.reshape(out_channels, -1) @ cols  # (OC, K) @ (N, K, L) -> (N, OC, L)
+    if bias is not None:
+        out += bias[:, None]
+    return out.reshape(n_images, out_channels, g.oh, g.ow)
+
+
+def conv2d(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
+           dilation=1) -> np.ndarray:
+    """Convolution, the fast path training uses: a strided-view im2col and one batched GEMM.
+
+    Same results as ``conv2d_naive`` and ``torch.nn.functional.conv2d``.
+
+    Shape:
+        x: (N, C, H, W), weight: (OC, C, KH, KW), bias: (OC,) or None
+        out: (N, OC, OH, OW), OH = conv_output_size(H, KH, stride, padding, dilation)
+    """
+    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+    out, _ = conv2d_forward(x, weight, bias, g)
+    return out
+
+
+def conv2d_forward(x, weight, bias, g: Geometry):
+    """Unchecked fast convolution; also returns the im2col matrix that backward needs."""
+    n, out_channels = x.shape[0], weight.shape[0]
+    cols = _im2col(x, g)
+    out = np.matmul(weight.reshape(out_channels, -1), cols)
+    if bias is not None:
+        out += bias[:, None]
+    return out.reshape(n, out_channels, g.oh, g.ow), cols
+
+
+def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
+    """Gradients of a convolution from its cached im2col matrix.
+
+    The weight gradient is itself a correlation of the input patches with the output gradient;
+    the input gradient is the transposed product, folded back onto the input by col2im.
+
+    Returns (dx or None, dweight, dbias).
+    """
+    n, out_channels = dout.shape[:2]
+    d3 = dout.reshape(n, out_channels, -1)                       # (N, OC, L)
+    dweight = np.matmul(d3, cols.transpose(0, 2, 1)).sum(axis=0)  # (OC, K)
+    dbias = d3.sum(axis=(0, 2))
+    dx = None
+    if input_grad:
+        dcols = np.matmul(weight.reshape(out_channels, -1).T, d3)  # (N, K, L)
+        dx = _col2im(dcols, x_shape, g)
+    return dx, dweight.reshape(weight.shape), dbias
+
+
+def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1) -> int:
+    """Multiply-accumulates of one convolution: KW·KH·C·OC·OW·OH·N."""
+    n, c, h, w = x_shape
+    out_channels, _, kh, kw = weight_shape
+    g = window_geometry((h, w), (kh, kw), stride, padding, dilation)
+    return kw * kh * c * out_channels * g.ow * g.oh * n
+
+
+def conv2d_params(in_channels: int, out_channels: int, kernel_size, bias: bool = True) -> int:
+    """Learnable values of a convolution: OC·C·KH·KW weights plus OC biases."""
+    kh, kw = pair(kernel_size, "kernel_size")
+    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+
+
+def linear_params(in_features: int, out_features: int, bias: bool = True) -> int:
+    return out_features * in_features + (out_features if bias else 0)
+
+
+# --------------------------------------------------------------------------- pooling
+
+
+def pool_geometry(x: np.ndarray, kernel_size, stride=None, padding=0) -> Geometry:
+    """Validate pooling arguments. ``stride=None`` means stride = kernel_size (PyTorch's rule)."""
+    check_array(x, "input", 4, "(N, C, H, W)")
+    kh, kw = pair(kernel_size, "kernel_size")
+    stride = (kh, kw) if stride is None else stride
+    ph, pw = pair(padding, "padding")
+    if ph > kh // 2 or pw > kw // 2:
+        raise ShapeError(f"padding {(ph, pw)} must be at most half the kernel {(kh, kw)}: "
+                         "a window could otherwise lie entirely in the padding", "padding")
+    return window_geometry(x.shape[2:], (kh, kw), stride, (ph, pw))
+
+
+def _pool_windows(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:
+    """(N, C, H, W) -> contiguous (N, C, OH, OW, KH·KW), one row per window."""
+    n, c = x.shape[:2]
+    win = _windows(pad2d(x, g.ph, g.pw, fill), g)
+    return win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c, g.oh, g.ow, g.kh * g.kw)
+
+
+def max_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, return_indices=False):
+    """Maximum over each window, per image and channel; padding counts as −∞.
+
+    With ``return_indices`` also returns, per output pixel, the position of the winner inside its
+    window (``i·KW + j``, the first one on ties), which backward routes the gradient to.
+
+    Shape: x (N, C, H, W) -> (N, C, OH, OW).
+    """
+    g = pool_geometry(x, kernel_size, stride, padding)
+    out, arg = max_pool2d_forward(x, g)
+    return (out, arg) if return_indices else out
+
+
+def max_pool2d_forward(x, g: Geometry):
+    rows = _pool_windows(x, g, -np.inf)
+    arg = rows.argmax(axis=-1)
+    return np.take_along_axis(rows, arg[..., None], axis=-1)[..., 0], arg
+
+
+def max_pool2d_backward(dout: np.ndarray, arg: np.ndarray, x_shape, g: Geometry) -> np.ndarray:
+    """Max unpooling: each window's gradient goes to its winner only; overlapping windows add."""
+    n, c = x_shape[:2]
+    dwin = np.zeros((n, c, g.oh, g.ow, g.kh * g.kw), dtype=dout.dtype)
+    np.put_along_axis(dwin, arg[..., None], dout[..., None], axis=-1)
+    dwin = dwin.reshape(n, c, g.oh, g.ow, g.kh, g.kw).transpose(0, 1, 4, 5, 2, 3)
+    return _scatter_windows(dwin, tuple(x_shape), g)
+
+
+def avg_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0) -> np.ndarray:
+    """Mean over each window; zero padding is counted (PyTorch's ``count_include_pad=True``).
+
+    Shape: x (N, C, H, W) -> (N, C, OH, OW).
+    """
+    g = pool_geometry(x, kernel_size, stride, padding)
+    return avg_pool2d_forward(x, g)
+
+
+def avg_pool2d_forward(x, g: Geometry):
+    return _pool_windows(x, g, 0.0).mean(axis=-1)
+
+
+def avg_pool2d_backward(dout: np.ndarray, x_shape, g: Geometry) -> np.ndarray:
+    """Each window spreads its gradient evenly over its KH·KW cells; overlapping windows add."""
+    n, c = x_shape[:2]
+    share = dout / dout.dtype.type(g.kh * g.kw)
+    dwin = np.broadcast_to(share[:, :, None, None], (n, c, g.kh, g.kw, g.oh, g.ow))
+    return _scatter_windows(dwin, tuple(x_shape), g)
+
+
+# --------------------------------------------------------------------------- activations
+
+
+def relu(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, 0)
+
+
+def leaky_relu(x: np.ndarray, negative_slope: float = 0.01) -> np.ndarray:
+    return np.where(x > 0, x, x * x.dtype.type(negative_slope))
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^−x), computed without ever exponentiating a large positive number."""
+    e = np.exp(-np.abs(x))          # in (0, 1]: never overflows
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+
+
+def tanh(x: np.ndarray) -> np.ndarray:
+    return np.tanh(x)
+
+
+def log_softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
+    """log softmax with the maximum subtracted first, so logits of 1000 do not overflow."""
+    shifted = logits - logits.max(axis=axis, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=axis, keepdims=True))
+
+
+def softmax(logits: np.ndarray, axis: int = -1) -> np.ndarray:
+    e = np.exp(logits - logits.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)

@@ -1,0 +1,550 @@
+"""Layers with a forward and a hand-written backward, in the style of PyTorch's ``nn`` modules.
+
+Every layer: ``forward(x) -> y``; ``backward(dout) -> dx``, which also SETS ``.grad`` of the
+layer's parameters. Backward never writes into ``dout``. Each layer caches only what its backward
+needs, declared in ``__init__`` with the reason. ``backward(dout, input_grad=False)`` may skip the
+input gradient (returning None): the first layer of a network does not need it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import functional as F
+from . import init
+from .functional import ShapeError
+
+
+class Parameter:
+    """A learnable array and the gradient of the loss with respect to it."""
+
+    __slots__ = ("data", "grad")
+
+    def __init__(self, data: np.ndarray):
+        self.data = data
+        self.grad = np.zeros_like(data)
+
+    def __repr__(self):
+        return f"Parameter(shape={self.data.shape}, dtype={self.data.dtype})"
+
+
+class Layer:
+    """Base class: parameters, buffers, train/eval mode, dtype conversion and printing."""
+
+    buffers: tuple[str, ...] = ()  # non-learned arrays that are part of the state (saved, converted)
+
+    def __init__(self):
+        self.training = True
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, dout: np.ndarray, input_grad: bool = True):
+        raise NotImplementedError
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return self.forward(x)
+
+    def named_parameters(self) -> list[tuple[str, Parameter]]:
+        return [(k, v) for k, v in vars(self).items() if isinstance(v, Parameter)]
+
+    def parameters(self) -> list[Parameter]:
+        return [p for _, p in self.named_parameters()]
+
+    def state(self) -> dict[str, np.ndarray]:
+        """Every array that defines the layer: parameter values and buffers, by name."""
+        out = {name: p.data for name, p in self.named_parameters()}
+        out.update({name: getattr(self, name) for name in self.buffers})
+        return out
+
+    def set_state(self, name: str, value: np.ndarray) -> None:
+        params = dict(self.named_parameters())
+        if name in params:
+            params[name].data = value
+        else:
+            setattr(self, name, value)
+
+    def train(self, mode: bool = True):
+        self.training = mode
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def to(self, dtype):
+        """Convert parameters and buffers to ``dtype`` (float32 or float64), in place."""
+        dtype = np.dtype(dtype)
+        if dtype not in F.FLOAT_DTYPES:
+            raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+        for name, value in self.state().items():
+            self.set_state(name, value.astype(dtype))
+        for p in self.parameters():
+            p.grad = np.zeros_like(p.data)
+        return self
+
+    def output_shape(self, shape: tuple) -> tuple:
+        """Per-sample output shape for a per-sample input shape, e.g. (C, H, W) -> (OC, OH, OW)."""
+        return tuple(shape)
+
+    def macs(self, shape: tuple) -> int:
+        """Multiply-accumulates of one sample's forward pass."""
+        return 0
+
+    def config(self) -> dict:
+        """Constructor arguments, JSON-ready: ``type(self)(**config())`` rebuilds the layer."""
+        return {}
+
+    def extra_repr(self) -> str:
+        return ", ".join(f"{k}={v}" for k, v in self.config().items())
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.extra_repr()})"
+
+    def _check_dtype(self, x: np.ndarray, name: str = "input") -> None:
+        dtype = self.parameters()[0].data.dtype
+        if x.dtype != dtype:
+            raise ShapeError(f"{type(self).__name__} holds {dtype} parameters but got a {x.dtype} "
+                             f"{name}; convert the model with .to() or the input with .astype()",
+                             name)
+
+
+def _pair_or_int(value: tuple[int, int]):
+    """(3, 3) -> 3 for printing and config; (3, 5) stays a list."""
+    return value[0] if value[0] == value[1] else list(value)
+
+
+def _check_count(name: str, value) -> int:
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{name} must be a positive int, got {value!r}")
+    return int(value)
+
+
+class Conv2d(Layer):
+    """2-D convolution (cross-correlation) of C input channels into OC output channels.
+
+    Args:
+        in_channels, out_channels: C and OC.
+        kernel_size: KH×KW, an int or (h, w).
+        stride: step of the window between output pixels. Default: 1
+        padding: zeros added on each side. Default: 0
+        dilation: spacing between kernel taps. Default: 1
+        bias: add a learnable per-channel offset. Default: True
+        dtype: float32 or float64. Default: float32
+        rng: seed or Generator for the initial weights (PyTorch's default uniform scheme).
+
+    Shape:
+        x: (N, C, H, W) -> (N, OC, OH, OW),
+        OH = ⌊(H + 2·padding − dilation·(KH − 1) − 1) / stride⌋ + 1  (``F.conv_output_size``)
+
+    Example::
+
+        >>> Conv2d(1, 6, 5, padding=2).forward(np.zeros((8, 1, 28, 28), np.float32)).shape
+        (8, 6, 28, 28)
+    """
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size, stride=1, padding=0,
+                 dilation=1, bias: bool = True, dtype=np.float32, rng=None):
+        super().__init__()
+        self.in_channels = _check_count("in_channels", in_channels)
+        self.out_channels = _check_count("out_channels", out_channels)
+        self.kernel_size, self.stride, self.padding, self.dilation = F.window_args(
+            kernel_size, stride, padding, dilation)
+        rng = init.make_rng(rng)
+        shape = (out_channels, in_channels) + self.kernel_size
+        self.weight = Parameter(init.pytorch_default(shape, rng, dtype))
+        self.bias = None
+        if bias:
+            bound = 1.0 / math.sqrt(in_channels * self.kernel_size[0] * self.kernel_size[1])
+            self.bias = Parameter(rng.uniform(-bound, bound, out_channels).astype(dtype))
+        self._cols = None          # im2col matrix of the input: both gradients are products with it
+        self._x_shape = None       # col2im needs it to fold the input gradient back
+        self._geometry_key = None  # (input shape, dtype) the cached geometry was validated for
+        self._geometry = None
+
+    def geometry(self, x: np.ndarray) -> F.Geometry:
+        key = (x.shape, x.dtype)
+        if key != self._geometry_key:
+            bias = None if self.bias is None else self.bias.data
+            self._geometry = F.conv_geometry(x, self.weight.data, bias, self.stride,
+                                             self.padding, self.dilation)
+            self._geometry_key = key
+        return self._geometry
+
+    def forward(self, x):
+        g = self.geometry(x)
+        bias = None if self.bias is None else self.bias.data
+        out, self._cols = F.conv2d_forward(x, self.weight.data, bias, g)
+        self._x_shape = x.shape
+        return out
+
+    def backward(self, dout, input_grad=True):
+        dx, self.weight.grad, dbias = F.conv2d_backward(
+            dout, self._cols, self.weight.data, self._x_shape, self._geometry, input_grad)
+        if self.bias is not None:
+            self.bias.grad = dbias
+        return dx
+
+    def output_shape(self, shape):
+        c, h, w = _expect_chw(self, shape)
+        if c != self.in_channels:
+            raise ShapeError(f"{self!r} expects {self.in_channels} input channels, got {c}",
+                             "input")
+        g = F.window_geometry((h, w), self.kernel_size, self.stride, self.padding, self.dilation)
+        return (self.out_channels, g.oh, g.ow)
+
+    def macs(self, shape):
+        kh, kw = self.kernel_size
+        _, oh, ow = self.output_shape(shape)
+        return kw * kh * self.in_channels * self.out_channels * ow * oh
+
+    def config(self):
+        cfg = {"in_channels": self.in_channels, "out_channels": self.out_channels,
+               "kernel_size": _pair_or_int(self.kernel_size)}
+        for name, default in (("stride", 1), ("padding", 0), ("dilation", 1)):
+            value = _pair_or_int(getattr(self, name))
+            if value != default:
+                cfg[name] = value
+        if self.bias is None:
+            cfg["bias"] = False
+        return cfg
+
+    def extra_repr(self):
+        cfg = self.config()
+        head = f"{cfg.pop('in_channels')}, {cfg.pop('out_channels')}"
+        return ", ".join([head] + [f"{k}={v}" for k, v in cfg.items()])
+
+
+def _expect_chw(layer: Layer, shape) -> tuple[int, int, int]:
+    if len(shape) != 3:
+        raise ShapeError(f"{layer!r} expects a (C, H, W) input, got {tuple(shape)}", "input")
+    return tuple(shape)
+
+
+class _Pool2d(Layer):
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__()
+        kernel_size = F.pair(kernel_size, "kernel_size")
+        stride = kernel_size if stride is None else stride
+        self.kernel_size, self.stride, self.padding, _ = F.window_args(kernel_size, stride,
+                                                                        padding)
+        if any(p > k // 2 for p, k in zip(self.padding, self.kernel_size)):
+            raise ShapeError(f"padding {self.padding} must be at most half the kernel "
+                             f"{self.kernel_size}", "padding")
+        self._x_shape = None  # backward scatters onto a grid of this shape
+        self._geometry = None
+
+    def _geometry_for(self, x):
+        if not isinstance(x, np.ndarray) or x.shape != self._x_shape:  # validate once per shape
+            self._geometry = F.pool_geometry(x, self.kernel_size, self.stride, self.padding)
+            self._x_shape = x.shape
+        return self._geometry
+
+    def output_shape(self, shape):
+        c, h, w = _expect_chw(self, shape)
+        g = F.window_geometry((h, w), self.kernel_size, self.stride, self.padding)
+        return (c, g.oh, g.ow)
+
+    def config(self):
+        cfg = {"kernel_size": _pair_or_int(self.kernel_size)}
+        if self.stride != self.kernel_size:
+            cfg["stride"] = _pair_or_int(self.stride)
+        if self.padding != (0, 0):
+            cfg["padding"] = _pair_or_int(self.padding)
+        return cfg
+
+
+class MaxPool2d(_Pool2d):
+    """Max over each KH×KW window (padding counts as −∞).
+
+    Shape:
+        x: (N, C, H, W) -> (N, C, OH, OW), OH = conv_output_size(H, KH, stride, padding)
+    Backward sends each output gradient to the single input that won its window (the first one on
+    ties), adding where windows overlap. Default stride: the kernel size.
+    """
+
+    def __init__(self, kernel_size, stride=None, padding=0):
+        super().__init__(kernel_size, stride, padding)
+        self.argmax = None  # winner of each window (i·KW + j): backward routes dout there
+
+    def forward(self, x):
+        out, self.argmax = F.max_pool2d_forward(x, self._geometry_for(x))
+        return out
+
+    def backward(self, dout, input_grad=True):
+        return F.max_pool2d_backward(dout, self.argmax, self._x_shape, self._geometry)
+
+
+class AvgPool2d(_Pool2d):
+    """Mean over each KH×KW window; zero padding is counted in the mean (PyTorch's default).
+
+    Shape:
+        x: (N, C, H, W) -> (N, C, OH, OW), OH = conv_output_size(H, KH, stride, padding)
+    Backward spreads each output gradient evenly over its window. Default stride: the kernel size.
+    """
+
+    def forward(self, x):
+        return F.avg_pool2d_forward(x, self._geometry_for(x))
+
+    def backward(self, dout, input_grad=True):
+        return F.avg_pool2d_backward(dout, self._x_shape, self._geometry)
+
+
+class Linear(Layer):
+    """Fully connected layer: y = x·Wᵀ + b.
+
+    Args:
+        in_features, out_features: sizes of x and y.
+        bias: add a learnable offset. Default: True
+        dtype, rng: as for Conv2d.
+
+    Shape: x (N, in_features) -> (N, out_features); weight (out_features, in_features).
+    """
+
+    def __init__(self, in_features: int, out_features: int, bias: bool = True,
+                 dtype=np.float32, rng=None):
+        super().__init__()
+        self.in_features = _check_count("in_features", in_features)
+        self.out_features = _check_count("out_features", out_features)
+        rng = init.make_rng(rng)
+        self.weight = Parameter(init.pytorch_default((out_features, in_features), rng, dtype))
+        self.bias = None
+        if bias:
+            bound = 1.0 / math.sqrt(in_features)
+            self.bias = Parameter(rng.uniform(-bound, bound, out_features).astype(dtype))
+        self._x = None  # the weight gradient is doutᵀ·x
+
+    def forward(self, x):
+        if x.ndim != 2 or x.shape[1] != self.in_features:
+            raise ShapeError(f"{self!r} expects input (N, {self.in_features}), got {x.shape}",
+                             "input")
+        self._check_dtype(x)
+        self._x = x
+        out = x @ self.weight.data.T
+        if self.bias is not None:
+            out += self.bias.data
+        return out
+
+    def backward(self, dout, input_grad=True):
+        self.weight.grad = dout.T @ self._x
+        if self.bias is not None:
+            self.bias.grad = dout.sum(axis=0)
+        return dout @ self.weight.data if input_grad else None
+
+    def output_shape(self, shape):
+        if tuple(shape) != (self.in_features,):
+            raise ShapeError(f"{self!r} expects {self.in_features} features, got {tuple(shape)}",
+                             "input")
+        return (self.out_features,)
+
+    def macs(self, shape):
+        return self.in_features * self.out_features
+
+    def config(self):
+        cfg = {"in_features": self.in_features, "out_features": self.out_features}
+        if self.bias is None:
+            cfg["bias"] = False
+        return cfg
+
+
+class Flatten(Layer):
+    """(N, C, H, W) -> (N, C·H·W), so a Linear layer can follow a convolution."""
+
+    def __init__(self):
+        super().__init__()
+        self._x_shape = None  # backward restores it
+
+    def forward(self, x):
+        self._x_shape = x.shape
+        return x.reshape(x.shape[0], -1)
+
+    def backward(self, dout, input_grad=True):
+        return dout.reshape(self._x_shape)
+
+    def output_shape(self, shape):
+        return (math.prod(shape),)
+
+
+class ReLU(Layer):
+    """max(0, x). Its gradient is 1 where x > 0 and 0 elsewhere: cheap, and it does not saturate."""
+
+    def __init__(self):
+        super().__init__()
+        self._positive = None  # where x > 0: the only places the gradient passes
+
+    def forward(self, x):
+        self._positive = x > 0
+        return np.maximum(x, 0)
+
+    def backward(self, dout, input_grad=True):
+        return dout * self._positive
+
+
+class LeakyReLU(Layer):
+    """max(slope·x, x) for a small slope: negative inputs keep a little gradient.
+
+    Args:
+        negative_slope: the slope for x < 0. Default: 0.01 (the lesson uses 0.1)
+    """
+
+    def __init__(self, negative_slope: float = 0.01):
+        super().__init__()
+        self.negative_slope = float(negative_slope)
+        self._positive = None  # where x > 0: gradient 1 there, negative_slope elsewhere
+
+    def forward(self, x):
+        self._positive = x > 0
+        return np.where(self._positive, x, x * x.dtype.type(self.negative_slope))
+
+    def backward(self, dout, input_grad=True):
+        return np.where(self._positive, dout, dout * dout.dtype.type(self.negative_slope))
+
+    def config(self):
+        return {"negative_slope": self.negative_slope}
+
+
+class Sigmoid(Layer):
+    """σ(x) = 1 / (1 + e^−x), in (0, 1). σ' = σ(1 − σ) ≤ 1/4: gradients shrink through it."""
+
+    def __init__(self):
+        super().__init__()
+        self._y = None  # the derivative is written in terms of the output
+
+    def forward(self, x):
+        self._y = F.sigmoid(x)
+        return self._y
+
+    def backward(self, dout, input_grad=True):
+        return dout * self._y * (1 - self._y)
+
+
+class Tanh(Layer):
+    """tanh(x), in (−1, 1). tanh' = 1 − tanh²: near 0 for large |x| (saturation)."""
+
+    def __init__(self):
+        super().__init__()
+        self._y = None  # the derivative is written in terms of the output
+
+    def forward(self, x):
+        self._y = np.tanh(x)
+        return self._y
+
+    def backward(self, dout, input_grad=True):
+        return dout * (1 - self._y * self._y)
+
+
+class BatchNorm2d(Layer):
+    """Normalise each channel over the batch and the image, then scale and shift.
+
+    In training: x̂ = (x − mean) / √(var + eps) with the batch mean and the *biased* batch variance
+    over (N, H, W); y = weight·x̂ + bias. The running statistics are updated as
+    ``running = (1 − momentum)·running + momentum·batch``, running_var with the *unbiased* variance.
+    In eval mode the running statistics are used instead.
+
+    Args:
+        num_features: C.  eps: Default: 1e-5.  momentum: Default: 0.1.  dtype: Default: float32
+
+    Shape: x (N, C, H, W) -> same.
+    """
+
+    buffers = ("running_mean", "running_var")
+
+    def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1,
+                 dtype=np.float32):
+        super().__init__()
+        self.num_features = _check_count("num_features", num_features)
+        self.eps = float(eps)
+        self.momentum = float(momentum)
+        self.weight = Parameter(np.ones(num_features, dtype))
+        self.bias = Parameter(np.zeros(num_features, dtype))
+        self.running_mean = np.zeros(num_features, dtype)
+        self.running_var = np.ones(num_features, dtype)
+        self._xhat = None     # normalised input: the weight gradient is Σ dout·x̂
+        self._inv_std = None  # 1/√(var + eps): scales the input gradient
+
+    def forward(self, x):
+        if x.ndim != 4 or x.shape[1] != self.num_features:
+            raise ShapeError(f"{self!r} expects input (N, {self.num_features}, H, W), got "
+                             f"{x.shape}", "input")
+        self._check_dtype(x)
+        count = x.shape[0] * x.shape[2] * x.shape[3]
+        if self.training:
+            if count < 2:
+                raise ValueError(f"BatchNorm2d needs more than one value per channel in training, "
+                                 f"got input of shape {x.shape}; use a larger batch or eval mode")
+            mean = x.mean(axis=(0, 2, 3))
+            centred = x - mean[:, None, None]
+            var = np.mean(centred * centred, axis=(0, 2, 3))
+            m = self.momentum
+            self.running_mean = (1 - m) * self.running_mean + m * mean
+            self.running_var = (1 - m) * self.running_var + m * var * (count / (count - 1))
+        else:
+            centred = x - self.running_mean[:, None, None]
+            var = self.running_var
+        self._inv_std = (1 / np.sqrt(var + self.eps)).astype(x.dtype)
+        self._xhat = centred * self._inv_std[:, None, None]
+        return self._xhat * self.weight.data[:, None, None] + self.bias.data[:, None, None]
+
+    def backward(self, dout, input_grad=True):
+        xhat = self._xhat
+        self.bias.grad = dout.sum(axis=(0, 2, 3))
+        self.weight.grad = (dout * xhat).sum(axis=(0, 2, 3))
+        if not input_grad:
+            return None
+        scale = (self.weight.data * self._inv_std)[:, None, None]
+        if not self.training:
+            return dout * scale  # the running statistics are constants
+        count = dout.shape[0] * dout.shape[2] * dout.shape[3]
+        # The batch mean and variance depend on every input, hence the two correction terms.
+        return scale * (dout - (self.bias.grad[:, None, None]
+                                + xhat * self.weight.grad[:, None, None]) / count)
+
+    def config(self):
+        cfg = {"num_features": self.num_features}
+        if self.eps != 1e-5:
+            cfg["eps"] = self.eps
+        if self.momentum != 0.1:
+            cfg["momentum"] = self.momentum
+        return cfg
+
+
+class Dropout(Layer):
+    """Inverted dropout: in training, zero each value with probability p and scale the rest by
+    1/(1 − p), so eval mode is the identity.
+
+    Args:
+        p: probability of dropping a value. Default: 0.5
+        rng: seed or Generator for the masks.
+
+    Set ``frozen = True`` to reuse the last mask (gradient checks need a fixed function).
+    """
+
+    def __init__(self, p: float = 0.5, rng=None):
+        super().__init__()
+        if not 0.0 <= p <= 1.0:
+            raise ValueError(f"dropout probability must be in [0, 1], got {p}")
+        self.p = float(p)
+        self.rng = init.make_rng(rng)
+        self.frozen = False
+        self.mask = None  # kept values scaled by 1/(1 − p), dropped ones 0: backward multiplies
+
+    def forward(self, x):
+        if not self.training or self.p == 0.0:
+            self.mask = None
+            return x
+        if not (self.frozen and self.mask is not None and self.mask.shape == x.shape):
+            keep = self.rng.random(x.shape, dtype=x.dtype) >= self.p
+            scale = 0.0 if self.p == 1.0 else 1.0 / (1.0 - self.p)
+            self.mask = keep * x.dtype.type(scale)
+        return x * self.mask
+
+    def backward(self, dout, input_grad=True):
+        return dout if self.mask is None else dout * self.mask
+
+    def config(self):
+        return {"p": self.p}
+
+
+LAYER_TYPES = {cls.__name__: cls for cls in (Conv2d, MaxPool2d, AvgPool2d, Linear, Flatten, ReLU,
+                                              LeakyReLU, Sigmoid, Tanh, BatchNorm2d, Dropout)}

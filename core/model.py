@@ -1,0 +1,233 @@
+"""``Sequential``: a chain of layers with forward, backward, summary, save and load."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from .functional import FLOAT_DTYPES, ShapeError
+from .layers import LAYER_TYPES, Layer, Parameter
+
+FORMAT = "cnn-studio-model"
+FORMAT_VERSION = 1
+_META_KEY = "__meta__"
+
+
+class SummaryRow(NamedTuple):
+    name: str            # the layer as it prints, e.g. "Conv2d(1, 6, kernel_size=5, padding=2)"
+    output_shape: tuple  # per sample, e.g. (6, 28, 28)
+    params: int
+    macs: int            # multiply-accumulates for one sample
+
+
+class Sequential:
+    """Layers applied one after the other; backward runs them in reverse.
+
+    >>> model = Sequential(Linear(4, 3), ReLU(), Linear(3, 2))
+    >>> model.forward(x); model.backward(dout)  # sets every parameter's .grad
+    """
+
+    def __init__(self, *layers: Layer):
+        for layer in layers:
+            if not isinstance(layer, Layer):
+                raise TypeError(f"Sequential takes layers, got {type(layer).__name__}")
+        self.layers = list(layers)
+
+    def __len__(self):
+        return len(self.layers)
+
+    def __getitem__(self, index):
+        return self.layers[index]
+
+    def __iter__(self):
+        return iter(self.layers)
+
+    def __repr__(self):
+        lines = [f"  ({i}): {layer!r}" for i, layer in enumerate(self.layers)]
+        return "Sequential(\n" + "\n".join(lines) + "\n)"
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    __call__ = forward
+
+    def backward(self, dout: np.ndarray, input_grad: bool = True):
+        """Backpropagate ``dout`` (the loss gradient of the output). Returns the input gradient,
+        or None with ``input_grad=False``, which spares the first layer that work."""
+        for i in range(len(self.layers) - 1, -1, -1):
+            dout = self.layers[i].backward(dout, input_grad=input_grad or i > 0)
+        return dout
+
+    def named_parameters(self) -> list[tuple[str, Parameter]]:
+        return [(f"{i}.{name}", p) for i, layer in enumerate(self.layers)
+                for name, p in layer.named_parameters()]
+
+    def parameters(self) -> list[Parameter]:
+        return [p for _, p in self.named_parameters()]
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        return {f"{i}.{name}": value for i, layer in enumerate(self.layers)
+                for name, value in layer.state().items()}
+
+    @property
+    def training(self) -> bool:
+        return all(layer.training for layer in self.layers)
+
+    def train(self, mode: bool = True):
+        for layer in self.layers:
+            layer.train(mode)
+        return self
+
+    def eval(self):
+        return self.train(False)
+
+    def to(self, dtype):
+        for layer in self.layers:
+            layer.to(dtype)
+        return self
+
+    @property
+    def dtype(self):
+        params = self.parameters()
+        return params[0].data.dtype if params else np.dtype(np.float32)
+
+    # ------------------------------------------------------------------ summary
+
+    def summary(self, input_shape) -> list[SummaryRow]:
+        """One row per layer for a per-sample input shape such as (1, 28, 28).
+
+        Raises ValueError (naming the layer) if the shape cannot pass through the network.
+        """
+        shape = tuple(int(v) for v in input_shape)
+        rows = []
+        for i, layer in enumerate(self.layers):
+            try:
+                macs = layer.macs(shape)
+                shape = layer.output_shape(shape)
+            except ValueError as err:
+                raise ShapeError(f"layer {i} {layer!r}: {err}",
+                                 getattr(err, "argument", "input")) from None
+            params = sum(p.data.size for p in layer.parameters())
+            rows.append(SummaryRow(repr(layer), shape, params, macs))
+        return rows
+
+    def architecture(self) -> list[dict]:
+        return [{"type": type(layer).__name__, "args": layer.config()} for layer in self.layers]
+
+    @classmethod
+    def from_architecture(cls, architecture, dtype=np.float32) -> "Sequential":
+        """Rebuild a network from ``architecture()``; ValueError on anything unknown or invalid."""
+        if not isinstance(architecture, list) or not architecture:
+            raise ValueError("architecture must be a non-empty list of layers")
+        layers = []
+        for i, spec in enumerate(architecture):
+            kind = spec.get("type") if isinstance(spec, dict) else None
+            args = spec.get("args", {}) if isinstance(spec, dict) else None
+            if kind not in LAYER_TYPES or not isinstance(args, dict):
+                raise ValueError(f"layer {i}: unknown layer {spec!r}")
+            try:
+                layers.append(LAYER_TYPES[kind](**args))
+            except (TypeError, ValueError) as err:
+                raise ValueError(f"layer {i} ({kind}): {err}") from None
+        return cls(*layers).to(dtype)
+
+    # ------------------------------------------------------------------ save / load
+
+    def save(self, path) -> None:
+        """Write the architecture and every array to an ``.npz`` file, atomically.
+
+        The data goes to a temporary file in the same folder, which then replaces ``path``: a
+        crash midway never leaves a half-written model under the final name.
+        """
+        path = Path(path)
+        meta = {"format": FORMAT, "version": FORMAT_VERSION, "dtype": str(self.dtype),
+                "architecture": self.architecture()}
+        arrays = dict(self.state_dict())
+        arrays[_META_KEY] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
+        try:
+            # A file object, not a name: np.savez would append ".npz" to a name lacking it.
+            with os.fdopen(fd, "wb") as f:
+                np.savez(f, **arrays)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path) -> "Sequential":
+        """A new model from a file written by ``save``. ValueError if the file is not valid."""
+        meta, arrays = _read_model_file(path)
+        try:
+            model = cls.from_architecture(meta["architecture"], meta["dtype"])
+        except ValueError as err:
+            raise ValueError(f"{path}: {err}") from None
+        model._assign_state(arrays, path)
+        return model
+
+    def load_state(self, path) -> None:
+        """Replace this model's arrays with those of a file written by ``save`` for the same
+        architecture. Everything is validated first: on any error nothing is changed."""
+        meta, arrays = _read_model_file(path)
+        if meta["architecture"] != self.architecture():
+            raise ValueError(f"{path}: the file holds a different network "
+                             f"({_describe(meta['architecture'])})")
+        self._assign_state(arrays, path)
+
+    def _assign_state(self, arrays: dict, path) -> None:
+        expected = self.state_dict()
+        missing = sorted(set(expected) - set(arrays))
+        extra = sorted(set(arrays) - set(expected))
+        if missing or extra:
+            raise ValueError(f"{path}: arrays do not match the network (missing {missing}, "
+                             f"unexpected {extra})")
+        for name, current in expected.items():
+            value = arrays[name]
+            if value.shape != current.shape or value.dtype != current.dtype:
+                raise ValueError(f"{path}: array {name!r} is {value.dtype} {value.shape}, "
+                                 f"expected {current.dtype} {current.shape}")
+            if not np.all(np.isfinite(value)):
+                raise ValueError(f"{path}: array {name!r} holds NaN or infinite values")
+        # Validated: now, and only now, replace.
+        for i, layer in enumerate(self.layers):
+            for name in layer.state():
+                layer.set_state(name, arrays[f"{i}.{name}"].copy())
+
+
+def _describe(architecture) -> str:
+    return ", ".join(spec.get("type", "?") for spec in architecture if isinstance(spec, dict))
+
+
+def _read_model_file(path) -> tuple[dict, dict]:
+    """(metadata, arrays) of a model file; OSError if unreadable, ValueError if invalid."""
+    raw = Path(path).read_bytes()
+    try:
+        with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as err:
+        raise ValueError(f"{path}: not a CNN Studio model file ({err})") from None
+    try:
+        meta = json.loads(arrays.pop(_META_KEY).tobytes().decode())
+    except (KeyError, ValueError, UnicodeDecodeError):
+        raise ValueError(f"{path}: not a CNN Studio model file (no readable metadata)") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise ValueError(f"{path}: not a CNN Studio model file")
+    if meta.get("version") != FORMAT_VERSION:
+        raise ValueError(f"{path}: model format version {meta.get('version')!r} is not supported "
+                         f"(this version reads {FORMAT_VERSION})")
+    if meta.get("dtype") not in [str(np.dtype(d)) for d in FLOAT_DTYPES]:
+        raise ValueError(f"{path}: unsupported dtype {meta.get('dtype')!r}")
+    if not isinstance(meta.get("architecture"), list):
+        raise ValueError(f"{path}: the metadata has no architecture list")
+    return meta, arrays

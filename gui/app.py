@@ -1,0 +1,33 @@
+"""QApplication set-up: pyqtgraph options (before any item exists), then the main window."""
+
+from __future__ import annotations
+
+import sys
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "CNN Studio"
+ORGANIZATION = "CNN Studio"
+
+
+def configure_pyqtgraph() -> None:
+    # Row-major so an (H, W) array shows upright; must run before any image item is created.
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    configure_pyqtgraph()
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    app = create_app(argv)
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    return app.exec()

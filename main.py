@@ -1,0 +1,8 @@
+"""CNN Studio: `python main.py` opens the app; `python main.py train ...` trains without a window."""
+
+import sys
+
+from gui.launcher import main
+
+if __name__ == "__main__":
+    sys.exit(main())
