@@ -329,8 +329,15 @@ def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
     Returns (dx or None, dweight, dbias).
     """
     n, out_channels = dout.shape[:2]
-    d3 = dout.reshape(n, out_channels, -1)                       # (N, OC, L)
-    dweight = np.matmul(d3, cols.transpose(0, 2, 1)).sum(axis=0)  # (OC, K)
+    k, length = cols.shape[1:]
+    d3 = dout.reshape(n, out_channels, length)                   # (N, OC, L)
+    if out_channels * k < length * (k + out_channels):
+        # One (OC, L) @ (L, K) product per image, then a sum over the batch.
+        dweight = np.matmul(d3, cols.transpose(0, 2, 1)).sum(axis=0)
+    else:
+        # Few output pixels (conv3 of LeNet has one): per-image products would build a large
+        # (N, OC, K) stack; one (OC, N·L) @ (N·L, K) product is far cheaper.
+        dweight = np.tensordot(d3, cols, axes=([0, 2], [0, 2]))
     dbias = d3.sum(axis=(0, 2))
     dx = None
     if input_grad:
@@ -393,18 +400,40 @@ def max_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, return_indice
 
 
 def max_pool2d_forward(x, g: Geometry):
-    rows = _pool_windows(x, g, -np.inf)
-    arg = rows.argmax(axis=-1)
-    return np.take_along_axis(rows, arg[..., None], axis=-1)[..., 0], arg
+    """Unchecked max pooling: returns the maxima and the winner index of every window.
+
+    Walks the KH·KW offsets of the window (not the windows): each offset is one strided view of
+    the input, compared with the running maximum, so no window is ever copied out.
+    """
+    win = _windows(pad2d(x, g.ph, g.pw, -np.inf), g)  # (N, C, KH, KW, OH, OW) view
+    out = win[:, :, 0, 0].copy()
+    arg = np.zeros(out.shape, dtype=np.int16)
+    for k in range(1, g.kh * g.kw):
+        candidate = np.maximum(out, win[:, :, k // g.kw, k % g.kw])  # NaN wins, as in PyTorch
+        # Offsets come in increasing order, so "the last offset that raised the maximum" is the
+        # largest k that did: a max instead of a (much slower) masked write. Only a strictly
+        # larger value raises it, so the first of tied values keeps the window.
+        np.maximum(arg, (candidate != out) * np.int16(k), out=arg)
+        out = candidate
+    return out, arg
 
 
 def max_pool2d_backward(dout: np.ndarray, arg: np.ndarray, x_shape, g: Geometry) -> np.ndarray:
     """Max unpooling: each window's gradient goes to its winner only; overlapping windows add."""
-    n, c = x_shape[:2]
-    dwin = np.zeros((n, c, g.oh, g.ow, g.kh * g.kw), dtype=dout.dtype)
-    np.put_along_axis(dwin, arg[..., None], dout[..., None], axis=-1)
-    dwin = dwin.reshape(n, c, g.oh, g.ow, g.kh, g.kw).transpose(0, 1, 4, 5, 2, 3)
-    return _scatter_windows(dwin, tuple(x_shape), g)
+    n, c, h, w = x_shape
+    tiled = (g.sh, g.sw) == (g.kh, g.kw) and (g.ph, g.pw) == (0, 0) \
+        and (h, w) == (g.oh * g.kh, g.ow * g.kw)
+    # Exactly tiled windows cover every input once: each cell is written once, no zeroing needed.
+    dxp = np.empty(x_shape, dout.dtype) if tiled else \
+        np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dout.dtype)
+    for k in range(g.kh * g.kw):
+        i, j = divmod(k, g.kw)
+        target = dxp[:, :, i:i + g.sh * (g.oh - 1) + 1:g.sh, j:j + g.sw * (g.ow - 1) + 1:g.sw]
+        if tiled:
+            np.multiply(dout, arg == k, out=target)
+        else:
+            target += dout * (arg == k)
+    return dxp[:, :, g.ph:g.ph + h, g.pw:g.pw + w]
 
 
 def avg_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0) -> np.ndarray:
