@@ -341,9 +341,42 @@ def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
     dbias = d3.sum(axis=(0, 2))
     dx = None
     if input_grad:
-        dcols = np.matmul(weight.reshape(out_channels, -1).T, d3)  # (N, K, L)
-        dx = _col2im(dcols, x_shape, g)
+        hp, wp = x_shape[2] + 2 * g.ph, x_shape[3] + 2 * g.pw
+        if hp * wp <= 4 * length:
+            dx = _conv_input_grad_frames(dout, weight, x_shape, g)
+        else:  # the kernel covers most of the input: the frames would be mostly zeros
+            dcols = np.matmul(weight.reshape(out_channels, -1).T, d3)  # (N, K, L)
+            dx = _col2im(dcols, x_shape, g)
     return dx, dweight.reshape(weight.shape), dbias
+
+
+def _conv_input_grad_frames(dout, weight, x_shape, g: Geometry) -> np.ndarray:
+    """The input gradient of a convolution, equal to ``col2im(Wᵀ·dout)`` but faster.
+
+    col2im adds KH·KW shifted copies of the patch gradients, each a strided (N, C, OH, OW) view
+    with short rows, which numpy walks slowly. Here every image of every channel gets a "frame" of
+    the padded input's size, and all frames sit end to end in one flat array (channel-major). A
+    kernel offset (i, j) is then the same flat shift i·dh·Wp + j·dw for every frame, so each of the
+    KH·KW additions is a single contiguous 1-D add. The output gradient is placed on the frames at
+    each window's corner first (stride spreads it out); values spilling past the end of a frame
+    are zeros, so frames never pollute each other.
+    """
+    n, c, h, w = x_shape
+    out_channels, _, kh, kw = weight.shape
+    hp, wp = h + 2 * g.ph, w + 2 * g.pw
+    spread = np.zeros((out_channels, n, hp, wp), dout.dtype)
+    spread[:, :, :g.sh * (g.oh - 1) + 1:g.sh, :g.sw * (g.ow - 1) + 1:g.sw] = \
+        dout.transpose(1, 0, 2, 3)
+    w_rows = weight.transpose(2, 3, 1, 0).reshape(kh * kw * c, out_channels)  # rows (i, j, c)
+    total = c * n * hp * wp
+    shifted = (w_rows @ spread.reshape(out_channels, -1)).reshape(kh * kw, total)
+    flat = np.zeros(total + (kh - 1) * g.dh * wp + (kw - 1) * g.dw, dout.dtype)
+    for k in range(kh * kw):
+        i, j = divmod(k, kw)
+        start = i * g.dh * wp + j * g.dw
+        flat[start:start + total] += shifted[k]
+    frames = flat[:total].reshape(c, n, hp, wp)[:, :, g.ph:g.ph + h, g.pw:g.pw + w]
+    return np.ascontiguousarray(frames.transpose(1, 0, 2, 3))
 
 
 def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1) -> int:

@@ -255,3 +255,22 @@ def test_mac_and_parameter_counts():
     assert F.conv2d_params(6, 16, 5) == 16 * 6 * 25 + 16
     assert F.conv2d_params(1, 1, 3, bias=False) == 9
     assert F.linear_params(120, 84) == 120 * 84 + 84
+
+
+@pytest.mark.parametrize("x_shape, w_shape, stride, padding, dilation", GRID)
+def test_fast_input_gradient_equals_col2im_of_the_patch_gradients(x_shape, w_shape, stride,
+                                                                  padding, dilation):
+    # conv2d_backward picks between two ways of folding the patch gradients back; both must
+    # equal the textbook col2im(Wᵀ·dout) on every shape, whichever one the heuristic would pick.
+    x = rand(x_shape, np.float64, 1)
+    w = rand((w_shape[0], x_shape[1]) + w_shape[1:], np.float64, 2)
+    g = F.conv_geometry(x, w, None, stride, padding, dilation)
+    out = F.conv2d(x, w, None, stride, padding, dilation)
+    dout = rand(out.shape, np.float64, 3)
+    dcols = w.reshape(w.shape[0], -1).T @ dout.reshape(out.shape[0], out.shape[1], -1)
+    expected = F.col2im(dcols, x_shape, w_shape[1:], stride, padding, dilation)
+    np.testing.assert_allclose(F._conv_input_grad_frames(dout, w, x_shape, g), expected,
+                               atol=1e-12)
+    cols = F.im2col(x, w_shape[1:], stride, padding, dilation)
+    np.testing.assert_allclose(F.conv2d_backward(dout, cols, w, x_shape, g)[0], expected,
+                               atol=1e-12)

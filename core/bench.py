@@ -1,0 +1,222 @@
+"""``python -m core.bench``: how fast is the numpy core?
+
+(a) the three convolution methods on the lesson's shapes: time, speed-up over the naive loop, and the
+    largest difference between their results;
+(b) a LeNet-5 training step (forward + backward + SGD step, float32) at several batch sizes;
+(c) the same step in PyTorch, when it is importable, timed in alternation with ours in the same run
+    (the machine is shared and noisy: only ratios measured together mean something).
+
+``--json`` prints the results as JSON; ``--quick`` is a short smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import time
+
+import numpy as np
+
+from . import allocator
+from . import functional as F
+from . import zoo
+from .losses import CrossEntropyLoss
+from .optim import SGD
+
+CONV_CASES = [
+    # label, x shape, weight shape, padding
+    ("1×1×3×3, 16 kernels 3×3 (the lesson's first demo)", (1, 1, 3, 3), (16, 1, 3, 3), 0),
+    ("1×1×28×28, 6 kernels 5×5 pad 2 (LeNet conv1)", (1, 1, 28, 28), (6, 1, 5, 5), 2),
+    ("64×6×14×14, 16 kernels 5×5 (LeNet conv2)", (64, 6, 14, 14), (16, 6, 5, 5), 0),
+    ("1×1×128×128, 8 kernels 5×5 (playground)", (1, 1, 128, 128), (8, 1, 5, 5), 0),
+]
+METHODS = {"naive": F.conv2d_naive, "im2col": F.conv2d_im2col, "fast": F.conv2d}
+BATCHES = (1, 8, 64, 256)
+
+
+def seconds_per_call(fn, min_time: float = 0.3, max_calls: int = 10_000) -> float:
+    """Median time of one call, over repeated calls filling at least ``min_time``."""
+    times = []
+    start = time.perf_counter()
+    while len(times) < max_calls and (time.perf_counter() - start < min_time or len(times) < 3):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+        if times[0] > min_time:  # one call is already long (the naive loop): once is enough
+            break
+    return statistics.median(times)
+
+
+def bench_convolutions(quick: bool) -> list[dict]:
+    rng = np.random.default_rng(0)
+    rows = []
+    for label, x_shape, w_shape, padding in CONV_CASES:
+        x = rng.standard_normal(x_shape).astype(np.float32)
+        w = rng.standard_normal(w_shape).astype(np.float32)
+        macs = F.conv2d_macs(x_shape, w_shape, padding=padding)
+        row = {"case": label, "macs": macs, "seconds": {}, "speedup": {}}
+        outputs = {}
+        for name, method in METHODS.items():
+            if quick and name != "fast" and macs > 200_000:
+                continue  # the Python loops would take seconds
+            outputs[name] = method(x, w, padding=padding)
+            row["seconds"][name] = seconds_per_call(lambda: method(x, w, padding=padding),
+                                                    0.05 if quick else 0.3)
+        for name, seconds in row["seconds"].items():
+            if "naive" in row["seconds"]:
+                row["speedup"][name] = row["seconds"]["naive"] / seconds
+        ref = outputs.get("naive", outputs.get("im2col"))
+        row["max_abs_diff"] = max((float(np.abs(out - ref).max()) for out in outputs.values()),
+                                  default=0.0) if ref is not None else None
+        rows.append(row)
+    return rows
+
+
+def torch_lenet5_like(model):
+    """A PyTorch copy of one of our Sequential LeNet-5 models (same layers, same weights)."""
+    import torch
+    nn = torch.nn
+    makers = {
+        "Conv2d": lambda l: nn.Conv2d(l.in_channels, l.out_channels, l.kernel_size, l.stride,
+                                      l.padding, l.dilation, bias=l.bias is not None),
+        "BatchNorm2d": lambda l: nn.BatchNorm2d(l.num_features, l.eps, l.momentum),
+        "MaxPool2d": lambda l: nn.MaxPool2d(l.kernel_size, l.stride, l.padding),
+        "AvgPool2d": lambda l: nn.AvgPool2d(l.kernel_size, l.stride, l.padding),
+        "Linear": lambda l: nn.Linear(l.in_features, l.out_features, bias=l.bias is not None),
+        "Dropout": lambda l: nn.Dropout(l.p), "Flatten": lambda l: nn.Flatten(),
+        "Tanh": lambda l: nn.Tanh(), "ReLU": lambda l: nn.ReLU(), "Sigmoid": lambda l: nn.Sigmoid(),
+        "LeakyReLU": lambda l: nn.LeakyReLU(l.negative_slope),
+    }
+    net = nn.Sequential(*(makers[type(layer).__name__](layer) for layer in model))
+    dtype = torch.float64 if model.dtype == np.float64 else torch.float32
+    net = net.to(dtype)
+    with torch.no_grad():
+        for ours, theirs in zip(model, net):
+            for name, value in ours.state().items():
+                getattr(theirs, name).copy_(torch.from_numpy(np.array(value)))
+    return net
+
+
+def _numpy_step(model, x, y):
+    loss, opt = CrossEntropyLoss(), SGD(model.parameters(), lr=0.01)
+
+    def step():
+        loss.forward(model.forward(x), y)
+        model.backward(loss.backward(), input_grad=False)
+        opt.step()
+    return step
+
+
+def _torch_step(model, x, y):
+    import torch
+    net = torch_lenet5_like(model)
+    opt = torch.optim.SGD(net.parameters(), lr=0.01)
+    tx, ty = torch.from_numpy(x), torch.from_numpy(y)
+    loss_fn = torch.nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss_fn(net(tx), ty).backward()
+        opt.step()
+    return step
+
+
+def bench_training(quick: bool, use_torch: bool) -> list[dict]:
+    rows = []
+    rng = np.random.default_rng(0)
+    for batch in (BATCHES[:3] if quick else BATCHES):
+        # BatchNorm cannot train on one value per channel (conv3's map is 1×1): at batch 1 both
+        # libraries refuse, so that row is measured without BatchNorm, in both.
+        batchnorm = batch > 1
+        model = zoo.lenet5(batchnorm=batchnorm, rng=0)
+        x = rng.standard_normal((batch, 1, 28, 28)).astype(np.float32)
+        y = rng.integers(0, 10, batch)
+        steps = {"numpy": _numpy_step(model, x, y)}
+        if use_torch:
+            steps["torch"] = _torch_step(model, x, y)
+        for step in steps.values():  # warm up caches, allocators and thread pools
+            for _ in range(3):
+                step()
+        times = {name: [] for name in steps}
+        rounds = 3 if quick else 9
+        for _ in range(rounds):  # alternate, so both see the same machine load
+            for name, step in steps.items():
+                times[name].append(seconds_per_call(step, 0.03 if quick else 0.25))
+        row = {"batch": batch, "batchnorm": batchnorm}
+        for name, values in times.items():
+            seconds = statistics.median(values)
+            row[f"{name}_ms"] = seconds * 1e3
+            row[f"{name}_images_per_s"] = batch / seconds
+        if use_torch:
+            row["ratio_numpy_over_torch"] = row["numpy_ms"] / row["torch_ms"]
+        rows.append(row)
+    return rows
+
+
+def _torch_available() -> tuple[bool, str | None]:
+    try:
+        import torch
+    except ImportError:
+        return False, None
+    return True, f"{torch.__version__} ({torch.get_num_threads()} threads)"
+
+
+def run(quick: bool = False, use_torch: bool = True) -> dict:
+    allocator.keep_freed_memory()
+    has_torch, torch_version = _torch_available() if use_torch else (False, None)
+    return {
+        "machine": {"python": platform.python_version(), "numpy": np.__version__,
+                    "torch": torch_version, "processor": platform.machine()},
+        "convolution": bench_convolutions(quick),
+        "train_step": bench_training(quick, has_torch),
+    }
+
+
+def format_report(results: dict) -> str:
+    lines = [f"numpy {results['machine']['numpy']}, torch {results['machine']['torch'] or 'absent'}",
+             "", "(a) convolution, float32: time per call (speed-up over the naive loop)"]
+    for row in results["convolution"]:
+        cells = []
+        for name in METHODS:
+            if name in row["seconds"]:
+                speed = row["speedup"].get(name)
+                cells.append(f"{name} {_ms(row['seconds'][name])}"
+                             + (f" ({speed:,.0f}×)" if speed and name != "naive" else ""))
+            else:
+                cells.append(f"{name} skipped")
+        diff = row["max_abs_diff"]
+        lines.append(f"  {row['case']}\n      " + " | ".join(cells)
+                     + ("" if diff is None else f" | max |Δ| {diff:.1e}"))
+    lines += ["", "(b, c) LeNet-5 train step, float32 (forward + backward + SGD step)",
+              f"  {'batch':>5}  {'numpy ms':>9}  {'images/s':>9}  {'torch ms':>9}  {'images/s':>9}"
+              f"  {'numpy/torch':>11}"]
+    for row in results["train_step"]:
+        torch_cells = (f"{row['torch_ms']:9.2f}  {row['torch_images_per_s']:9,.0f}  "
+                       f"{row['ratio_numpy_over_torch']:10.2f}×" if "torch_ms" in row
+                       else f"{'-':>9}  {'-':>9}  {'-':>11}")
+        note = "" if row["batchnorm"] else "   (no BatchNorm: it needs > 1 value per channel)"
+        lines.append(f"  {row['batch']:>5}  {row['numpy_ms']:9.2f}  "
+                     f"{row['numpy_images_per_s']:9,.0f}  {torch_cells}{note}")
+    return "\n".join(lines)
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.3f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--quick", action="store_true", help="a short run (smoke test)")
+    parser.add_argument("--no-torch", action="store_true", help="do not compare with PyTorch")
+    args = parser.parse_args(argv)
+    results = run(quick=args.quick, use_torch=not args.no_torch)
+    print(json.dumps(results, indent=2) if args.json else format_report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
