@@ -1,4 +1,4 @@
-"""CNN Studio: `python main.py` opens the app; `python main.py train ...` trains without a window."""
+"""CNN Studio: `python main.py` opens the app; `python main.py train ...` trains headless."""
 
 import sys
 

@@ -1,7 +1,7 @@
 """``python -m core.bench``: how fast is the numpy core?
 
-(a) the three convolution methods on the lesson's shapes: time, speed-up over the naive loop, and the
-    largest difference between their results;
+(a) the three convolution methods on the lesson's shapes: time, speed-up over the naive loop,
+    and the largest difference between their results;
 (b) a LeNet-5 training step (forward + backward + SGD step, float32) at several batch sizes;
 (c) the same step in PyTorch, when it is importable, timed in alternation with ours in the same run
     (the machine is shared and noisy: only ratios measured together mean something).
@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import platform
 import statistics
@@ -20,9 +21,8 @@ import time
 
 import numpy as np
 
-from . import allocator
+from . import allocator, zoo
 from . import functional as F
-from . import zoo
 from .losses import CrossEntropyLoss
 from .optim import SGD
 
@@ -63,8 +63,8 @@ def bench_convolutions(quick: bool) -> list[dict]:
             if quick and name != "fast" and macs > 200_000:
                 continue  # the Python loops would take seconds
             outputs[name] = method(x, w, padding=padding)
-            row["seconds"][name] = seconds_per_call(lambda: method(x, w, padding=padding),
-                                                    0.05 if quick else 0.3)
+            call = functools.partial(method, x, w, padding=padding)
+            row["seconds"][name] = seconds_per_call(call, 0.05 if quick else 0.3)
         for name, seconds in row["seconds"].items():
             if "naive" in row["seconds"]:
                 row["speedup"][name] = row["seconds"]["naive"] / seconds
@@ -80,17 +80,18 @@ def torch_lenet5_like(model):
     import torch
     nn = torch.nn
     makers = {
-        "Conv2d": lambda l: nn.Conv2d(l.in_channels, l.out_channels, l.kernel_size, l.stride,
-                                      l.padding, l.dilation, bias=l.bias is not None),
-        "BatchNorm2d": lambda l: nn.BatchNorm2d(l.num_features, l.eps, l.momentum),
-        "MaxPool2d": lambda l: nn.MaxPool2d(l.kernel_size, l.stride, l.padding),
-        "AvgPool2d": lambda l: nn.AvgPool2d(l.kernel_size, l.stride, l.padding),
-        "Linear": lambda l: nn.Linear(l.in_features, l.out_features, bias=l.bias is not None),
-        "Dropout": lambda l: nn.Dropout(l.p), "Flatten": lambda l: nn.Flatten(),
-        "Tanh": lambda l: nn.Tanh(), "ReLU": lambda l: nn.ReLU(), "Sigmoid": lambda l: nn.Sigmoid(),
-        "LeakyReLU": lambda l: nn.LeakyReLU(l.negative_slope),
+        "Conv2d": lambda c: nn.Conv2d(c.in_channels, c.out_channels, c.kernel_size, c.stride,
+                                      c.padding, c.dilation, bias=c.bias is not None),
+        "BatchNorm2d": lambda b: nn.BatchNorm2d(b.num_features, b.eps, b.momentum),
+        "MaxPool2d": lambda p: nn.MaxPool2d(p.kernel_size, p.stride, p.padding),
+        "AvgPool2d": lambda p: nn.AvgPool2d(p.kernel_size, p.stride, p.padding),
+        "Linear": lambda f: nn.Linear(f.in_features, f.out_features, bias=f.bias is not None),
+        "Dropout": lambda d: nn.Dropout(d.p),
+        "LeakyReLU": lambda a: nn.LeakyReLU(a.negative_slope),
     }
-    net = nn.Sequential(*(makers[type(layer).__name__](layer) for layer in model))
+    plain = {"Flatten": nn.Flatten, "Tanh": nn.Tanh, "ReLU": nn.ReLU, "Sigmoid": nn.Sigmoid}
+    net = nn.Sequential(*(plain[type(layer).__name__]() if type(layer).__name__ in plain
+                          else makers[type(layer).__name__](layer) for layer in model))
     dtype = torch.float64 if model.dtype == np.float64 else torch.float32
     net = net.to(dtype)
     with torch.no_grad():
@@ -176,7 +177,8 @@ def run(quick: bool = False, use_torch: bool = True) -> dict:
 
 
 def format_report(results: dict) -> str:
-    lines = [f"numpy {results['machine']['numpy']}, torch {results['machine']['torch'] or 'absent'}",
+    machine = results["machine"]
+    lines = [f"numpy {machine['numpy']}, torch {machine['torch'] or 'absent'}",
              "", "(a) convolution, float32: time per call (speed-up over the naive loop)"]
     for row in results["convolution"]:
         cells = []
@@ -208,7 +210,8 @@ def _ms(seconds: float) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m core.bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m core.bench",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--quick", action="store_true", help="a short run (smoke test)")
     parser.add_argument("--no-torch", action="store_true", help="do not compare with PyTorch")

@@ -108,7 +108,8 @@ def window_geometry(hw: tuple[int, int], kernel_size, stride=1, padding=0,
     """Validate window arguments for an (H, W) input and compute (OH, OW)."""
     (kh, kw), (sh, sw), (ph, pw), (dh, dw) = window_args(kernel_size, stride, padding, dilation)
     sizes = []
-    for axis, size, k, s, p, d in (("height", hw[0], kh, sh, ph, dh), ("width", hw[1], kw, sw, pw, dw)):
+    for axis, size, k, s, p, d in (("height", hw[0], kh, sh, ph, dh),
+                                   ("width", hw[1], kw, sw, pw, dw)):
         try:
             sizes.append(conv_output_size(size, k, s, p, d))
         except ShapeError as err:

@@ -7,7 +7,8 @@ larger than the gradients being checked. An analytic gradient ``a`` passes again
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
@@ -80,7 +81,7 @@ def _check_all(objective, analytic: dict, arrays: dict, eps: float,
 
 
 class _FrozenDropout:
-    """Within the block, every Dropout reuses its last mask, so the network is one fixed function."""
+    """Within the block every Dropout reuses its last mask: the network is one fixed function."""
 
     def __init__(self, layers):
         self.layers = [layer for layer in layers if isinstance(layer, Dropout)]

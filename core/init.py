@@ -63,7 +63,7 @@ SCHEMES = {
 
 
 def initialize(layers, scheme: str, rng=None) -> None:
-    """Re-draw the weight of every Conv2d / Linear in ``layers`` with ``scheme``; zero the biases."""
+    """Re-draw the weight of every Conv2d / Linear in ``layers`` by ``scheme``; zero the biases."""
     if scheme not in SCHEMES:
         raise ValueError(f"unknown init {scheme!r}; choose one of {', '.join(SCHEMES)}")
     rng = make_rng(rng)

@@ -33,7 +33,7 @@ class Parameter:
 class Layer:
     """Base class: parameters, buffers, train/eval mode, dtype conversion and printing."""
 
-    buffers: tuple[str, ...] = ()  # non-learned arrays that are part of the state (saved, converted)
+    buffers: tuple[str, ...] = ()  # arrays of the state that are not learned (saved, converted)
 
     def __init__(self):
         self.training = True
@@ -512,7 +512,8 @@ class BatchNorm2d(Layer):
             # The batch mean and variance depend on every input, hence two correction terms:
             # dx = scale·(dout − Σdout/M − x̂·Σ(dout·x̂)/M), with x̂ = centred·inv_std.
             count = d3.shape[0] * d3.shape[2]
-            correction = self._centred * (-scale * inv_std * self.weight.grad / count)[:, None, None]
+            slope = -scale * inv_std * self.weight.grad / count
+            correction = self._centred * slope[:, None, None]
             correction -= (scale * self.bias.grad / count)[:, None, None]
             dx += correction
         return dx

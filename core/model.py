@@ -124,7 +124,7 @@ class Sequential:
         return [{"type": type(layer).__name__, "args": layer.config()} for layer in self.layers]
 
     @classmethod
-    def from_architecture(cls, architecture, dtype=np.float32) -> "Sequential":
+    def from_architecture(cls, architecture, dtype=np.float32) -> Sequential:
         """Rebuild a network from ``architecture()``; ValueError on anything unknown or invalid."""
         if not isinstance(architecture, list) or not architecture:
             raise ValueError("architecture must be a non-empty list of layers")
@@ -166,7 +166,7 @@ class Sequential:
             raise
 
     @classmethod
-    def load(cls, path) -> "Sequential":
+    def load(cls, path) -> Sequential:
         """A new model from a file written by ``save``. ValueError if the file is not valid."""
         meta, arrays = _read_model_file(path)
         try:

@@ -64,7 +64,8 @@ class SGD(Optimizer):
 
 class Adam(Optimizer):
     """Adam (Kingma & Ba), PyTorch's form: m and v are running means of g and g², corrected for
-    their zero start with the step count t = 1, 2, ...:  w ← w − lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + eps).
+    their zero start with the step count t = 1, 2, ...:
+    w ← w − lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + eps).
     """
 
     def __init__(self, params, lr: float = 1e-3, betas=(0.9, 0.999), eps: float = 1e-8,

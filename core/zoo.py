@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from . import init as _init
-from .layers import (AvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, LeakyReLU, Linear,
-                     MaxPool2d, ReLU, Sigmoid, Tanh)
+from .layers import (
+    AvgPool2d,
+    BatchNorm2d,
+    Conv2d,
+    Dropout,
+    Flatten,
+    LeakyReLU,
+    Linear,
+    MaxPool2d,
+    ReLU,
+    Sigmoid,
+    Tanh,
+)
 from .model import Sequential
 
 ACTIVATIONS = {"tanh": Tanh, "relu": ReLU, "leaky_relu": LeakyReLU, "sigmoid": Sigmoid}
@@ -39,11 +50,13 @@ def lenet5(activation: str = "tanh", batchnorm: bool = True, dropout: float = 0.
         dropout: probability on the first FC layer; 0 removes the layer. Default: 0.3
         pool: "max" or "avg". Default: "max"
         init: "xavier" (uniform), "xavier_normal", "he" or "normal" for every Conv2d and Linear
-            (biases start at 0; the output layer's weights are then scaled by 0.1). Default: "xavier"
+            (biases start at 0; the output layer's weights are then scaled by 0.1).
+            Default: "xavier"
         rng: seed or Generator for the weights and the dropout masks.
     """
     if activation not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {activation!r}; choose one of {', '.join(ACTIVATIONS)}")
+        raise ValueError(f"unknown activation {activation!r}; "
+                         f"choose one of {', '.join(ACTIVATIONS)}")
     if pool not in POOLS:
         raise ValueError(f"unknown pool {pool!r}; choose one of {', '.join(POOLS)}")
     rng = _init.make_rng(rng)

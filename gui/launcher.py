@@ -1,4 +1,4 @@
-"""Entry point: the window by default, or headless training with ``train`` (which never loads Qt)."""
+"""Entry point: the window by default, or headless training with ``train`` (never loads Qt)."""
 
 from __future__ import annotations
 

@@ -43,7 +43,8 @@ def test_conv_output_size_matches_brute_force_window_count():
     (dict(stride=-2), "stride", "got -2"),
     (dict(padding=-1), "padding", "padding must be ≥ 0, got -1"),
     (dict(dilation=0), "dilation", "dilation must be ≥ 1, got 0"),
-    (dict(kernel=9), "kernel_size", "effective kernel 9 (kernel 9) is larger than the padded input 8"),
+    (dict(kernel=9), "kernel_size",
+     "effective kernel 9 (kernel 9) is larger than the padded input 8"),
     (dict(kernel=3, dilation=4), "kernel_size", "effective kernel 9 (kernel 3, dilation 4)"),
     (dict(stride=1.5), "stride", "stride must be an int"),
 ])

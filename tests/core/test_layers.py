@@ -3,8 +3,19 @@ import pytest
 
 from core import functional as F
 from core.gradcheck import check_layer
-from core.layers import (AvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, LeakyReLU, Linear,
-                         MaxPool2d, ReLU, Sigmoid, Tanh)
+from core.layers import (
+    AvgPool2d,
+    BatchNorm2d,
+    Conv2d,
+    Dropout,
+    Flatten,
+    LeakyReLU,
+    Linear,
+    MaxPool2d,
+    ReLU,
+    Sigmoid,
+    Tanh,
+)
 
 F64 = np.float64
 

@@ -5,6 +5,7 @@ import pytest
 
 from core import functional as F
 from core import zoo
+from core.bench import torch_lenet5_like
 from core.layers import BatchNorm2d, Parameter
 from core.losses import CrossEntropyLoss
 from core.optim import SGD, Adam
@@ -106,25 +107,9 @@ def test_optimisers_match_torch(make_ours, make_theirs):
         np.testing.assert_allclose(ours.data, theirs.detach().numpy(), rtol=1e-12)
 
 
-def _torch_lenet(model):
-    """A torch copy of our LeNet-5 (no dropout), with the same weights."""
-    nn = torch.nn
-    kinds = {"Conv2d": lambda l: nn.Conv2d(l.in_channels, l.out_channels, l.kernel_size,
-                                           padding=l.padding),
-             "BatchNorm2d": lambda l: nn.BatchNorm2d(l.num_features), "Tanh": lambda l: nn.Tanh(),
-             "MaxPool2d": lambda l: nn.MaxPool2d(2), "Flatten": lambda l: nn.Flatten(),
-             "Linear": lambda l: nn.Linear(l.in_features, l.out_features)}
-    net = nn.Sequential(*(kinds[type(layer).__name__](layer) for layer in model)).double()
-    with torch.no_grad():
-        for ours, theirs in zip(model, net):
-            for name, p in ours.named_parameters():
-                getattr(theirs, name).copy_(torch.tensor(p.data))
-    return net
-
-
 def test_lenet5_training_step_matches_torch():
     model = zoo.lenet5(dropout=0, rng=0).to(np.float64)
-    net = _torch_lenet(model)
+    net = torch_lenet5_like(model)
     x, y = rand((8, 1, 28, 28), 1), np.arange(8) % 10
     opt = SGD(model.parameters(), lr=0.05, momentum=0.9)
     topt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9)
