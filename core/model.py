@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
+from .fileio import atomic_file
 from .functional import FLOAT_DTYPES, ShapeError
 from .layers import LAYER_TYPES, Layer, Parameter
 
@@ -153,17 +152,9 @@ class Sequential:
                 "architecture": self.architecture()}
         arrays = dict(self.state_dict())
         arrays[_META_KEY] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent or ".")
-        try:
+        with atomic_file(path) as f:
             # A file object, not a name: np.savez would append ".npz" to a name lacking it.
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            np.savez(f, **arrays)
 
     @classmethod
     def load(cls, path) -> Sequential:
