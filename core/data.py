@@ -13,8 +13,9 @@ import math
 import os
 import struct
 import zlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 from urllib.error import URLError
 from urllib.request import urlopen
 

@@ -9,8 +9,16 @@ import numpy as np
 import pytest
 
 from core import data
-from core.data import (DownloadCancelled, DownloadError, Normalizer, batches, load_idx_folder,
-                       prepare_image, read_idx, write_idx)
+from core.data import (
+    DownloadCancelled,
+    DownloadError,
+    Normalizer,
+    batches,
+    load_idx_folder,
+    prepare_image,
+    read_idx,
+    write_idx,
+)
 
 # ---------------------------------------------------------------- IDX
 
