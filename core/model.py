@@ -38,6 +38,7 @@ class Sequential:
             if not isinstance(layer, Layer):
                 raise TypeError(f"Sequential takes layers, got {type(layer).__name__}")
         self.layers = list(layers)
+        self.metadata: dict = {}  # JSON-ready facts saved with the model (normaliser, classes)
 
     def __len__(self):
         return len(self.layers)
@@ -149,7 +150,7 @@ class Sequential:
         """
         path = Path(path)
         meta = {"format": FORMAT, "version": FORMAT_VERSION, "dtype": str(self.dtype),
-                "architecture": self.architecture()}
+                "architecture": self.architecture(), "metadata": self.metadata}
         arrays = dict(self.state_dict())
         arrays[_META_KEY] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
         with atomic_file(path) as f:
@@ -165,6 +166,7 @@ class Sequential:
         except ValueError as err:
             raise ValueError(f"{path}: {err}") from None
         model._assign_state(arrays, path)
+        model.metadata = meta["metadata"]
         return model
 
     def load_state(self, path) -> None:
@@ -175,6 +177,7 @@ class Sequential:
             raise ValueError(f"{path}: the file holds a different network "
                              f"({_describe(meta['architecture'])})")
         self._assign_state(arrays, path)
+        self.metadata = meta["metadata"]
 
     def _assign_state(self, arrays: dict, path) -> None:
         expected = self.state_dict()
@@ -221,4 +224,7 @@ def _read_model_file(path) -> tuple[dict, dict]:
         raise ValueError(f"{path}: unsupported dtype {meta.get('dtype')!r}")
     if not isinstance(meta.get("architecture"), list):
         raise ValueError(f"{path}: the metadata has no architecture list")
+    meta.setdefault("metadata", {})
+    if not isinstance(meta["metadata"], dict):
+        raise ValueError(f"{path}: malformed metadata")
     return meta, arrays
