@@ -329,7 +329,7 @@ def batches(n: int, batch_size: int, rng: np.random.Generator | None = None,
 # --------------------------------------------------------------------------- user images
 
 
-def _resize_area(image: np.ndarray, out_h: int, out_w: int) -> np.ndarray:
+def resize_area(image: np.ndarray, out_h: int, out_w: int) -> np.ndarray:
     """Resample by area: each output pixel is the mean of the input area it covers."""
 
     def weights(size_in: int, size_out: int) -> np.ndarray:
@@ -372,7 +372,7 @@ def prepare_image(gray, size: int = 28, fit: int = 20) -> np.ndarray:
     ink = ink[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     scale = fit / max(ink.shape)
     h, w = max(1, round(ink.shape[0] * scale)), max(1, round(ink.shape[1] * scale))
-    small = _resize_area(ink, h, w)
+    small = resize_area(ink, h, w)
     total = small.sum()
     cy = (small.sum(axis=1) @ np.arange(h)) / total
     cx = (small.sum(axis=0) @ np.arange(w)) / total

@@ -244,11 +244,12 @@ def _col2im(cols: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarray:
 
 
 def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                 dilation=1) -> np.ndarray:
+                 dilation=1, progress=None) -> np.ndarray:
     """Convolution as the lesson's seven nested loops: slow, obvious, and the reference.
 
     Inside the kernel loops the input position advances by the *dilation* (one cell by default);
-    the stride only moves the window between output pixels.
+    the stride only moves the window between output pixels. ``progress(done_rows, total_rows)``,
+    if given, is called after each output row (it may raise to abandon the computation).
 
     Shape: x (N, C, H, W), weight (OC, C, KH, KW), bias (OC,) -> (N, OC, OH, OW).
     """
@@ -268,7 +269,36 @@ def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding
                                 acc += (xp[n, c, oh * g.sh + i * g.dh, ow * g.sw + j * g.dw]
                                         * weight[oc, c, i, j])
                     out[n, oc, oh, ow] = acc
+            if progress is not None:
+                progress(n * g.oh + oh + 1, n_images * g.oh)
     return out
+
+
+class PixelTerms(NamedTuple):
+    """How one output pixel of a convolution is computed."""
+
+    rows: np.ndarray      # (KH,) row of each kernel tap in the *padded* input
+    cols: np.ndarray      # (KW,) column of each kernel tap in the padded input
+    patch: np.ndarray     # (C, KH, KW) input values under the kernel (zeros in the padding)
+    products: np.ndarray  # (C, KH, KW) patch · weight[oc]
+    bias: float
+    value: float          # Σ products + bias
+
+
+def conv_pixel(x: np.ndarray, weight: np.ndarray, bias, oh: int, ow: int, n: int = 0,
+               oc: int = 0, stride=1, padding=0, dilation=1) -> PixelTerms:
+    """The receptive field and the arithmetic of output pixel (n, oc, oh, ow)."""
+    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+    if not (0 <= oh < g.oh and 0 <= ow < g.ow and 0 <= n < x.shape[0]
+            and 0 <= oc < weight.shape[0]):
+        raise ShapeError(f"output pixel (n={n}, oc={oc}, oh={oh}, ow={ow}) is outside the "
+                         f"output {(x.shape[0], weight.shape[0], g.oh, g.ow)}", "input")
+    rows = oh * g.sh + np.arange(g.kh) * g.dh
+    cols = ow * g.sw + np.arange(g.kw) * g.dw
+    patch = pad2d(x[n:n + 1], g.ph, g.pw)[0][:, rows[:, None], cols[None, :]]
+    products = patch * weight[oc]
+    b = 0.0 if bias is None else float(bias[oc])
+    return PixelTerms(rows, cols, patch, products, b, float(products.sum()) + b)
 
 
 def conv2d_im2col(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,

@@ -275,3 +275,34 @@ def test_fast_input_gradient_equals_col2im_of_the_patch_gradients(x_shape, w_sha
     cols = F.im2col(x, w_shape[1:], stride, padding, dilation)
     np.testing.assert_allclose(F.conv2d_backward(dout, cols, w, x_shape, g)[0], expected,
                                atol=1e-12)
+
+
+def test_conv_pixel_shows_the_arithmetic_of_one_output():
+    x = rand((1, 2, 7, 6), np.float64, 1)
+    w = rand((3, 2, 3, 2), np.float64, 2)
+    b = rand((3,), np.float64, 3)
+    kwargs = dict(stride=(2, 1), padding=1, dilation=(2, 1))
+    out = F.conv2d_naive(x, w, b, **kwargs)
+    for oh, ow in [(0, 0), (1, 3), (out.shape[2] - 1, out.shape[3] - 1)]:
+        terms = F.conv_pixel(x, w, b, oh, ow, oc=2, **kwargs)
+        assert terms.value == pytest.approx(out[0, 2, oh, ow], abs=1e-12)
+        assert terms.rows.tolist() == [oh * 2 + 2 * i for i in range(3)]  # stride 2, dilation 2
+        assert terms.cols.tolist() == [ow + j for j in range(2)]
+        np.testing.assert_allclose(terms.products, terms.patch * w[2])
+    corner = F.conv_pixel(x, w, b, 0, 0, **kwargs)
+    assert np.all(corner.patch[:, 0, :] == 0)  # the first tap row lies in the zero padding
+    with pytest.raises(ValueError, match="outside the output"):
+        F.conv_pixel(x, w, b, 99, 0, **kwargs)
+
+
+def test_naive_convolution_reports_progress_and_can_be_abandoned():
+    x, w = rand((2, 1, 5, 5)), rand((1, 1, 3, 3))
+    seen = []
+    F.conv2d_naive(x, w, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(i, 6) for i in range(1, 7)]
+
+    def stop(done, total):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        F.conv2d_naive(x, w, progress=stop)
