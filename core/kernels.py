@@ -44,9 +44,9 @@ def preset(name: str, kh: int, kw: int, rng=None) -> np.ndarray:
     if name == "box blur":
         return np.full((kh, kw), 1.0 / (kh * kw))
     if name == "gaussian":
-        y = np.arange(kh) - (kh - 1) / 2
-        x = np.arange(kw) - (kw - 1) / 2
-        k = np.exp(-(y[:, None] / max(kh / 4, 0.5)) ** 2 / 2 - (x[None] / max(kw / 4, 0.5)) ** 2 / 2)
+        y = (np.arange(kh) - (kh - 1) / 2) / max(kh / 4, 0.5)  # in units of σ
+        x = (np.arange(kw) - (kw - 1) / 2) / max(kw / 4, 0.5)
+        k = np.exp(-(y[:, None] ** 2 + x[None] ** 2) / 2)
         return k / k.sum()
     if name == "random normal":
         return np.random.default_rng(rng).standard_normal((kh, kw))
