@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QListWidget, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
 
 from gui.app import APP_NAME
 from gui.images import IMAGE_FILTER
@@ -63,7 +68,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage("Ready")
         self._restore()
-        QApplication.instance().installEventFilter(self)  # drops anywhere, even on plots
+        # Drops anywhere in the window end up here: views that ignore a drag pass it to their
+        # parents. (No application-wide event filter: in PySide6 6.12 a Python eventFilter
+        # returning bool corrupts the refcount of True/False and crashes after a few thousand
+        # events.)
+        self.setAcceptDrops(True)
 
     def _add(self, page, key: str, tooltip: str) -> None:
         page.settings_key = key
@@ -121,22 +130,19 @@ class MainWindow(QMainWindow):
             self.show_page(page)
         page.open_image(path)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) and \
-                isinstance(watched, QObject) and self._is_inside(watched):
-            paths = _image_paths(event.mimeData())
-            if not paths:
-                return False
+    def dragEnterEvent(self, event) -> None:
+        if _image_paths(event.mimeData()):
             event.acceptProposedAction()
-            if kind == QEvent.Type.Drop:
-                self.open_image(paths[0])
-            return True
-        return super().eventFilter(watched, event)
 
-    def _is_inside(self, watched: QObject) -> bool:
-        widget = watched if hasattr(watched, "window") else None
-        return widget is not None and widget.window() is self
+    def dragMoveEvent(self, event) -> None:
+        if _image_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = _image_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_image(paths[0])
 
     def save_view_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the view as PNG",
@@ -174,7 +180,6 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.shutdown()  # stops workers cleanly: a running QThread must not be destroyed
         self.save_settings()
-        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
 
 

@@ -8,11 +8,25 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSlider,
-                               QSplitter,
-                               QStackedWidget, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import data, kernels
 from core import functional as F
@@ -20,8 +34,14 @@ from core.functional import ShapeError
 from gui.images import read_image
 from gui.widgets.controls import PairSpin, combo, spin
 from gui.widgets.draw_pad import DrawPad
-from gui.widgets.image_panel import DIVERGING, GRAY, OUTLINE, ImagePanel, range_levels, \
-    symmetric_levels
+from gui.widgets.image_panel import (
+    DIVERGING,
+    GRAY,
+    OUTLINE,
+    ImagePanel,
+    range_levels,
+    symmetric_levels,
+)
 from gui.widgets.kernel_editor import KernelEditor
 from gui.widgets.mosaic import tile
 from gui.workers import WorkerRunner

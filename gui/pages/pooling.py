@@ -6,15 +6,29 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
 from core import functional as F
 from core.functional import ShapeError
 from core.layers import AvgPool2d, MaxPool2d
 from gui.widgets.controls import combo, spin
-from gui.widgets.image_panel import COUNTS, DIVERGING, HIGHLIGHT, OUTLINE, ImagePanel, \
-    range_levels, symmetric_levels
+from gui.widgets.image_panel import (
+    COUNTS,
+    DIVERGING,
+    HIGHLIGHT,
+    OUTLINE,
+    ImagePanel,
+    range_levels,
+    symmetric_levels,
+)
 
 
 @dataclass(frozen=True)

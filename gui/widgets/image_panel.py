@@ -38,6 +38,7 @@ class ImagePanel(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.title = QLabel(f"<b>{title}</b>")
+        self.title.setWordWrap(True)  # a long title must not widen the window
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555;")

@@ -1,0 +1,36 @@
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from gui.app import configure_pyqtgraph
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_app(qapp, tmp_path_factory):
+    """Settings go to a temporary folder under a test organisation, never the user's."""
+    QCoreApplication.setOrganizationName("CNN Studio Tests")
+    QCoreApplication.setApplicationName("CNN Studio Tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
+    configure_pyqtgraph()
+    return qapp
+
+
+@pytest.fixture
+def fresh_settings():
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, fresh_settings):
+    from gui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
