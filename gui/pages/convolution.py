@@ -850,7 +850,8 @@ class ConvolutionPage(QWidget):
                 if item[0] == "progress":
                     self.progress.setValue(int(100 * item[1]))
                 elif item[0] == "time":
-                    self.table.setItem(rows[item[1]], 1, QTableWidgetItem(f"{item[2] * 1e3:.3f} ms"))
+                    text = f"{item[2] * 1e3:.3f} ms"
+                    self.table.setItem(rows[item[1]], 1, QTableWidgetItem(text))
                 else:
                     self.table.setItem(rows[item[1]], 2, QTableWidgetItem(f"{item[2]:.2e}"))
 

@@ -183,21 +183,14 @@ class SpeedPage(QWidget):
             for index, name in enumerate(chosen):
                 context.report(("method", name, index, len(chosen)), urgent=True)
                 if name == "naive":
-                    def progress(done, total):
+                    def progress(done, total, index=index):
                         context.check()
                         context.report(("progress", (index + done / total) / len(chosen)))
                     start = time.perf_counter()
                     F.conv2d_naive(x, w, padding=padding, progress=progress)
                     seconds = time.perf_counter() - start
-                elif name == "torch":
-                    import torch
-                    tx, tw = torch.from_numpy(x), torch.from_numpy(w)
-                    with torch.no_grad():
-                        seconds = seconds_per_call(
-                            lambda: torch.nn.functional.conv2d(tx, tw, padding=padding), 0.3)
                 else:
-                    method = F.conv2d if name == "fast" else F.conv2d_im2col
-                    seconds = seconds_per_call(lambda: method(x, w, padding=padding), 0.3)
+                    seconds = seconds_per_call(_call(name, x, w, padding), 0.3)
                 context.check()
                 yield ("result", name, seconds)
 
@@ -249,6 +242,21 @@ class SpeedPage(QWidget):
 
     def shutdown(self) -> None:
         self.runner.stop()
+
+
+def _call(name: str, x: np.ndarray, w: np.ndarray, padding: int):
+    """A no-argument function computing the convolution with ``name``'s method."""
+    if name == "torch":
+        import torch
+
+        tx, tw = torch.from_numpy(x), torch.from_numpy(w)
+
+        def call():
+            with torch.no_grad():
+                return torch.nn.functional.conv2d(tx, tw, padding=padding)
+        return call
+    method = F.conv2d if name == "fast" else F.conv2d_im2col
+    return lambda: method(x, w, padding=padding)
 
 
 def _format(seconds: float) -> str:

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.images import qimage_to_array
+
 
 class DrawPad(QWidget):
     """White ink on black, like the data sets. ``drawingChanged`` fires when a stroke ends."""
@@ -31,9 +33,7 @@ class DrawPad(QWidget):
 
     def array(self) -> np.ndarray:
         """The drawing as (size, size) float32 in [0, 1]."""
-        w, h = self.canvas.width(), self.canvas.height()
-        raw = np.frombuffer(self.canvas.constBits(), np.uint8).reshape(h, self.canvas.bytesPerLine())
-        return raw[:, :w].astype(np.float32) / 255.0
+        return qimage_to_array(self.canvas, rgb=False)
 
     def draw_line(self, start: QPoint, end: QPoint) -> None:
         painter = QPainter(self.canvas)

@@ -16,7 +16,7 @@ OUTLINE = QColor(0, 160, 0)              # green: the real input inside its padd
 
 
 def symmetric_levels(*arrays) -> tuple[float, float]:
-    """(−m, m) with m the largest |value|: zero is always the middle (white) of the diverging map."""
+    """(−m, m), m the largest |value|: 0 is always the middle (white) of the diverging map."""
     m = max((float(np.max(np.abs(a))) for a in arrays if a.size), default=0.0)
     return (-m, m) if m > 0 else (-1.0, 1.0)
 

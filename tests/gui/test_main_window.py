@@ -12,7 +12,7 @@ def test_main_window_opens_with_title_and_every_page_renders(window, qtbot):
     assert titles[:4] == ["Convolution", "Pooling", "Activations", "Speed"]
     for row, page in enumerate(window.pages):
         window.page_list.setCurrentRow(row)
-        qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+        qtbot.waitUntil(lambda page=page: window.stack.currentWidget() is page)
         assert page.isVisible()
         # a page that rendered shows many colours, not a blank panel
         assert distinct_colours(page) > 50, page.title
