@@ -40,7 +40,10 @@ class DrawPad(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(255, 255, 255), self.pen_width, Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        painter.drawLine(start, end)
+        if start == end:
+            painter.drawPoint(start)  # a click leaves a dot
+        else:
+            painter.drawLine(start, end)
         painter.end()
         self.update()
 
