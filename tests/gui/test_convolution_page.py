@@ -45,7 +45,8 @@ def test_kernel_stride_padding_dilation_update_formula_and_output(page, qtbot):
                             F.conv_output_size(28, kernel[1], stride[1], padding[1], dilation[1]))
         text = page.formula.text()
         assert f"= <b>{oh}</b>" in text and f"= <b>{ow}</b>" in text
-        assert f"({28} + 2·{padding[0]} − {dilation[0]}·({kernel[0]} − 1) − 1) / {stride[0]}" in text
+        substituted = f"(28 + 2·{padding[0]} − {dilation[0]}·({kernel[0]} − 1) − 1) / {stride[0]}"
+        assert substituted in text
         assert f"{maps.size * kernel[0] * kernel[1]:,}" in text  # MACs, C = 1
         # the picture on screen is a mosaic of two maps of that size
         assert page.maps_view.image.image.shape in ((oh, 2 * ow + 1), (2 * oh + 1, ow))
