@@ -1,0 +1,137 @@
+import numpy as np
+import pytest
+
+from gui.pages.activations import ActivationsConfig, ActivationsPage
+from gui.pages.pooling import PoolingConfig, PoolingPage
+from gui.pages.speed import SpeedConfig, SpeedPage
+from gui.workspace import Workspace
+from tests.gui.helpers import distinct_colours
+
+
+@pytest.fixture
+def workspace():
+    ws = Workspace()
+    values = np.random.default_rng(0).permutation(36).reshape(1, 6, 6).astype(np.float32)
+    ws.publish(values / 36, np.concatenate([values, -values]) / 36, "test maps")
+    return ws
+
+
+def show(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+# ---------------------------------------------------------------- pooling
+
+def test_max_pooling_forward_winners_and_backward(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
+    x = workspace.maps[0]
+    out = page.output_view.image.image
+    assert out.shape == (3, 3)
+    np.testing.assert_allclose(out, x.reshape(3, 2, 3, 2).max(axis=(1, 3)))
+    wins = page.winners_view.image.image
+    assert wins.sum() == 9 and wins.max() == 1  # one winner per window, no overlap
+    assert "Non-overlapping" in page.explain.text()
+
+
+def test_overlapping_windows_accumulate_gradient(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig(kernel=3, stride=1, padding=1)))
+    wins = page.winners_view.image.image
+    assert wins.sum() == 36 and wins.max() > 1      # a cell can win several windows
+    np.testing.assert_allclose(page.backward_view.image.image, wins)  # gradient of ones
+    coverage = page.col2im_view.image.image
+    assert coverage.max() == 9 and coverage[0, 0] == 4  # corners are covered by 4 patches
+
+
+def test_average_pooling_spreads_gradient(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig(mode="average")))
+    np.testing.assert_allclose(page.backward_view.image.image, 0.25)
+    assert "evenly" in page.explain.text()
+
+
+def test_clicking_a_pooled_pixel_highlights_its_window_and_winner(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
+    page._select(1, 2)
+    rects = [r.rect() for r in page.input_view._overlays]
+    assert (rects[0].top(), rects[0].left(), rects[0].height()) == (2, 4, 2)
+    window = workspace.maps[0][2:4, 4:6]
+    winner = np.unravel_index(window.argmax(), window.shape)
+    assert (rects[1].top(), rects[1].left()) == (2 + winner[0], 4 + winner[1])
+
+
+def test_invalid_pooling_padding_is_explained(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
+    page.padding.setValue(2)
+    assert "at most half the kernel" in page.error.text()
+    page.padding.setValue(1)
+    assert page.error.text() == ""
+
+
+def test_pooling_follows_the_workspace(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig(channel=1)))
+    workspace.publish(np.zeros((1, 8, 8), np.float32), np.ones((2, 8, 8), np.float32), "ones")
+    assert page.output_view.image.image.shape == (4, 4)
+
+
+# ---------------------------------------------------------------- activations
+
+def test_activation_curves_and_derivatives(qtbot, workspace):
+    page = show(qtbot, ActivationsPage(workspace, ActivationsConfig()))
+    curve, points, derivative = page.items["sigmoid"]
+    x, y = curve.getData()
+    assert y.min() > 0 and y.max() < 1 and y[200] == pytest.approx(0.5)
+    assert not derivative.isVisible()
+    page.derivatives.setChecked(True)
+    assert derivative.isVisible()
+    _, dy = derivative.getData()
+    assert dy.max() == pytest.approx(0.25)
+    page.slope.setValue(0.2)
+    _, leaky = page.items["LeakyReLU"][0].getData()
+    assert leaky[0] == pytest.approx(-2.0)  # 0.2 · (−10)
+    assert len(points.getData()[0]) == 20    # the lesson's x = −10 … 9
+
+
+def test_activation_applied_to_the_maps(qtbot, workspace):
+    page = show(qtbot, ActivationsPage(workspace, ActivationsConfig(apply="ReLU")))
+    after = page.after_view.image.image
+    assert after.min() == 0
+    assert "51% of the outputs are exactly 0" in page.summary.text()  # 36 negatives and the 0
+    page.apply.setCurrentText("tanh")
+    assert page.after_view.image.image.min() < 0
+    assert distinct_colours(page) > 50
+
+
+# ---------------------------------------------------------------- speed
+
+def test_speed_page_times_the_methods(qtbot):
+    page = show(qtbot, SpeedPage(SpeedConfig(size=12, out_channels=2, kernel=3, padding=1,
+                                             torch=False)))
+    page.run.click()
+    qtbot.waitUntil(lambda: page.run.isEnabled() and not page.runner.running, timeout=30000)
+    assert page.table.rowCount() == 3
+    assert [page.table.item(r, 0).text() for r in range(3)] == \
+        ["naive loops", "im2col + GEMM", "fast (numpy)"]
+    assert page.table.item(2, 2).text().endswith("×")
+    speedup = float(page.table.item(2, 2).text().rstrip("×").replace(",", ""))
+    assert speedup > 5
+    assert len(page.bars.opts["height"]) == 3 and page.progress.value() == 100
+
+
+def test_speed_page_cancel(qtbot):
+    page = show(qtbot, SpeedPage(SpeedConfig(size=128, out_channels=32, kernel=7, im2col=False,
+                                             fast=False, torch=False)))
+    assert "The naive loop will take about" in page.macs.text()
+    page.run.click()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+    page.cancel.click()
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
+    assert page.table.rowCount() == 0 and page.run.isEnabled()
+
+
+def test_speed_page_rejects_impossible_shapes(qtbot):
+    page = show(qtbot, SpeedPage(SpeedConfig(size=4, kernel=9, padding=0)))
+    assert "larger than the padded input" in page.macs.text()
+    assert not page.run.isEnabled()
