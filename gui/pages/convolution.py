@@ -379,7 +379,8 @@ class ConvolutionPage(QWidget):
         self.gemm_view = ImagePanel("GEMM result = kernels × im2col (OC × L)", colorbar=True,
                                     caption="Row oc reshaped to OH × OW is feature map oc.")
         self.gemm_view.plot.getViewBox().setAspectLocked(False)
-        self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)", colorbar=True)
+        self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)",
+                                        caption="Same colours as the GEMM result.")
         bottom.addWidget(self.wmatrix_view, 1)
         bottom.addWidget(self.gemm_view, 2)
         bottom.addWidget(self.reshaped_view, 1)
@@ -652,11 +653,13 @@ class ConvolutionPage(QWidget):
         self.maps_view.set_title("Feature maps")
 
     def _refresh_views(self) -> None:
+        """Redraw the tab on screen only; the others catch up when they are shown."""
         if self._result is None or self.error.isVisible():
             return
-        self._show_maps()
         current = self.tabs.currentIndex()
-        if current == 1:
+        if current == 0:
+            self._show_maps()
+        elif current == 1:
             self._show_window()
         elif current == 2:
             self._show_im2col()
@@ -673,8 +676,8 @@ class ConvolutionPage(QWidget):
         config, x, weight, g, maps = self._result
         image, levels = self._padded_input(x, g)
         self.input_view.set_image(image, levels)
-        self.input_view.clear_overlays()
-        self.input_view.add_rect(g.ph, g.pw, x.shape[2], x.shape[3], OUTLINE, line_width=1.5)
+        self.input_view.show_rects("frame", [(g.ph, g.pw, x.shape[2], x.shape[3])], OUTLINE,
+                                   line_width=1.5)
         mosaic, _ = tile(maps[0])
         self.maps_view.set_image(mosaic, symmetric_levels(maps), DIVERGING)
         self.maps_view.set_title(f"Feature maps: {maps.shape[1]} × {g.oh}×{g.ow}")
@@ -738,15 +741,12 @@ class ConvolutionPage(QWidget):
         terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **config.window)
         image, levels = self._padded_input(x, g)
         self.window_input.set_image(image, levels)
-        self.window_input.clear_overlays()
-        self.window_input.add_rect(g.ph, g.pw, x.shape[2], x.shape[3], OUTLINE, line_width=1)
-        for row in terms.rows:
-            for col in terms.cols:
-                self.window_input.add_rect(row, col, fill=True)
+        self.window_input.show_rects("frame", [(g.ph, g.pw, x.shape[2], x.shape[3])], OUTLINE,
+                                     line_width=1)
+        self.window_input.show_rects("window", _taps(terms), fill=True)
         self.window_output.set_image(maps[0, oc], symmetric_levels(maps[0, oc]), DIVERGING)
         self.window_output.set_title(f"Output channel {oc} ({g.oh}×{g.ow})")
-        self.window_output.clear_overlays()
-        self.window_output.add_rect(oh, ow)
+        self.window_output.show_rects("pixel", [(oh, ow, 1, 1)])
         self.arithmetic.setText(self._arithmetic_text(terms, weight[oc], oc, oh, ow,
                                                       maps[0, oc, oh, ow]))
 
@@ -787,26 +787,20 @@ class ConvolutionPage(QWidget):
         j = min(self.column.value(), length - 1)
         oh, ow = divmod(j, g.ow)  # column j is output pixel (j // OW, j % OW)
         self.cols_view.set_image(cols, range_levels(cols), GRAY)
-        self.cols_view.clear_overlays()
-        self.cols_view.add_rect(0, j, k, 1)
+        self.cols_view.show_rects("column", [(0, j, k, 1)])
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
         levels = symmetric_levels(product)
         self.gemm_view.set_image(product, levels, DIVERGING)
-        self.gemm_view.clear_overlays()
-        self.gemm_view.add_rect(0, j, product.shape[0], 1)
+        self.gemm_view.show_rects("column", [(0, j, product.shape[0], 1)])
         self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length})")
         reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
-        self.reshaped_view.clear_overlays()
-        for top, left in corners:
-            self.reshaped_view.add_rect(top + oh, left + ow)
+        self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)
+                                                for top, left in corners])
         terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
         image, image_levels = self._padded_input(x, g)
         self.patch_view.set_image(image, image_levels)
-        self.patch_view.clear_overlays()
-        for row in terms.rows:
-            for col in terms.cols:
-                self.patch_view.add_rect(row, col, fill=True)
+        self.patch_view.show_rects("window", _taps(terms), fill=True)
         self.im2col_text.setText(
             f"The input's {length} patches become the {length} columns of a {k} × {length} "
             f"matrix (K = C·KH·KW = {x.shape[1]}·{weight.shape[2]}·{weight.shape[3]}). One matrix "
@@ -869,3 +863,8 @@ class ConvolutionPage(QWidget):
     def shutdown(self) -> None:
         self._play.stop()
         self.runner.stop()
+
+
+def _taps(terms: F.PixelTerms) -> list:
+    """One 1×1 block per kernel tap: with dilation the blocks have gaps between them."""
+    return [(row, col, 1, 1) for row in terms.rows for col in terms.cols]

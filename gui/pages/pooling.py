@@ -158,17 +158,17 @@ class PoolingPage(QWidget):
         g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
         oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
         self.input_view.set_image(x[0, 0], range_levels(x))
-        self.input_view.clear_overlays()
         top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
-        self.input_view.add_rect(top, left, g.kh, g.kw, OUTLINE)
+        self.input_view.show_rects("window", [(top, left, g.kh, g.kw)], OUTLINE)
+        winner = []
         if config.mode == "max":
             k = int(layer.argmax[0, 0, oh, ow])
-            self.input_view.add_rect(top + k // g.kw, left + k % g.kw, fill=True)
+            winner = [(top + k // g.kw, left + k % g.kw, 1, 1)]
+        self.input_view.show_rects("winner", winner, fill=True)
         self.output_view.set_image(out[0, 0], range_levels(x))
         self.output_view.set_title(f"Pooled output {g.oh}×{g.ow} "
                                    f"(from {x.shape[2]}×{x.shape[3]})")
-        self.output_view.clear_overlays()
-        self.output_view.add_rect(oh, ow, color=HIGHLIGHT)
+        self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)
         if config.mode == "max":
             wins = MaxPool2d(config.kernel, config.stride, config.padding)
             wins.forward(x)

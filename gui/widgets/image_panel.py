@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
 GRAY = pg.colormap.get("CET-L1")        # black → white, for inputs
 DIVERGING = pg.colormap.get("CET-D1")   # blue → white → red, centred on 0, for signed maps
@@ -60,7 +60,8 @@ class ImagePanel(QWidget):
             self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, width=14,
                                             interactive=False, colorMapMenu=False)
             self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self._overlays: list[QGraphicsRectItem] = []
+        self._paths: dict[str, QGraphicsPathItem] = {}
+        self._rects: dict[str, list] = {}
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,6 +70,7 @@ class ImagePanel(QWidget):
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.caption)
         self._shape = (0, 0)
+        self._cmap, self._levels = None, None
 
     def set_title(self, title: str) -> None:
         self.title.setText(f"<b>{title}</b>")
@@ -79,36 +81,50 @@ class ImagePanel(QWidget):
         self._shape = array.shape[:2]
         if array.ndim == 3:  # RGB: levels apply per channel, no colour map
             self.image.setLookupTable(None)
+            cmap = None
             self.image.setImage(array, levels=levels, autoLevels=False)
         else:
-            self.image.setColorMap(cmap)
+            if cmap is not self._cmap:
+                self.image.setColorMap(cmap)
             self.image.setImage(array, levels=levels, autoLevels=False)
         if self.colorbar is not None:
-            self.colorbar.setColorMap(cmap)
-            self.colorbar.setLevels(levels)
+            # Only what changed: re-laying out a colour bar's axis is the costliest part.
+            if cmap is not self._cmap:
+                self.colorbar.setColorMap(cmap)
+            if tuple(levels) != self._levels:
+                self.colorbar.setLevels(levels)
+        self._cmap, self._levels = cmap, tuple(levels)
         if shape_changed:
             self.plot.getViewBox().autoRange(padding=0.02)
 
-    def clear_overlays(self) -> None:
-        for item in self._overlays:
-            self.plot.removeItem(item)
-        self._overlays.clear()
+    def show_rects(self, key: str, rects, color: QColor = HIGHLIGHT, fill: bool = False,
+                   line_width: float = 2) -> None:
+        """Outline (or fill) blocks of pixels, replacing what ``key`` showed before.
 
-    def add_rect(self, row: float, col: float, height: float = 1, width: float = 1,
-                 color: QColor = HIGHLIGHT, fill: bool = False, line_width: float = 2) -> None:
-        """Outline (or fill) a block of pixels; coordinates in pixels, (0, 0) the top left."""
-        item = QGraphicsRectItem(QRectF(col, row, width, height))
+        ``rects`` holds (row, col, height, width) in pixels, (0, 0) the top-left pixel. One path
+        item per key, created once and then only updated.
+        """
+        item = self._paths.get(key)
+        if item is None:
+            item = self._paths[key] = QGraphicsPathItem()
+            item.setZValue(10)
+            self.plot.addItem(item)
         pen = QPen(color)
         pen.setWidthF(line_width)
         pen.setCosmetic(True)  # the same width at any zoom
         item.setPen(pen)
-        if fill:
-            fill_color = QColor(color)
-            fill_color.setAlpha(90)
-            item.setBrush(fill_color)
-        item.setZValue(10)
-        self.plot.addItem(item)
-        self._overlays.append(item)
+        fill_color = QColor(color)
+        fill_color.setAlpha(90 if fill else 0)
+        item.setBrush(fill_color)
+        path = QPainterPath()
+        for row, col, height, width in rects:
+            path.addRect(QRectF(col, row, width, height))
+        item.setPath(path)
+        self._rects[key] = [tuple(r) for r in rects]
+
+    def rects(self, key: str) -> list:
+        """What ``show_rects(key, ...)`` last showed."""
+        return self._rects.get(key, [])
 
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._shape[0]:

@@ -79,12 +79,10 @@ def test_sliding_window_highlights_the_right_patch(page, qtbot):
         page.set_position(position)
         oh, ow = divmod(position, g.ow)
         terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
-        taps = {(r.rect().top(), r.rect().left()) for r in page.window_input._overlays
-                if r.rect().width() == 1}
+        taps = {(row, col) for row, col, _, _ in page.window_input.rects("window")}
         assert taps == {(row, col) for row in terms.rows for col in terms.cols}
         assert len(taps) == 9  # dilation 2: the taps are spread out, with gaps
-        out_rect = page.window_output._overlays[0].rect()
-        assert (out_rect.top(), out_rect.left()) == (oh, ow)
+        assert page.window_output.rects("pixel") == [(oh, ow, 1, 1)]
         assert f"{terms.value:.6g}" in page.arithmetic.text()
         assert terms.value == pytest.approx(maps[0, 0, oh, ow], abs=1e-5)
 
@@ -122,10 +120,9 @@ def test_im2col_column_and_patch_selection(page, qtbot):
         page.column.setValue(j)
         oh, ow = divmod(j, g.ow)
         terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
-        taps = {(r.rect().top(), r.rect().left()) for r in page.patch_view._overlays}
+        taps = {(row, col) for row, col, _, _ in page.patch_view.rects("window")}
         assert taps == {(row, col) for row in terms.rows for col in terms.cols}
-        column = page.cols_view._overlays[0].rect()
-        assert column.left() == j and column.height() == k
+        assert page.cols_view.rects("column") == [(0, j, k, 1)]
         np.testing.assert_allclose(page.cols_view.image.image[:, j], terms.patch.ravel())
         assert f"Column {j}</b> = output pixel ({oh}, {ow})" in page.im2col_text.text()
     view = page.cols_view

@@ -55,11 +55,10 @@ def test_average_pooling_spreads_gradient(qtbot, workspace):
 def test_clicking_a_pooled_pixel_highlights_its_window_and_winner(qtbot, workspace):
     page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
     page._select(1, 2)
-    rects = [r.rect() for r in page.input_view._overlays]
-    assert (rects[0].top(), rects[0].left(), rects[0].height()) == (2, 4, 2)
+    assert page.input_view.rects("window") == [(2, 4, 2, 2)]
     window = workspace.maps[0][2:4, 4:6]
     winner = np.unravel_index(window.argmax(), window.shape)
-    assert (rects[1].top(), rects[1].left()) == (2 + winner[0], 4 + winner[1])
+    assert page.input_view.rects("winner") == [(2 + winner[0], 4 + winner[1], 1, 1)]
 
 
 def test_invalid_pooling_padding_is_explained(qtbot, workspace):

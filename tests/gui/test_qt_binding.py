@@ -17,7 +17,7 @@ def test_drawing_does_not_over_release_none(qtbot):
     before = sys.getrefcount(None)
     for _ in range(50):
         panel.set_image(image, (-1, 1), DIVERGING)
-        panel.add_rect(1, 1)
-        panel.clear_overlays()
+        panel.show_rects("probe", [(1, 1, 1, 1)])
+        panel.show_rects("probe", [])
         panel.grab()
     assert sys.getrefcount(None) >= before - 10
