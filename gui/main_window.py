@@ -44,7 +44,6 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace()
         self.page_list = QListWidget()
         self.page_list.setObjectName("page_list")
-        self.page_list.setMaximumWidth(190)
         self.page_list.setMinimumWidth(130)
         self.page_list.setStyleSheet("QListWidget { font-size: 14px; } "
                                      "QListWidget::item { padding: 6px; }")
@@ -62,7 +61,9 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1200])
         self.setCentralWidget(splitter)
         self.page_list.currentRowChanged.connect(self._page_changed)
         self._build_menus()

@@ -346,7 +346,8 @@ class ConvolutionPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.arithmetic)
         scroll.setWidgetResizable(True)
-        scroll.setMaximumHeight(210)
+        scroll.setMinimumHeight(150)
+        scroll.setMaximumHeight(230)
         layout.addWidget(scroll)
         self.play.toggled.connect(self._toggle_play)
         self.step.clicked.connect(self._advance)
@@ -564,6 +565,7 @@ class ConvolutionPage(QWidget):
             config = self.config()
             self.statusMessage.emit(f"The {config.preset} kernel is 3×3: kernel size set to 3×3.")
         self.rgb.setEnabled(config.source == "Image file")
+        self.pattern_size.setEnabled(not config.pattern.startswith("arange"))
         image = self.input_image(config)
         x = image[None]
         weight = self.weights(config, x.shape[1])
