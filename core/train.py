@@ -340,13 +340,22 @@ def make_optimizer(name: str, params, lr: float) -> Optimizer:
     return SGD(params, lr=lr, momentum=0.9 if name == "momentum" else 0.0)
 
 
-def lenet_trainer(config: TrainConfig, train: Split, test: Split | None) -> Trainer:
-    """LeNet-5 on images (N, 28, 28) uint8, normalised with the training images' statistics."""
+def lenet_model(config: TrainConfig) -> Sequential:
+    """A fresh LeNet-5 with the configuration's options and seed."""
+    return zoo.lenet5(config.activation, config.batchnorm, config.dropout, config.pool,
+                      config.init, rng=config.seed)
+
+
+def lenet_trainer(config: TrainConfig, train: Split, test: Split | None,
+                  model: Sequential | None = None) -> Trainer:
+    """LeNet-5 on images (N, 28, 28) uint8, normalised with the training images' statistics.
+
+    ``model`` continues training an existing network; by default a fresh one is built.
+    """
     if config.train_size is not None:
         train = Split(train.images[:config.train_size], train.labels[:config.train_size])
     normalizer = Normalizer.fit(train.images)
-    model = zoo.lenet5(config.activation, config.batchnorm, config.dropout, config.pool,
-                       config.init, rng=config.seed)
+    model = model if model is not None else lenet_model(config)
     model.metadata["normalizer"] = normalizer._asdict()  # prediction needs the same scaling
     return Trainer(model, CrossEntropyLoss(),
                    make_optimizer(config.optimizer, model.parameters(), config.lr),
