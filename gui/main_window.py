@@ -18,8 +18,10 @@ from gui.app import APP_NAME
 from gui.images import IMAGE_FILTER
 from gui.pages.activations import ActivationsPage
 from gui.pages.convolution import ConvConfig, ConvolutionPage
+from gui.pages.lenet import LeNetPage
 from gui.pages.pooling import PoolingPage
 from gui.pages.speed import SpeedPage
+from gui.pages.tiny_net import TinyNetPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
 
@@ -58,6 +60,10 @@ class MainWindow(QMainWindow):
                   "activations", "ReLU, LeakyReLU, sigmoid, tanh and their derivatives")
         self._add(SpeedPage(load_config("speed", SpeedPage.Config)), "speed",
                   "Naive loops vs im2col vs the fast path (and PyTorch)")
+        self._add(TinyNetPage(load_config("tiny_net", TinyNetPage.Config)), "tiny_net",
+                  "The lesson's tiny network, trained by hand-written backprop")
+        self.lenet = LeNetPage(load_config("lenet", LeNetPage.Config))
+        self._add(self.lenet, "lenet", "Train LeNet-5 on Fashion-MNIST and look inside")
         splitter = QSplitter()
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
@@ -89,6 +95,13 @@ class MainWindow(QMainWindow):
                      "Use a picture file as the input of the convolution page")
         self._action(file_menu, "Save view as &PNG…", self.save_view_png, "Ctrl+Shift+S",
                      "Save a picture of the current page")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Save model…", self.save_model_dialog, QKeySequence.Save,
+                     "Save LeNet-5's weights and architecture (.npz)")
+        self._action(file_menu, "&Load model…", self.load_model_dialog, "Ctrl+L",
+                     "Load a saved LeNet-5 (.npz)")
+        self._action(file_menu, "Export loss &history (CSV)…", self.export_loss_dialog, None,
+                     "Write LeNet-5's loss per batch as a CSV table")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "Close CNN Studio")
         help_menu = self.menuBar().addMenu("&Help")
@@ -154,6 +167,41 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, APP_NAME, f"Could not write {path}.")
             else:
                 self.statusBar().showMessage(f"Saved {path}")
+
+    def save_model_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the model", "lenet5.npz",
+                                              "CNN Studio model (*.npz)")
+        if path:
+            try:
+                self.lenet.save_model(path)
+            except OSError as err:
+                QMessageBox.warning(self, APP_NAME, f"Could not save the model: {err}")
+
+    def load_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a model", "",
+                                              "CNN Studio model (*.npz);;All files (*)")
+        if path:
+            self.load_model(path)
+
+    def load_model(self, path) -> bool:
+        """Load into the LeNet-5 page; on any error say so and keep the current model."""
+        self.show_page(self.lenet)
+        try:
+            self.lenet.load_model(path)
+        except (OSError, ValueError) as err:
+            QMessageBox.warning(self, APP_NAME, f"Could not load the model.\n\n{err}\n\n"
+                                "The current model is unchanged.")
+            return False
+        return True
+
+    def export_loss_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the loss history",
+                                              "loss_history.csv", "CSV table (*.csv)")
+        if path:
+            try:
+                self.lenet.export_loss_history(path)
+            except OSError as err:
+                QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}", ABOUT)
