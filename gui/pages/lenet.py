@@ -10,20 +10,45 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton,
-                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import data
 from core import functional as F
 from core.data import DownloadCancelled, Normalizer, prepare_image
 from core.fileio import atomic_file
 from core.model import Sequential
-from core.train import (OPTIMIZERS, SCHEDULES, ActivationsEvent, EpochEvent, FinishedEvent,
-                        PausedEvent, StepEvent, TrainConfig, lenet_model, lenet_trainer)
+from core.train import (
+    OPTIMIZERS,
+    SCHEDULES,
+    ActivationsEvent,
+    EpochEvent,
+    FinishedEvent,
+    PausedEvent,
+    StepEvent,
+    TrainConfig,
+    lenet_model,
+    lenet_trainer,
+)
 from core.zoo import ACTIVATIONS, POOLS
 from gui.images import read_image
 from gui.widgets.controls import combo, double_spin, spin
@@ -36,7 +61,8 @@ from gui.workers import WorkerRunner
 INITS = ("xavier", "xavier_normal", "he", "normal")
 DATA_SOURCES = {"bundled": "Bundled Fashion-MNIST", "folder": "Official IDX folder"}
 SNAPSHOT_EVERY = 50  # batches between two looks inside the network
-SMOOTHING = 0.98      # exponential moving average of the batch loss
+SMOOTHING = 0.95      # exponential moving average of the batch loss (about 20 batches)
+REDRAW_HZ = 4         # live views redraw this often while training
 GALLERY_SIZE = 32
 
 
@@ -76,16 +102,6 @@ class Filters:
     conv2: np.ndarray
 
 
-def smoothed(values: np.ndarray, factor: float = SMOOTHING) -> np.ndarray:
-    """Exponential moving average, debiased at the start like Adam's moments."""
-    out = np.empty(len(values))
-    acc = 0.0
-    for i, v in enumerate(values):
-        acc = factor * acc + (1 - factor) * v
-        out[i] = acc / (1 - factor ** (i + 1))
-    return out
-
-
 class LeNetPage(QWidget):
     title = "LeNet-5"
     Config = LeNetConfig
@@ -95,6 +111,9 @@ class LeNetPage(QWidget):
         super().__init__()
         self.runner = WorkerRunner(self)
         self.downloader = WorkerRunner(self)
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setInterval(int(1000 / REDRAW_HZ))
+        self._redraw_timer.timeout.connect(self._redraw)
         self.trainer = None
         self.model: Sequential | None = None
         self.train_split = self.test_split = None
@@ -308,7 +327,7 @@ class LeNetPage(QWidget):
                                                        symbol="o", name="train")
         self.test_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#e65100", width=2),
                                                       symbol="o", name="test")
-        self.grad_plot = pg.PlotWidget(title="Gradient norm per weight (log scale)")
+        self.grad_plot = pg.PlotWidget(title="Gradient norm of each layer's weights (log scale)")
         self.grad_plot.setObjectName("grad_plot")
         self.grad_plot.setLogMode(y=True)
         self.grad_plot.addLegend(offset=(-10, 10))
@@ -345,13 +364,16 @@ class LeNetPage(QWidget):
     def _build_results_tab(self) -> QWidget:
         tab = QWidget()
         layout = QHBoxLayout(tab)
-        self.confusion_view = ImagePanel("Confusion matrix (rows: true class, columns: "
-                                         "predicted)", colorbar=True,
-                                         caption="The diagonal holds the right answers.")
+        self.confusion = QTableWidget(10, 10)
+        self.confusion.setObjectName("confusion")
+        self.confusion.setToolTip("Row: the true class; column: what the network answered. "
+                                  "The diagonal holds the right answers.")
+        self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.confusion_text = QLabel()
         self.confusion_text.setWordWrap(True)
         left = QVBoxLayout()
-        left.addWidget(self.confusion_view, 1)
+        left.addWidget(QLabel("<b>Confusion matrix</b> (rows: true class, columns: predicted)"))
+        left.addWidget(self.confusion, 1)
         left.addWidget(self.confusion_text)
         self.gallery = QListWidget()
         self.gallery.setObjectName("gallery")
@@ -363,8 +385,8 @@ class LeNetPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(QLabel("<b>Misclassified test images</b> (predicted → true)"))
         right.addWidget(self.gallery, 1)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 1)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
         return tab
 
     def _build_predict_tab(self) -> QWidget:
@@ -445,6 +467,8 @@ class LeNetPage(QWidget):
 
     def set_model(self, model: Sequential, origin: str) -> None:
         self.model = model
+        self._weight_names = {f"{i}.weight" for i, layer in enumerate(model)
+                              if type(layer).__name__ in ("Conv2d", "Linear")}
         self._reset_history()
         self._show_architecture(origin)
         self._clear_views()
@@ -598,9 +622,15 @@ class LeNetPage(QWidget):
                     yield Filters(trainer.model[0].weight.data.copy(),
                                   _conv_layers(trainer.model)[1].weight.data.copy())
 
+        self._last_step = None
+        total = len(self.losses) + self._steps_per_epoch * config.epochs
+        self.loss_plot.setXRange(0, total, padding=0.01)  # fixed: the axis is laid out once
+        self.grad_plot.setXRange(0, total, padding=0.01)
+        self.accuracy_plot.setXRange(0.5, len(self.train_acc) + config.epochs + 0.5)
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: not isinstance(item, (StepEvent,
                                                                     ActivationsEvent)))
+        self._redraw_timer.start()
         self._started = time.perf_counter()
         self._update_buttons()
         self.statusMessage.emit(f"Training on {len(trainer.train.x):,} images…")
@@ -671,11 +701,21 @@ class LeNetPage(QWidget):
             if e.global_step % 10 == 0 or e is steps[-1]:
                 self.grad_steps.append(self._step_offset + e.global_step)
                 for name, norm in e.grad_norms:
-                    if name.endswith("weight"):
+                    if name in self._weight_names:  # convolutions and linear layers
                         self.grad_norms.setdefault(name, []).append(max(norm, 1e-12))
-        last = steps[-1]
-        total = last.steps * last.epochs
-        self.progress.setMaximum(total)
+        self._last_step = steps[-1]
+
+    def _redraw(self) -> None:
+        """The live views, REDRAW_HZ times a second while training.
+
+        Every redraw runs Python in the GUI thread, which holds the GIL the training thread
+        needs, so the views redraw far less often than batches arrive; the plots keep fixed
+        ranges, so their axes need not be laid out again each time.
+        """
+        last = self._last_step
+        if last is None:
+            return
+        self.progress.setMaximum(last.steps * last.epochs)
         self.progress.setValue(last.global_step)
         accuracy = f" · running accuracy {last.accuracy:.1%}" if last.accuracy is not None else ""
         self.progress_text.setText(
@@ -683,18 +723,29 @@ class LeNetPage(QWidget):
             f"{last.images_per_s:,.0f} images/s · ETA {int(last.eta_s) // 60}:"
             f"{int(last.eta_s) % 60:02d} · loss {last.loss:.3f}{accuracy}")
         if self.tabs.currentIndex() == 1:
-            self._show_curves()
+            self._redraws += 1
+            self._show_curves(grad_norms=self._redraws % REDRAW_HZ == 0)
 
-    def _show_curves(self) -> None:
+    def _show_curves(self, grad_norms: bool = True) -> None:
         if not self.losses:
             return
         x = np.arange(1, len(self.losses) + 1)
         y = np.asarray(self.losses)
+        top = 1.05 * float(y.max())
+        if top > self._loss_top:  # grow the range in steps, not at every batch
+            self._loss_top = max(top, 1.5 * self._loss_top)
+            self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.raw_curve.setData(x, y)
         self.smooth_curve.setData(x, self._smooth(y))
+        if grad_norms:
+            self._show_grad_norms()
+
+    def _show_accuracy(self) -> None:
         epochs = np.arange(1, len(self.train_acc) + 1)
         self.train_acc_curve.setData(epochs, self.train_acc)
         self.test_acc_curve.setData(epochs[:len(self.test_acc)], self.test_acc)
+
+    def _show_grad_norms(self) -> None:
         colours = ["#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f"]
         for i, (name, values) in enumerate(self.grad_norms.items()):
             curve = self.grad_curves.get(name)
@@ -725,6 +776,7 @@ class LeNetPage(QWidget):
             self.test_acc.append(event.test_accuracy)
         self.last_epoch = event
         self._show_curves()
+        self._show_accuracy()
         self._show_results(event)
         self.statusMessage.emit(
             f"Epoch {event.epoch}: train loss {event.train_loss:.4f}, test loss "
@@ -746,6 +798,8 @@ class LeNetPage(QWidget):
                           "the weights are as the last completed batch left them.")
 
     def _finished(self) -> None:
+        self._redraw_timer.stop()
+        self._redraw()
         self._update_buttons()
         if self.model is not None:
             self.model.train()
@@ -768,6 +822,9 @@ class LeNetPage(QWidget):
         self.grad_norms: dict[str, list[float]] = {}
         self.last_epoch = None
         self.finished_event = None
+        self._last_step = None
+        self._loss_top = 0.0
+        self._redraws = 0
         self._last_activations = None
         self._filters = None
 
@@ -787,6 +844,7 @@ class LeNetPage(QWidget):
     def _tab_changed(self, index: int) -> None:
         if index == 1:
             self._show_curves()
+            self._show_accuracy()
         elif index == 2:
             self._probe_changed()
 
@@ -845,7 +903,21 @@ class LeNetPage(QWidget):
         if event.confusion is None:
             return
         confusion = event.confusion
-        self.confusion_view.set_image(confusion.astype(np.float32), (0, confusion.max()), COUNTS)
+        short = [n.split("/")[0] for n in self.class_names]
+        self.confusion.setRowCount(len(short))
+        self.confusion.setColumnCount(len(short))
+        self.confusion.setVerticalHeaderLabels(short)
+        self.confusion.setHorizontalHeaderLabels(short)
+        rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
+        for (t, p), count in np.ndenumerate(confusion):
+            item = QTableWidgetItem(str(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            colour = QColor(*(int(v) for v in rgb[t * confusion.shape[1] + p][:3]))
+            item.setBackground(colour)
+            item.setForeground(Qt.GlobalColor.black if colour.lightness() > 110
+                               else Qt.GlobalColor.white)
+            self.confusion.setItem(t, p, item)
+        self.confusion.resizeColumnsToContents()
         off = confusion - np.diag(np.diag(confusion))
         t, p = np.unravel_index(off.argmax(), off.shape)
         self.confusion_text.setText(

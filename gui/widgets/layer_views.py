@@ -47,15 +47,17 @@ class LayerViews(QWidget):
         self.panels: list[ImagePanel] = []
         self.chart = pg.PlotWidget(title="Class probabilities")
         self.chart.setObjectName("probabilities")
-        self.chart.setYRange(0, 1)
+        self.chart.setXRange(0, 1)
+        self.chart.setYRange(-0.5, 9.5)
+        self.chart.getViewBox().invertY(True)  # class 0 at the top, like a list
         self.chart.setMouseEnabled(False, False)
-        self.bars = pg.BarGraphItem(x=np.arange(10), height=np.zeros(10), width=0.7,
-                                    brush="#1565c0")
+        self.bars = pg.BarGraphItem(x0=0, y=np.arange(10), width=np.zeros(10), height=0.7,
+                                    brush="#1565c0")  # horizontal bars: names stay readable
         self.chart.addItem(self.bars)
         self.probabilities = np.zeros(10)
 
     def set_classes(self, names) -> None:
-        self.chart.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+        self.chart.getAxis("left").setTicks([[(i, n) for i, n in enumerate(names)]])
 
     def display(self, image: np.ndarray, outputs, probabilities: np.ndarray) -> None:
         """``image`` (H, W); ``outputs`` ((layer repr, output), ...); ``probabilities`` (10,)."""
@@ -77,5 +79,5 @@ class LayerViews(QWidget):
         self.probabilities = np.asarray(probabilities, dtype=np.float64)
         best = int(np.argmax(self.probabilities))
         brushes = ["#e65100" if i == best else "#1565c0" for i in range(len(probabilities))]
-        self.bars.setOpts(x=np.arange(len(probabilities)), height=self.probabilities,
+        self.bars.setOpts(x0=0, y=np.arange(len(probabilities)), width=self.probabilities,
                           brushes=brushes)
