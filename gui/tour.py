@@ -78,6 +78,33 @@ def shots(window, app):
         page.run.click()
         _wait(app, lambda: not page.runner.running)
 
+    tiny = window.pages[4]
+    lenet = window.lenet
+
+    def tiny_net():
+        from gui.pages.tiny_net import TinyConfig
+        tiny.set_config(TinyConfig(speed=0))
+        window.show_page(tiny)
+        tiny.train_button.click()
+        _wait(app, lambda: not tiny.runner.running)
+        tiny.check_button.click()
+
+    def lenet_training():
+        from gui.pages.lenet import LeNetConfig
+        lenet.set_config(LeNetConfig(train_size=12000, epochs=3))
+        window.show_page(lenet)
+        lenet.tabs.setCurrentIndex(1)
+        lenet.start_button.click()
+        _wait(app, lambda: not lenet.runner.running, timeout=600)
+
+    def lenet_tab(index):
+        def show():
+            lenet.tabs.setCurrentIndex(index)
+            if index == 4:
+                lenet.predict_index.setValue(12)
+                lenet.predict_test_image()
+        return show
+
     return [("convolution.png", "Convolution: kernels, the output-size formula and the maps",
              convolution),
             ("sliding-window.png", "The sliding window with dilation 2, and its arithmetic",
@@ -88,7 +115,16 @@ def shots(window, app):
              pooling),
             ("activations.png", "Activations and their derivatives, applied to feature maps",
              activations),
-            ("speed.png", "The speed comparison", speed)]
+            ("speed.png", "The speed comparison", speed),
+            ("tiny-network.png", "The lesson's tiny network after 100 epochs, gradients checked",
+             tiny_net),
+            ("lenet-training.png", "LeNet-5 training live (3 epochs on 12,000 images)",
+             lenet_training),
+            ("lenet-inside.png", "Inside LeNet-5: every stage for one test image, the kernels",
+             lenet_tab(2)),
+            ("lenet-results.png", "Confusion matrix and misclassified test images",
+             lenet_tab(3)),
+            ("lenet-predict.png", "Asking the network about one image", lenet_tab(4))]
 
 
 def main(argv=None) -> int:

@@ -27,7 +27,8 @@ BLURBS = {
     "LeakyReLU": "max(slope·x, x): negative inputs keep a small gradient.",
     "sigmoid": "1/(1 + e⁻ˣ) ∈ (0, 1): saturates — the gradient is at most 1/4 and vanishes "
                "for large |x|.",
-    "tanh": "∈ (−1, 1), centred on 0; saturates like the sigmoid (gradient ≤ 1).",
+    "tanh": "tanh(x) ∈ (−1, 1) is centred on 0 and saturates like the sigmoid "
+            "(gradient ≤ 1).",
 }
 
 
@@ -115,10 +116,12 @@ class ActivationsPage(QWidget):
         bottom.addWidget(self.before, 1)
         bottom.addWidget(self.after_view, 1)
         right = QVBoxLayout()
-        right.addWidget(self.curves, 3)
-        right.addWidget(QLabel("<b>On the convolution page's current feature maps</b> "
-                               "(lesson: x = −10 … 9 as dots)"))
-        right.addLayout(bottom, 2)
+        right.addWidget(QLabel("Solid blue: f(x); dots: the lesson's x = −10, −9, …, 9; "
+                               "dashed orange: the derivative f′(x) (tick the box)."))
+        right.addWidget(self.curves, 5)
+        right.addWidget(QLabel("<b>Applied to the convolution page's current feature maps"
+                               "</b>"))
+        right.addLayout(bottom, 3)
         right.addWidget(self.summary)
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
@@ -162,13 +165,14 @@ class ActivationsPage(QWidget):
 
         mosaic, _ = tile(after.astype(np.float32))
         self.after_view.set_image(mosaic, symmetric_levels(after), DIVERGING)
-        zero = float(np.mean(after == 0))
         small = float(np.mean(slope < 0.05))
+        zeros = (f"{float(np.mean(after == 0)):.0%} of the outputs are exactly 0 (no gradient "
+                 "flows back through them); " if name == "ReLU" else "")
         self.summary.setText(
             f"{self.workspace.description}: {maps.size:,} values in [{maps.min():.3g}, "
-            f"{maps.max():.3g}] → [{after.min():.3g}, {after.max():.3g}]. "
-            f"{zero:.0%} of the outputs are exactly 0; {small:.0%} of the values have a "
-            "derivative below 0.05 (little gradient flows back through them).")
+            f"{maps.max():.3g}] → [{after.min():.3g}, {after.max():.3g}]. {zeros}"
+            f"{small:.0%} of the values have a derivative below 0.05: little gradient gets "
+            "back through them.")
 
     def shutdown(self) -> None:
         pass

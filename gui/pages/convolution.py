@@ -755,7 +755,8 @@ class ConvolutionPage(QWidget):
     @staticmethod
     def _arithmetic_text(terms, kernel, oc, oh, ow, computed) -> str:
         c, kh, kw = terms.patch.shape
-        parts = [f"<b>out[{oc}, {oh}, {ow}]</b> = Σ input × weight over the window "
+        parts = [f"<b>out[{oc}, {oh}, {ow}]</b> (channel {oc}, row {oh}, column {ow}) = "
+                 "Σ input × weight over the window "
                  f"(rows {terms.rows.tolist()}, columns {terms.cols.tolist()} of the padded "
                  "input):"]
         shown = 0
@@ -763,9 +764,9 @@ class ConvolutionPage(QWidget):
             cells = []
             for i in range(kh):
                 row = "".join(
-                    f"<td style='padding:0 6px'>{terms.patch[ch, i, j]:.3g}×"
-                    f"{kernel[ch, i, j]:.3g}<br><span style='color:#888'>"
-                    f"= {terms.products[ch, i, j]:.3g}</span></td>" for j in range(kw))
+                    f"<td style='padding:0 6px'>{terms.patch[ch, i, j]:.4g} × "
+                    f"{kernel[ch, i, j]:.4g}<br><span style='color:#888'>"
+                    f"= {terms.products[ch, i, j]:.4g}</span></td>" for j in range(kw))
                 cells.append(f"<tr>{row}</tr>")
             label = f"channel {ch}: " if c > 1 else ""
             parts.append(f"{label}<table style='font-family: monospace'>{''.join(cells)}</table>")
@@ -789,11 +790,11 @@ class ConvolutionPage(QWidget):
         j = min(self.column.value(), length - 1)
         oh, ow = divmod(j, g.ow)  # column j is output pixel (j // OW, j % OW)
         self.cols_view.set_image(cols, range_levels(cols), GRAY)
-        self.cols_view.show_rects("column", [(0, j, k, 1)])
+        self.cols_view.show_rects("column", [(0, j, k, 1)], line_width=1)
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
         levels = symmetric_levels(product)
         self.gemm_view.set_image(product, levels, DIVERGING)
-        self.gemm_view.show_rects("column", [(0, j, product.shape[0], 1)])
+        self.gemm_view.show_rects("column", [(0, j, product.shape[0], 1)], line_width=1)
         self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length})")
         reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
@@ -809,7 +810,11 @@ class ConvolutionPage(QWidget):
             f"product with the {weight.shape[0]} × {k} kernel matrix computes every output at "
             f"once; reshaping its {weight.shape[0]} × {length} result to "
             f"({weight.shape[0]}, {g.oh}, {g.ow}) gives the feature maps. "
-            f"<b>Column {j}</b> = output pixel ({oh}, {ow}).")
+            f"Row r of the matrix is input channel r // (KH·KW) at kernel tap "
+            f"(r // KW mod KH, r mod KW).<br><b>Column {j}</b> = output pixel ({oh}, {ow}) = "
+            f"[{', '.join(f'{v:.3g}' for v in cols[:12, j])}{', …' if k > 12 else ''}]; "
+            f"kernel row 0 · column {j} = <b>{product[0, j]:.4g}</b> = map 0 at "
+            f"({oh}, {ow}).")
 
     # methods
 

@@ -137,7 +137,7 @@ class LeNetPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(controls.minimumSizeHint().width() + 24)  # never clipped
 
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -414,8 +414,9 @@ class LeNetPage(QWidget):
         controls.addWidget(self.predict_pad)
         controls.addWidget(clear)
         controls.addWidget(self.predict_text)
-        controls.addStretch(1)
-        self.prediction = LayerViews()
+        self.prediction = LayerViews(columns=4, chart_in_grid=False)
+        self.prediction.chart.setMinimumSize(250, 220)
+        controls.addWidget(self.prediction.chart, 1)  # the answer sits beside the question
         layout.addLayout(controls)
         layout.addWidget(self.prediction, 1)
         return tab

@@ -99,11 +99,14 @@ class PoolingPage(QWidget):
         self.output_view = ImagePanel("Pooled output")
         self.winners_view = ImagePanel("Winners: windows won by each input cell", colorbar=True,
                                        caption="Max pooling: only these cells receive gradient.")
-        self.backward_view = ImagePanel("Backward: gradient reaching the input", colorbar=True)
+        self.backward_view = ImagePanel("Backward: gradient reaching the input", colorbar=True,
+                                        caption="With an output gradient of ones, max pooling "
+                                                "sends back exactly the winners map.")
         self.col2im_view = ImagePanel("Convolution backward (col2im)", colorbar=True,
-                                      caption="With a kernel of this size and stride, "
-                                      "col2im adds the gradients of every patch that covers a "
-                                      "cell; with all patch gradients 1 the sum counts them.")
+                                      caption="For comparison, a convolution with this window: "
+                                      "its input gradient adds up the gradients of every patch "
+                                      "covering a cell. With every patch gradient 1, the sum "
+                                      "counts the patches.")
         grid = QGridLayout()
         for i, view in enumerate((self.input_view, self.output_view, self.winners_view,
                                   self.backward_view, self.col2im_view)):
@@ -190,7 +193,8 @@ class PoolingPage(QWidget):
         overlap = "overlapping" if config.stride < config.kernel else "non-overlapping"
         self.explain.setText(
             f"<b>{overlap.capitalize()} windows.</b> Output size ⌊({x.shape[2]} + 2·{g.ph} − "
-            f"{g.kh}) / {g.sh}⌋ + 1 = {g.oh}. "
+            f"{g.kh}) / {g.sh}⌋ + 1 = {g.oh}. Padding counts as −∞ for max pooling (it never "
+            "wins) and as 0 for average pooling. "
             + ("Backward, each window sends its whole gradient to the one cell that won it "
                "(max unpooling); a cell that wins several overlapping windows adds them up."
                if config.mode == "max" else

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -115,15 +116,21 @@ class SpeedPage(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("results")
         self.table.setHorizontalHeaderLabels(["method", "time per call", "speed-up over naive"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.chart = pg.PlotWidget(title="Time per call (log scale: each step is 10× slower)")
+        self.table.setMaximumHeight(170)
+        self.chart = pg.PlotWidget(title="Time per call (log scale: each grid line is 10× "
+                                         "slower; bars start at the lowest line)")
         self.chart.setObjectName("chart")
         self.chart.setMouseEnabled(False, False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.chart.addItem(self.bars)
-        self.note = QLabel("The lesson (100 runs of its first demo): sliding window 0.405 s, "
-                           "im2col 0.018 s, PyTorch 0.0085 s — each much faster than the last.")
+        self.note = QLabel(
+            "Each time is per call: the median of repeated calls over about 0.3 s (the naive "
+            "loop runs once). The lesson timed 100 calls of a much smaller convolution (a "
+            "3×3 image, 16 kernels): sliding window 0.405 s, im2col 0.018 s, PyTorch 0.0085 s "
+            "— about 4 ms, 0.18 ms and 0.085 ms per call. For small inputs like these numpy's "
+            "fast path can beat PyTorch, whose per-call overhead dominates.")
         self.note.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -146,7 +147,12 @@ class TinyNetPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(self.loss_plot, 0, 0)
         grid.addWidget(self.weights, 0, 1)
-        grid.addWidget(self.stages, 1, 0, 1, 2)
+        stages = QScrollArea()  # a wide table scrolls instead of widening the window
+        stages.setWidget(self.stages)
+        stages.setWidgetResizable(True)
+        stages.setMinimumHeight(230)
+        stages.setFrameShape(QScrollArea.Shape.NoFrame)
+        grid.addWidget(stages, 1, 0, 1, 2)
         grid.addWidget(QLabel("<b>Gradient check</b> (press the button on the left)"), 2, 0)
         grid.addWidget(self.check_table, 3, 0, 1, 2)
         grid.setRowStretch(0, 1)

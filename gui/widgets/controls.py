@@ -59,7 +59,7 @@ class PairSpin(QWidget):
         self.setObjectName(name)
         self.h = spin(minimum, maximum, value, f"{tooltip} (height)", f"{name}_h")
         self.w = spin(minimum, maximum, value, f"{tooltip} (width)", f"{name}_w")
-        self.link = QCheckBox("=")
+        self.link = QCheckBox("h=w")
         self.link.setObjectName(f"{name}_link")
         self.link.setChecked(linked)
         self.link.setToolTip("Keep height and width equal")

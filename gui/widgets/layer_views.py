@@ -37,9 +37,9 @@ def as_picture(out: np.ndarray) -> np.ndarray:
 class LayerViews(QWidget):
     """The input, a panel per interesting stage, and a bar chart of the class probabilities."""
 
-    def __init__(self, columns: int = 4):
+    def __init__(self, columns: int = 4, chart_in_grid: bool = True):
         super().__init__()
-        self.columns = columns
+        self.columns, self.chart_in_grid = columns, chart_in_grid
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.input_panel = ImagePanel("Input (as the network sees it)")
@@ -74,8 +74,9 @@ class LayerViews(QWidget):
             panel.setVisible(True)
         for panel in self.panels[len(stages):]:
             panel.setVisible(False)
-        index = len(stages) + 1
-        self.grid.addWidget(self.chart, index // self.columns, index % self.columns)
+        if self.chart_in_grid:
+            index = len(stages) + 1
+            self.grid.addWidget(self.chart, index // self.columns, index % self.columns)
         self.probabilities = np.asarray(probabilities, dtype=np.float64)
         best = int(np.argmax(self.probabilities))
         brushes = ["#e65100" if i == best else "#1565c0" for i in range(len(probabilities))]
