@@ -60,6 +60,22 @@ class Sequential:
 
     __call__ = forward
 
+    def trace(self, x: np.ndarray) -> tuple:
+        """Every layer's output for ``x``, in eval mode: ((layer repr, output copy), ...).
+
+        For looking inside the network; the training mode is restored afterwards.
+        """
+        was_training = self.training
+        self.eval()
+        outputs = []
+        try:
+            for layer in self.layers:
+                x = layer.forward(x)
+                outputs.append((repr(layer), x.copy()))
+        finally:
+            self.train(was_training)
+        return tuple(outputs)
+
     def backward(self, dout: np.ndarray, input_grad: bool = True):
         """Backpropagate ``dout`` (the loss gradient of the output). Returns the input gradient,
         or None with ``input_grad=False``, which spares the first layer that work."""

@@ -281,17 +281,8 @@ class Trainer:
         """Every layer's output for the probe sample, computed in eval mode (copies)."""
         source = self.test if self.test is not None and len(self.test.x) else self.train
         x = source.prepare(source.x[self.probe:self.probe + 1])
-        outputs = []
-        was_training = self.model.training
-        self.model.eval()
-        try:
-            h = x
-            for layer in self.model:
-                h = layer.forward(h)
-                outputs.append((repr(layer), h[0].copy()))
-        finally:
-            self.model.train(was_training)
-        return ActivationsEvent(global_step, x[0].copy(), tuple(outputs))
+        outputs = tuple((name, out[0]) for name, out in self.model.trace(x))
+        return ActivationsEvent(global_step, x[0].copy(), outputs)
 
 
 # --------------------------------------------------------------------------- ready-made runs

@@ -873,17 +873,8 @@ class LeNetPage(QWidget):
     def _look_at(self, image: np.ndarray) -> ActivationsEvent:
         """Run one image through the current model in eval mode (GUI thread, model idle)."""
         x = self._normalizer()(image[None])
-        outputs = []
-        was_training = self.model.training
-        self.model.eval()
-        try:
-            h = x
-            for layer in self.model:
-                h = layer.forward(h)
-                outputs.append((repr(layer), h[0].copy()))
-        finally:
-            self.model.train(was_training)
-        return ActivationsEvent(0, x[0].copy(), tuple(outputs))
+        outputs = tuple((name, out[0]) for name, out in self.model.trace(x))
+        return ActivationsEvent(0, x[0].copy(), outputs)
 
     def _show_activations(self, event: ActivationsEvent) -> None:
         logits = event.outputs[-1][1]

@@ -59,12 +59,9 @@ class Snapshot:
 
 
 def snapshot(model, sample: np.ndarray, epoch: int, loss: float | None) -> Snapshot:
-    stages, h = [], sample
-    for layer in model:
-        h = layer.forward(h)
-        stages.append((repr(layer), h[0].copy()))
+    stages = tuple((name, out[0]) for name, out in model.trace(sample))
     return Snapshot(epoch, loss, model[0].weight.data[0, 0].copy(), model[4].weight.data.copy(),
-                    tuple(stages), model[2].argmax[0, 0].copy())
+                    stages, model[2].argmax[0, 0].copy())  # the pool's winners for this sample
 
 
 class TinyNetPage(QWidget):
