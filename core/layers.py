@@ -164,7 +164,7 @@ class Conv2d(Layer):
         self._geometry = None
 
     def geometry(self, x: np.ndarray) -> F.Geometry:
-        key = (x.shape, x.dtype)
+        key = (x.shape, x.dtype, self.weight.data.dtype)  # .to() must re-check the dtypes
         if key != self._geometry_key:
             bias = None if self.bias is None else self.bias.data
             self._geometry = F.conv_geometry(x, self.weight.data, bias, self.stride,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -632,7 +631,6 @@ class LeNetPage(QWidget):
                           urgent=lambda item: not isinstance(item, (StepEvent,
                                                                     ActivationsEvent)))
         self._redraw_timer.start()
-        self._started = time.perf_counter()
         self._update_buttons()
         self.statusMessage.emit(f"Training on {len(trainer.train.x):,} images…")
 

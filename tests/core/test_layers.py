@@ -193,6 +193,16 @@ def test_linear_keeps_dtype_and_dout():
         np.testing.assert_array_equal(dout, before)
 
 
+def test_converting_a_layer_rechecks_the_input_dtype():
+    conv = Conv2d(1, 1, 3, rng=0)
+    x = np.ones((1, 1, 4, 4), np.float32)
+    conv.forward(x)
+    conv.to(np.float64)
+    with pytest.raises(ValueError, match="differs from input dtype float32"):
+        conv.forward(x)
+    assert conv.forward(x.astype(np.float64)).dtype == np.float64
+
+
 def test_mixed_dtypes_are_refused_not_converted():
     with pytest.raises(ValueError, match="differs from input dtype float32"):
         Conv2d(1, 1, 3, dtype=F64).forward(np.ones((1, 1, 4, 4), np.float32))
