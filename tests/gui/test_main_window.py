@@ -95,3 +95,18 @@ def test_closing_stops_running_work(window, qtbot):
     qtbot.waitUntil(lambda: speed.runner.running)
     window.close()  # must stop the worker thread cleanly, not abort
     assert not speed.runner.running
+
+
+def test_every_control_explains_itself_in_a_tooltip(window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox
+    missing = []
+    for page in window.pages:
+        for kind in (QAbstractButton, QAbstractSpinBox, QComboBox, QAbstractSlider):
+            for control in page.findChildren(kind):
+                if type(control).__name__ in ("QScrollBar", "QToolButton") or \
+                        control.objectName().startswith("qt_"):
+                    continue  # Qt's own scroll bars, arrows and table corners
+                if not control.toolTip().strip():
+                    missing.append(f"{page.title}: {type(control).__name__} "
+                                   f"{control.objectName() or getattr(control, 'text', str)()}")
+    assert not missing, "\n".join(missing)

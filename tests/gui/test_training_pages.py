@@ -257,3 +257,34 @@ def test_gui_stays_responsive_while_training(lenet, qtbot):
     p99, worst = np.percentile(lateness, 99), lateness.max()
     print(f"heartbeat over {len(beats)} beats: p99 lateness {p99:.1f} ms, max {worst:.1f} ms")
     assert p99 < 50 and worst < 250
+
+
+def test_download_failure_is_explained_and_the_bundled_data_stays(lenet, qtbot, monkeypatch):
+    from core.data import DownloadError
+
+    def offline(*args, **kwargs):
+        raise DownloadError("could not download train-images-idx3-ubyte.gz: "
+                            "http://…: [Errno -3] Temporary failure in name resolution")
+
+    monkeypatch.setattr(data, "download_official", offline)
+    lenet.download.click()
+    qtbot.waitUntil(lambda: not lenet.downloader.running, timeout=5000)
+    assert "Download failed" in lenet.data_info.text() and "offline" in lenet.data_info.text()
+    assert lenet.download.isEnabled() and len(lenet.train_split.images) == 60000
+
+
+def test_download_into_a_folder_then_train_on_it(lenet, qtbot, monkeypatch, tmp_path):
+    from tests.core.test_data import _write_set
+
+    def fake_download(dataset, dest=None, progress=None, cancel=None, **kwargs):
+        folder = tmp_path / dataset
+        _write_set(folder, n_train=128, n_test=64)
+        progress("train-images-idx3-ubyte.gz", 10, 10)
+        return folder
+
+    monkeypatch.setattr(data, "download_official", fake_download)
+    lenet.dataset.setCurrentText("mnist")
+    lenet.download.click()
+    qtbot.waitUntil(lambda: not lenet.downloader.running, timeout=5000)
+    assert len(lenet.train_split.images) == 128 and lenet.class_names[3] == "3"
+    assert "mnist files in" in lenet.data_info.text()
