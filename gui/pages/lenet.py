@@ -61,7 +61,8 @@ INITS = ("xavier", "xavier_normal", "he", "normal")
 DATA_SOURCES = {"bundled": "Bundled Fashion-MNIST", "folder": "Official IDX folder"}
 SNAPSHOT_EVERY = 50  # batches between two looks inside the network
 SMOOTHING = 0.95      # exponential moving average of the batch loss (about 20 batches)
-REDRAW_HZ = 4         # live views redraw this often while training
+REDRAW_HZ = 3         # live views redraw this often while training
+EVENTS_HZ = 10        # the training thread sends its batch events at most this often
 GALLERY_SIZE = 32
 
 
@@ -632,7 +633,8 @@ class LeNetPage(QWidget):
         self.accuracy_plot.setXRange(0.5, len(self.train_acc) + config.epochs + 0.5)
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: not isinstance(item, (StepEvent,
-                                                                    ActivationsEvent)))
+                                                                    ActivationsEvent)),
+                          max_rate_hz=EVENTS_HZ)
         self._redraw_timer.start()
         self._update_buttons()
         self.statusMessage.emit(f"Training on {len(trainer.train.x):,} images…")
