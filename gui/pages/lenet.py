@@ -8,9 +8,8 @@ import io
 from dataclasses import dataclass
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -52,18 +49,18 @@ from core.zoo import ACTIVATIONS, POOLS
 from gui.images import read_image
 from gui.widgets.controls import combo, double_spin, spin
 from gui.widgets.draw_pad import DrawPad
-from gui.widgets.image_panel import COUNTS, DIVERGING, ImagePanel, symmetric_levels
+from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.layer_views import LayerViews
 from gui.widgets.mosaic import tile
+from gui.widgets.results_view import ResultsView
+from gui.widgets.training_plots import TrainingPlots
 from gui.workers import WorkerRunner
 
 INITS = ("xavier", "xavier_normal", "he", "normal")
 DATA_SOURCES = {"bundled": "Bundled Fashion-MNIST", "folder": "Official IDX folder"}
 SNAPSHOT_EVERY = 50  # batches between two looks inside the network
-SMOOTHING = 0.95      # exponential moving average of the batch loss (about 20 batches)
 REDRAW_HZ = 3         # live views redraw this often while training
 EVENTS_HZ = 10        # the training thread sends its batch events at most this often
-GALLERY_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -146,9 +143,11 @@ class LeNetPage(QWidget):
         self.banner.setVisible(False)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_architecture_tab(), "Architecture")
-        self.tabs.addTab(self._build_training_tab(), "Training")
+        self.plots = TrainingPlots()
+        self.tabs.addTab(self.plots, "Training")
         self.tabs.addTab(self._build_inside_tab(), "Inside the network")
-        self.tabs.addTab(self._build_results_tab(), "Results")
+        self.results = ResultsView()
+        self.tabs.addTab(self.results, "Results")
         self.tabs.addTab(self._build_predict_tab(), "Predict")
         self.tabs.currentChanged.connect(self._tab_changed)
         right = QWidget()
@@ -307,39 +306,6 @@ class LeNetPage(QWidget):
         layout.addWidget(self.architecture_note)
         return tab
 
-    def _build_training_tab(self) -> QWidget:
-        tab = QWidget()
-        grid = QVBoxLayout(tab)
-        self.loss_plot = pg.PlotWidget(title="Loss per batch (faint) and smoothed")
-        self.loss_plot.setObjectName("loss_plot")
-        self.loss_plot.setLabel("bottom", "batch")
-        self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.loss_plot.setDownsampling(mode="peak")
-        self.loss_plot.setClipToView(True)
-        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((21, 101, 192, 60)))
-        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#0d47a1", width=2))
-        bottom = QHBoxLayout()
-        self.accuracy_plot = pg.PlotWidget(title="Accuracy per epoch")
-        self.accuracy_plot.setObjectName("accuracy_plot")
-        self.accuracy_plot.addLegend(offset=(-10, 10))
-        self.accuracy_plot.setLabel("bottom", "epoch")
-        self.accuracy_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.train_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#1565c0", width=2),
-                                                       symbol="o", name="train")
-        self.test_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#e65100", width=2),
-                                                      symbol="o", name="test")
-        self.grad_plot = pg.PlotWidget(title="Gradient norm of each layer's weights (log scale)")
-        self.grad_plot.setObjectName("grad_plot")
-        self.grad_plot.setLogMode(y=True)
-        self.grad_plot.addLegend(offset=(-10, 10))
-        self.grad_plot.setLabel("bottom", "batch")
-        self.grad_curves = {}
-        bottom.addWidget(self.accuracy_plot)
-        bottom.addWidget(self.grad_plot)
-        grid.addWidget(self.loss_plot, 1)
-        grid.addLayout(bottom, 1)
-        return tab
-
     def _build_inside_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -360,34 +326,6 @@ class LeNetPage(QWidget):
         filters.addWidget(self.conv2_view, 2)
         layout.addLayout(filters, 2)
         self.probe.valueChanged.connect(self._probe_changed)
-        return tab
-
-    def _build_results_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QHBoxLayout(tab)
-        self.confusion = QTableWidget(10, 10)
-        self.confusion.setObjectName("confusion")
-        self.confusion.setToolTip("Row: the true class; column: what the network answered. "
-                                  "The diagonal holds the right answers.")
-        self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.confusion_text = QLabel()
-        self.confusion_text.setWordWrap(True)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Confusion matrix</b> (rows: true class, columns: predicted)"))
-        left.addWidget(self.confusion, 1)
-        left.addWidget(self.confusion_text)
-        self.gallery = QListWidget()
-        self.gallery.setObjectName("gallery")
-        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
-        self.gallery.setIconSize(QSize(56, 56))
-        self.gallery.setGridSize(QSize(118, 96))
-        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setToolTip("Test images the network got wrong: predicted → true class")
-        right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Misclassified test images</b> (predicted → true)"))
-        right.addWidget(self.gallery, 1)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
         return tab
 
     def _build_predict_tab(self) -> QWidget:
@@ -628,9 +566,7 @@ class LeNetPage(QWidget):
 
         self._last_step = None
         total = len(self.losses) + self._steps_per_epoch * config.epochs
-        self.loss_plot.setXRange(0, total, padding=0.01)  # fixed: the axis is laid out once
-        self.grad_plot.setXRange(0, total, padding=0.01)
-        self.accuracy_plot.setXRange(0.5, len(self.train_acc) + config.epochs + 0.5)
+        self.plots.start_run(total, len(self.train_acc) + config.epochs)
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: not isinstance(item, (StepEvent,
                                                                     ActivationsEvent)),
@@ -731,44 +667,14 @@ class LeNetPage(QWidget):
             self._show_curves(grad_norms=self._redraws % REDRAW_HZ == 0)
 
     def _show_curves(self, grad_norms: bool = True) -> None:
-        if not self.losses:
-            return
-        x = np.arange(1, len(self.losses) + 1)
-        y = np.asarray(self.losses)
-        top = 1.05 * float(y.max())
-        if top > self._loss_top:  # grow the range in steps, not at every batch
-            self._loss_top = max(top, 1.5 * self._loss_top)
-            self.loss_plot.setYRange(0, self._loss_top, padding=0)
-        self.raw_curve.setData(x, y)
-        self.smooth_curve.setData(x, self._smooth(y))
+        self.plots.show_losses(self.losses)
         if grad_norms:
-            self._show_grad_norms()
+            self.plots.show_grad_norms(self.grad_steps, self.grad_norms,
+                                       {name: self._parameter_label(name)
+                                        for name in self.grad_norms})
 
     def _show_accuracy(self) -> None:
-        epochs = np.arange(1, len(self.train_acc) + 1)
-        self.train_acc_curve.setData(epochs, self.train_acc)
-        self.test_acc_curve.setData(epochs[:len(self.test_acc)], self.test_acc)
-
-    def _show_grad_norms(self) -> None:
-        colours = ["#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f"]
-        for i, (name, values) in enumerate(self.grad_norms.items()):
-            curve = self.grad_curves.get(name)
-            if curve is None:
-                curve = self.grad_plot.plot(pen=pg.mkPen(colours[i % len(colours)], width=2),
-                                            name=self._parameter_label(name))
-                self.grad_curves[name] = curve
-            curve.setData(self.grad_steps[:len(values)], values)
-
-    def _smooth(self, y: np.ndarray) -> np.ndarray:
-        """Smoothed loss, extended incrementally (the history only grows)."""
-        done = len(self._smoothed)
-        if done < len(y):
-            acc = self._ema
-            for i in range(done, len(y)):
-                acc = SMOOTHING * acc + (1 - SMOOTHING) * y[i]
-                self._smoothed.append(acc / (1 - SMOOTHING ** (i + 1)))
-            self._ema = acc
-        return np.asarray(self._smoothed)
+        self.plots.show_accuracy(self.train_acc, self.test_acc)
 
     def _parameter_label(self, name: str) -> str:
         index = int(name.split(".")[0])
@@ -818,8 +724,6 @@ class LeNetPage(QWidget):
 
     def _reset_history(self) -> None:
         self.losses: list[float] = []
-        self._smoothed: list[float] = []
-        self._ema = 0.0
         self.train_acc: list[float] = []
         self.test_acc: list[float] = []
         self.grad_steps: list[int] = []
@@ -827,21 +731,13 @@ class LeNetPage(QWidget):
         self.last_epoch = None
         self.finished_event = None
         self._last_step = None
-        self._loss_top = 0.0
         self._redraws = 0
         self._last_activations = None
         self._filters = None
 
     def _clear_views(self) -> None:
-        for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
-                      self.test_acc_curve):
-            curve.setData([], [])
-        for curve in self.grad_curves.values():
-            self.grad_plot.removeItem(curve)
-        self.grad_curves = {}
-        self.gallery.clear()
-        self.confusion_text.setText("After the first epoch: how often each class is taken "
-                                    "for each other.")
+        self.plots.clear()
+        self.results.clear()
         if self.test_split is not None:
             self._probe_changed()
 
@@ -895,43 +791,10 @@ class LeNetPage(QWidget):
         self.conv2_view.set_image(grid, symmetric_levels(filters.conv2), DIVERGING)
 
     def _show_results(self, event: EpochEvent) -> None:
-        if event.confusion is None:
-            return
-        confusion = event.confusion
-        short = [n.split("/")[0] for n in self.class_names]
-        self.confusion.setRowCount(len(short))
-        self.confusion.setColumnCount(len(short))
-        self.confusion.setVerticalHeaderLabels(short)
-        self.confusion.setHorizontalHeaderLabels(short)
-        rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
-        for (t, p), count in np.ndenumerate(confusion):
-            item = QTableWidgetItem(str(count))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            colour = QColor(*(int(v) for v in rgb[t * confusion.shape[1] + p][:3]))
-            item.setBackground(colour)
-            item.setForeground(Qt.GlobalColor.black if colour.lightness() > 110
-                               else Qt.GlobalColor.white)
-            self.confusion.setItem(t, p, item)
-        self.confusion.resizeColumnsToContents()
-        off = confusion - np.diag(np.diag(confusion))
-        t, p = np.unravel_index(off.argmax(), off.shape)
-        self.confusion_text.setText(
-            f"Epoch {event.epoch}: {np.trace(confusion):,} of {confusion.sum():,} right. The "
-            f"most common mistake: <b>{self.class_names[t]}</b> taken for "
-            f"<b>{self.class_names[p]}</b> ({off[t, p]} times).")
-        wrong = np.flatnonzero(event.predictions != self.test_split.labels)[:GALLERY_SIZE]
-        self.gallery.clear()
-        for index in wrong:
-            image = np.ascontiguousarray(self.test_split.images[index])
-            qimage = QImage(image.data, 28, 28, 28, QImage.Format.Format_Grayscale8).copy()
-            pixmap = QPixmap.fromImage(qimage).scaled(56, 56)
-            text = (f"{self.class_names[event.predictions[index]]}\n→ "
-                    f"{self.class_names[self.test_split.labels[index]]}")
-            item = QListWidgetItem(QIcon(pixmap), text)
-            item.setToolTip(f"test image {index}: predicted "
-                            f"{self.class_names[event.predictions[index]]}, true "
-                            f"{self.class_names[self.test_split.labels[index]]}")
-            self.gallery.addItem(item)
+        if event.confusion is not None:
+            self.results.display(event.epoch, event.confusion, event.predictions,
+                                 self.test_split.images, self.test_split.labels,
+                                 self.class_names)
 
     # ------------------------------------------------------------------ predict
 
@@ -1003,7 +866,7 @@ class LeNetPage(QWidget):
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(["batch", "loss", "smoothed_loss"])
-        smooth = self._smooth(np.asarray(self.losses)) if self.losses else []
+        smooth = self.plots.smoothed(self.losses)
         for i, (loss, s) in enumerate(zip(self.losses, smooth), start=1):
             writer.writerow([i, f"{loss:.6g}", f"{s:.6g}"])
         return out.getvalue()

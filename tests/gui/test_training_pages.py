@@ -131,15 +131,15 @@ def test_live_views_after_an_epoch(lenet, qtbot):
     lenet.tabs.setCurrentIndex(2)
     lenet.start_button.click()
     qtbot.waitUntil(finished(lenet), timeout=30000)
-    assert lenet.confusion.item(0, 0) is not None
-    assert sum(int(lenet.confusion.item(t, p).text()) for t in range(10) for p in range(10)) \
+    assert lenet.results.confusion.item(0, 0) is not None
+    assert sum(int(lenet.results.confusion.item(t, p).text()) for t in range(10) for p in range(10)) \
         == 10000
     wrong = int(np.sum(lenet.last_epoch.predictions != lenet.test_split.labels))
-    assert lenet.gallery.count() == min(32, wrong)
+    assert lenet.results.gallery.count() == min(32, wrong)
     assert lenet.inside.probabilities.sum() == pytest.approx(1)
     lenet.tabs.setCurrentIndex(1)
-    x, y = lenet.raw_curve.getData()
-    assert len(y) == 10 and len(lenet.grad_curves) == 5  # 3 convolutions, 2 linear layers
+    x, y = lenet.plots.raw_curve.getData()
+    assert len(y) == 10 and len(lenet.plots.grad_curves) == 5  # 3 convolutions, 2 linear layers
 
 
 def test_closing_the_window_mid_training_stops_cleanly(qtbot, fresh_settings):

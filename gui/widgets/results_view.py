@@ -1,0 +1,92 @@
+"""After an epoch: the confusion matrix as a table, and a gallery of the test images the
+network got wrong."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.widgets.image_panel import COUNTS
+
+GALLERY_SIZE = 32
+
+
+class ResultsView(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.confusion = QTableWidget(10, 10)
+        self.confusion.setObjectName("confusion")
+        self.confusion.setToolTip("Row: the true class; column: what the network answered. "
+                                  "The diagonal holds the right answers.")
+        self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.gallery = QListWidget()
+        self.gallery.setObjectName("gallery")
+        self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
+        self.gallery.setIconSize(QSize(56, 56))
+        self.gallery.setGridSize(QSize(118, 96))
+        self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.gallery.setToolTip("Test images the network got wrong: predicted → true class")
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>Confusion matrix</b> (rows: true class, columns: predicted)"))
+        left.addWidget(self.confusion, 1)
+        left.addWidget(self.summary)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Misclassified test images</b> (predicted → true)"))
+        right.addWidget(self.gallery, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        self.clear()
+
+    def clear(self) -> None:
+        self.confusion.clearContents()
+        self.gallery.clear()
+        self.summary.setText("After the first epoch: how often each class is taken for each "
+                             "other.")
+
+    def display(self, epoch: int, confusion: np.ndarray, predictions: np.ndarray,
+                images: np.ndarray, labels: np.ndarray, class_names) -> None:
+        short = [n.split("/")[0] for n in class_names]
+        self.confusion.setRowCount(len(short))
+        self.confusion.setColumnCount(len(short))
+        self.confusion.setVerticalHeaderLabels(short)
+        self.confusion.setHorizontalHeaderLabels(short)
+        rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
+        for (t, p), count in np.ndenumerate(confusion):
+            item = QTableWidgetItem(str(count))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            colour = QColor(*(int(v) for v in rgb[t * confusion.shape[1] + p][:3]))
+            item.setBackground(colour)
+            item.setForeground(Qt.GlobalColor.black if colour.lightness() > 110
+                               else Qt.GlobalColor.white)
+            self.confusion.setItem(t, p, item)
+        self.confusion.resizeColumnsToContents()
+        off = confusion - np.diag(np.diag(confusion))
+        t, p = np.unravel_index(off.argmax(), off.shape)
+        self.summary.setText(
+            f"Epoch {epoch}: {np.trace(confusion):,} of {confusion.sum():,} right. The most "
+            f"common mistake: <b>{class_names[t]}</b> taken for <b>{class_names[p]}</b> "
+            f"({off[t, p]} times).")
+        self.gallery.clear()
+        for index in np.flatnonzero(predictions != labels)[:GALLERY_SIZE]:
+            image = np.ascontiguousarray(images[index])
+            h, w = image.shape
+            qimage = QImage(image.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
+            predicted, true = class_names[predictions[index]], class_names[labels[index]]
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage).scaled(56, 56)),
+                                   f"{predicted}\n→ {true}")
+            item.setToolTip(f"test image {index}: predicted {predicted}, true {true}")
+            self.gallery.addItem(item)

@@ -1,0 +1,103 @@
+"""The live training plots: loss per batch (raw and smoothed), accuracy per epoch, and the
+gradient norm of each layer's weights."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+SMOOTHING = 0.95  # exponential moving average of the batch loss (about 20 batches)
+COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
+
+
+class TrainingPlots(QWidget):
+    """Created once; ``show_*`` only update data. Ranges stay fixed during a run (set by
+    ``start_run``) so the axes are not laid out again at every redraw."""
+
+    def __init__(self):
+        super().__init__()
+        self.loss_plot = pg.PlotWidget(title="Loss per batch (faint) and smoothed")
+        self.loss_plot.setObjectName("loss_plot")
+        self.loss_plot.setLabel("bottom", "batch")
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.loss_plot.setDownsampling(mode="peak")
+        self.loss_plot.setClipToView(True)
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((21, 101, 192, 60)))
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#0d47a1", width=2))
+        self.accuracy_plot = pg.PlotWidget(title="Accuracy per epoch")
+        self.accuracy_plot.setObjectName("accuracy_plot")
+        self.accuracy_plot.addLegend(offset=(-10, 10))
+        self.accuracy_plot.setLabel("bottom", "epoch")
+        self.accuracy_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.train_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#1565c0", width=2),
+                                                       symbol="o", name="train")
+        self.test_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#e65100", width=2),
+                                                      symbol="o", name="test")
+        self.grad_plot = pg.PlotWidget(title="Gradient norm of each layer's weights (log scale)")
+        self.grad_plot.setObjectName("grad_plot")
+        self.grad_plot.setLogMode(y=True)
+        self.grad_plot.addLegend(offset=(-10, 10))
+        self.grad_plot.setLabel("bottom", "batch")
+        self.grad_curves: dict[str, pg.PlotDataItem] = {}
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.accuracy_plot)
+        bottom.addWidget(self.grad_plot)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addLayout(bottom, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
+                      self.test_acc_curve):
+            curve.setData([], [])
+        for curve in self.grad_curves.values():
+            self.grad_plot.removeItem(curve)
+        self.grad_curves = {}
+        self._smoothed: list[float] = []
+        self._ema = 0.0
+        self._loss_top = 0.0
+
+    def start_run(self, total_steps: int, total_epochs: int) -> None:
+        """Fix the x ranges for the whole run."""
+        self.loss_plot.setXRange(0, total_steps, padding=0.01)
+        self.grad_plot.setXRange(0, total_steps, padding=0.01)
+        self.accuracy_plot.setXRange(0.5, total_epochs + 0.5)
+
+    def smoothed(self, losses) -> np.ndarray:
+        """Exponential moving average (debiased at the start like Adam's moments), extended
+        incrementally: the history only grows."""
+        acc = self._ema
+        for i in range(len(self._smoothed), len(losses)):
+            acc = SMOOTHING * acc + (1 - SMOOTHING) * losses[i]
+            self._smoothed.append(acc / (1 - SMOOTHING ** (i + 1)))
+        self._ema = acc
+        return np.asarray(self._smoothed[:len(losses)])
+
+    def show_losses(self, losses) -> None:
+        if not losses:
+            return
+        x = np.arange(1, len(losses) + 1)
+        y = np.asarray(losses)
+        top = 1.05 * float(y.max())
+        if top > self._loss_top:  # grow the range in steps, not at every batch
+            self._loss_top = max(top, 1.5 * self._loss_top)
+            self.loss_plot.setYRange(0, self._loss_top, padding=0)
+        self.raw_curve.setData(x, y)
+        self.smooth_curve.setData(x, self.smoothed(losses))
+
+    def show_accuracy(self, train, test) -> None:
+        epochs = np.arange(1, len(train) + 1)
+        self.train_acc_curve.setData(epochs, train)
+        self.test_acc_curve.setData(epochs[:len(test)], test)
+
+    def show_grad_norms(self, steps, norms: dict, labels: dict) -> None:
+        """``norms``: parameter name -> norms at ``steps``; ``labels``: name -> legend text."""
+        for i, (name, values) in enumerate(norms.items()):
+            curve = self.grad_curves.get(name)
+            if curve is None:
+                curve = self.grad_plot.plot(pen=pg.mkPen(COLOURS[i % len(COLOURS)], width=2),
+                                            name=labels[name])
+                self.grad_curves[name] = curve
+            curve.setData(steps[:len(values)], values)
