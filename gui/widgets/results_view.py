@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +31,10 @@ class ResultsView(QWidget):
         self.confusion.setToolTip("Row: the true class; column: what the network answered. "
                                   "The diagonal holds the right answers.")
         self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # ten columns share the width: the whole matrix is visible without scrolling
+        self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.confusion.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.confusion.setStyleSheet("font-size: 11px;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.gallery = QListWidget()
@@ -73,7 +78,6 @@ class ResultsView(QWidget):
             item.setForeground(Qt.GlobalColor.black if colour.lightness() > 110
                                else Qt.GlobalColor.white)
             self.confusion.setItem(t, p, item)
-        self.confusion.resizeColumnsToContents()
         off = confusion - np.diag(np.diag(confusion))
         t, p = np.unravel_index(off.argmax(), off.shape)
         self.summary.setText(

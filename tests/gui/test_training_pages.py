@@ -132,8 +132,9 @@ def test_live_views_after_an_epoch(lenet, qtbot):
     lenet.start_button.click()
     qtbot.waitUntil(finished(lenet), timeout=30000)
     assert lenet.results.confusion.item(0, 0) is not None
-    assert sum(int(lenet.results.confusion.item(t, p).text()) for t in range(10) for p in range(10)) \
-        == 10000
+    counts = [[int(lenet.results.confusion.item(t, p).text()) for p in range(10)]
+              for t in range(10)]
+    assert np.sum(counts) == 10000
     wrong = int(np.sum(lenet.last_epoch.predictions != lenet.test_split.labels))
     assert lenet.results.gallery.count() == min(32, wrong)
     assert lenet.inside.probabilities.sum() == pytest.approx(1)
