@@ -4,6 +4,15 @@ import numpy as np
 from PySide6.QtGui import QImage
 
 
+def show(qtbot, widget, size=(1300, 850)):
+    """Show a page as a top-level window, registered so pytest-qt closes it afterwards."""
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def pixels(widget) -> np.ndarray:
     """The widget as rendered, (H, W, 3) uint8."""
     image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)

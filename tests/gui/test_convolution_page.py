@@ -5,16 +5,12 @@ from PySide6.QtCore import Qt
 from core import functional as F
 from gui.pages.convolution import ConvConfig, ConvolutionPage
 from gui.workspace import Workspace
-from tests.gui.helpers import count_colour
+from tests.gui.helpers import count_colour, show
 
 
 @pytest.fixture
 def page(qtbot):
-    widget = ConvolutionPage(Workspace(), ConvConfig(out_channels=2))
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = show(qtbot, ConvolutionPage(Workspace(), ConvConfig(out_channels=2)))
     yield widget
     widget.shutdown()
 

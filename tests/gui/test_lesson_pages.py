@@ -5,7 +5,7 @@ from gui.pages.activations import ActivationsConfig, ActivationsPage
 from gui.pages.pooling import PoolingConfig, PoolingPage
 from gui.pages.speed import SpeedConfig, SpeedPage
 from gui.workspace import Workspace
-from tests.gui.helpers import distinct_colours
+from tests.gui.helpers import distinct_colours, show
 
 
 @pytest.fixture
@@ -14,14 +14,6 @@ def workspace():
     values = np.random.default_rng(0).permutation(36).reshape(1, 6, 6).astype(np.float32)
     ws.publish(values / 36, np.concatenate([values, -values]) / 36, "test maps")
     return ws
-
-
-def show(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 # ---------------------------------------------------------------- pooling

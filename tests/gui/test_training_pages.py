@@ -10,17 +10,10 @@ from core import data
 from core.train import EpochEvent, lenet_trainer
 from gui.pages.lenet import LeNetConfig, LeNetPage
 from gui.pages.tiny_net import TinyConfig, TinyNetPage
+from tests.gui.helpers import show
 from tests.gui.test_main_window import _drop, _png
 
 SHORT = dict(train_size=640, epochs=1, batch_size=64)
-
-
-def show(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.resize(1300, 850)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 @pytest.fixture
