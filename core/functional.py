@@ -431,16 +431,25 @@ def linear_params(in_features: int, out_features: int, bias: bool = True) -> int
 # --------------------------------------------------------------------------- pooling
 
 
+def pool_args(kernel_size, stride=None, padding=0):
+    """Validate pooling arguments without an input: (kernel, stride, padding) pairs.
+
+    ``stride=None`` means stride = kernel_size (PyTorch's rule). Padding may be at most half the
+    kernel, as in PyTorch: a window could otherwise lie entirely in the padding.
+    """
+    kernel = pair(kernel_size, "kernel_size")
+    kernel, stride, padding, _ = window_args(kernel, kernel if stride is None else stride,
+                                             padding)
+    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
+        raise ShapeError(f"padding {padding} must be at most half the kernel {kernel}: a "
+                         "window could otherwise lie entirely in the padding", "padding")
+    return kernel, stride, padding
+
+
 def pool_geometry(x: np.ndarray, kernel_size, stride=None, padding=0) -> Geometry:
-    """Validate pooling arguments. ``stride=None`` means stride = kernel_size (PyTorch's rule)."""
+    """Validate pooling arguments for an input and compute (OH, OW)."""
     check_array(x, "input", 4, "(N, C, H, W)")
-    kh, kw = pair(kernel_size, "kernel_size")
-    stride = (kh, kw) if stride is None else stride
-    ph, pw = pair(padding, "padding")
-    if ph > kh // 2 or pw > kw // 2:
-        raise ShapeError(f"padding {(ph, pw)} must be at most half the kernel {(kh, kw)}: "
-                         "a window could otherwise lie entirely in the padding", "padding")
-    return window_geometry(x.shape[2:], (kh, kw), stride, (ph, pw))
+    return window_geometry(x.shape[2:], *pool_args(kernel_size, stride, padding))
 
 
 def _pool_windows(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:

@@ -225,13 +225,7 @@ def _expect_chw(layer: Layer, shape) -> tuple[int, int, int]:
 class _Pool2d(Layer):
     def __init__(self, kernel_size, stride=None, padding=0):
         super().__init__()
-        kernel_size = F.pair(kernel_size, "kernel_size")
-        stride = kernel_size if stride is None else stride
-        self.kernel_size, self.stride, self.padding, _ = F.window_args(kernel_size, stride,
-                                                                        padding)
-        if any(p > k // 2 for p, k in zip(self.padding, self.kernel_size)):
-            raise ShapeError(f"padding {self.padding} must be at most half the kernel "
-                             f"{self.kernel_size}", "padding")
+        self.kernel_size, self.stride, self.padding = F.pool_args(kernel_size, stride, padding)
         self._x_shape = None  # backward scatters onto a grid of this shape
         self._geometry = None
 
