@@ -17,7 +17,6 @@ import json
 import platform
 import statistics
 import sys
-import time
 
 import numpy as np
 
@@ -25,6 +24,7 @@ from . import allocator, zoo
 from . import functional as F
 from .losses import CrossEntropyLoss
 from .optim import SGD
+from .timing import seconds_per_call
 
 CONV_CASES = [
     # label, x shape, weight shape, padding
@@ -35,19 +35,6 @@ CONV_CASES = [
 ]
 METHODS = {"naive": F.conv2d_naive, "im2col": F.conv2d_im2col, "fast": F.conv2d}
 BATCHES = (1, 8, 64, 256)
-
-
-def seconds_per_call(fn, min_time: float = 0.3, max_calls: int = 10_000) -> float:
-    """Median time of one call, over repeated calls filling at least ``min_time``."""
-    times = []
-    start = time.perf_counter()
-    while len(times) < max_calls and (time.perf_counter() - start < min_time or len(times) < 3):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-        if times[0] > min_time:  # one call is already long (the naive loop): once is enough
-            break
-    return statistics.median(times)
 
 
 def bench_convolutions(quick: bool) -> list[dict]:

@@ -116,6 +116,16 @@ class Sequential:
         params = self.parameters()
         return params[0].data.dtype if params else np.dtype(np.float32)
 
+    def clone(self) -> Sequential:
+        """An independent copy: same layers, copied weights and buffers, copied metadata, in
+        this model's mode; no caches. A GUI can look into it while the original trains on."""
+        twin = Sequential.from_architecture(self.architecture(), self.dtype)
+        for mine, theirs in zip(self.layers, twin.layers):
+            for name, value in mine.state().items():
+                theirs.set_state(name, value.copy())
+        twin.metadata = json.loads(json.dumps(self.metadata))
+        return twin.train(self.training)
+
     # ------------------------------------------------------------------ summary
 
     def summary(self, input_shape) -> list[SummaryRow]:

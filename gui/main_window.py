@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         if path:
             try:
                 self.lenet.save_model(path)
-            except OSError as err:
+            except (OSError, ValueError) as err:
                 QMessageBox.warning(self, APP_NAME, f"Could not save the model: {err}")
 
     def load_model_dialog(self) -> None:

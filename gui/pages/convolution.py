@@ -559,6 +559,7 @@ class ConvolutionPage(QWidget):
 
     def recompute(self) -> None:
         self._pending.stop()
+        self.runner.cancel()  # a result for the old settings must not arrive later
         config = self.config()
         if kernels.fixed_size(config.preset) and (config.kh, config.kw) != (3, 3):
             self.kernel_size.set_values(3, 3)  # the preset defines a 3×3 kernel
@@ -575,8 +576,6 @@ class ConvolutionPage(QWidget):
             self._show_error(err)
             return
         self._clear_error()
-        if self.runner.running:
-            self.runner.stop()
         macs = F.conv2d_macs(x.shape, weight.shape, **config.window)
         if config.method == "fast" or macs <= INLINE_MACS:
             start = time.perf_counter()
@@ -621,8 +620,8 @@ class ConvolutionPage(QWidget):
 
         self.runner.start(job, items, self._failed, finished)
 
-    def _failed(self, message: str) -> None:
-        self.statusMessage.emit(f"The computation failed: {message}")
+    def _failed(self, error: BaseException) -> None:
+        self.statusMessage.emit(f"The computation failed: {error}")
 
     def _computed(self, config, x, weight, geometry, maps, seconds) -> None:
         self._result = (config, x, weight, geometry, maps)
@@ -869,7 +868,7 @@ class ConvolutionPage(QWidget):
 
     def shutdown(self) -> None:
         self._play.stop()
-        self.runner.stop()
+        self.runner.shutdown()
 
 
 def _taps(terms: F.PixelTerms) -> list:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core import data
 from core import functional as F
-from core.data import DownloadCancelled, Normalizer, prepare_image
+from core.data import Normalizer, prepare_image
 from core.fileio import atomic_file
 from core.model import Sequential
 from core.train import (
@@ -54,7 +54,7 @@ from gui.widgets.layer_views import LayerViews
 from gui.widgets.mosaic import tile
 from gui.widgets.results_view import ResultsView
 from gui.widgets.training_plots import TrainingPlots
-from gui.workers import WorkerRunner
+from gui.workers import WorkerRunner, run_in_thread
 
 INITS = ("xavier", "xavier_normal", "he", "normal")
 DATA_SOURCES = {"bundled": "Bundled Fashion-MNIST", "folder": "Official IDX folder"}
@@ -99,6 +99,26 @@ class Filters:
     conv2: np.ndarray
 
 
+@dataclass(frozen=True)
+class DownloadProgress:
+    name: str
+    done: int            # bytes
+    total: int | None    # bytes, if the server said
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    folder: str
+
+
+@dataclass(frozen=True)
+class PausedModel:
+    """The training thread waits for a wake; ``model`` is a copy of the network at that point."""
+
+    event: PausedEvent
+    model: Sequential
+
+
 class LeNetPage(QWidget):
     title = "LeNet-5"
     Config = LeNetConfig
@@ -113,6 +133,7 @@ class LeNetPage(QWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         self.trainer = None
         self.model: Sequential | None = None
+        self._paused_model: Sequential | None = None
         self.train_split = self.test_split = None
         self.class_names = data.FASHION_CLASSES
         self._data_key = None
@@ -237,7 +258,7 @@ class LeNetPage(QWidget):
         self.dataset.currentIndexChanged.connect(self.load_data)
         self.browse.clicked.connect(self._choose_folder)
         self.download.clicked.connect(self.start_download)
-        self.download_cancel.clicked.connect(self.downloader.request_stop)
+        self.download_cancel.clicked.connect(self.cancel_download)
         self._folder = ""
         return box
 
@@ -495,33 +516,39 @@ class LeNetPage(QWidget):
         self.download.setEnabled(False)
 
         def job(context):
-            folder = data.download_official(
-                dataset, progress=lambda name, done, total: context.report(
-                    ("progress", name, done, total)),
-                cancel=lambda: context.stopped)
-            yield ("done", str(folder))
+            def download(send):
+                folder = data.download_official(
+                    dataset, progress=lambda *args: send(DownloadProgress(*args)),
+                    cancel=lambda: context.stopped)
+                send(Downloaded(str(folder)))
+            # A mirror that never answers blocks a read for its whole timeout: in a thread that
+            # Cancel and closing abandon, they take effect at once.
+            yield from run_in_thread(context, download)
 
         self.downloader.start(job, self._download_items, self._download_failed,
                               self._download_finished)
 
     def _download_items(self, items) -> None:
         for item in items:
-            if item[0] == "progress":
-                _, name, done, total = item
-                self.download_progress.setMaximum(total or 0)
-                self.download_progress.setValue(done if total else 0)
-                self.statusMessage.emit(f"Downloading {name}: {done / 1e6:.1f} MB")
-            else:
-                self.statusMessage.emit(f"Downloaded and verified into {item[1]}")
-                self.use_folder(item[1])
+            if isinstance(item, DownloadProgress):
+                self.download_progress.setMaximum(item.total or 0)
+                self.download_progress.setValue(item.done if item.total else 0)
+                self.statusMessage.emit(f"Downloading {item.name}: {item.done / 1e6:.1f} MB")
+            elif isinstance(item, Downloaded):
+                self.statusMessage.emit(f"Downloaded and verified into {item.folder}")
+                self.use_folder(item.folder)
 
-    def _download_failed(self, message: str) -> None:
-        cancelled = DownloadCancelled.__name__ in message
-        text = "Download cancelled." if cancelled else (
-            f"Download failed: {message}. Are you offline? The bundled Fashion-MNIST works "
-            "without internet.")
+    def _download_failed(self, error: BaseException) -> None:
+        text = f"Download failed: {error}. Are you offline? The bundled Fashion-MNIST works " \
+            "without internet."
         self.data_info.setText(f"<span style='color:#d32f2f'>{text}</span>")
         self.statusMessage.emit(text)
+
+    def cancel_download(self) -> None:
+        """Takes effect at once, even while a mirror does not answer."""
+        self.downloader.cancel()
+        self.data_info.setText("<span style='color:#d32f2f'>Download cancelled.</span>")
+        self.statusMessage.emit("Download cancelled.")
 
     def _download_finished(self) -> None:
         self.download_progress.setVisible(False)
@@ -556,7 +583,9 @@ class LeNetPage(QWidget):
                 if context.stopped:
                     trainer.stop()
                 if isinstance(event, PausedEvent):
-                    context.report(event, urgent=True)
+                    # A copy to look into while the run waits: the GUI thread never touches
+                    # the model this thread trains.
+                    context.report(PausedModel(event, trainer.model.clone()), urgent=True)
                     context.wait_for_wake()  # until resumed, stepped or stopped
                     continue
                 yield event
@@ -565,6 +594,7 @@ class LeNetPage(QWidget):
                                   _conv_layers(trainer.model)[1].weight.data.copy())
 
         self._last_step = None
+        self._paused_model = None
         total = len(self.losses) + self._steps_per_epoch * config.epochs
         self.plots.start_run(total, len(self.train_acc) + config.epochs)
         self.runner.start(job, self._items, self._failed, self._finished,
@@ -580,7 +610,7 @@ class LeNetPage(QWidget):
             return
         if self.trainer.paused:
             self.trainer.resume()
-            self.runner.wake()
+            self._wake()
             self.statusMessage.emit("Resumed.")
         else:
             self.trainer.pause()
@@ -593,14 +623,23 @@ class LeNetPage(QWidget):
             self.start(paused=True)
         self.trainer.pause()
         self.trainer.step_once()
-        self.runner.wake()
+        self._wake()
         self._update_buttons()
 
     def stop(self) -> None:
         if self.trainer is not None and self.runner.running:
             self.trainer.stop()
-            self.runner.wake()
+            self._wake()
             self.statusMessage.emit("Stopping after this batch…")
+
+    def _wake(self) -> None:
+        self._paused_model = None
+        self.runner.wake()
+
+    def viewable_model(self) -> Sequential | None:
+        """The model the GUI thread may run images through: the page's own when no run uses
+        it, a copy made by the training thread while a run is paused, else None."""
+        return self.model if not self.runner.running else self._paused_model
 
     def _update_buttons(self) -> None:
         running = self.runner.running
@@ -627,7 +666,8 @@ class LeNetPage(QWidget):
                 self._filters = item
                 if self.tabs.currentIndex() == 2:
                     self._show_filters(item)
-            elif isinstance(item, PausedEvent):
+            elif isinstance(item, PausedModel):
+                self._paused_model = item.model
                 self._update_buttons()
                 self.progress_text.setText(self.progress_text.text().split(" — ")[0]
                                            + " — paused")
@@ -703,8 +743,8 @@ class LeNetPage(QWidget):
             accuracy = f" Test accuracy {self.test_acc[-1]:.2%}." if self.test_acc else ""
             self.statusMessage.emit(f"{event.message}{accuracy}")
 
-    def _failed(self, message: str) -> None:
-        self._show_banner(f"Training stopped by an error: {message}. The app is still running; "
+    def _failed(self, error: BaseException) -> None:
+        self._show_banner(f"Training stopped by an error: {error}. The app is still running; "
                           "the weights are as the last completed batch left them.")
 
     def _finished(self) -> None:
@@ -754,25 +794,26 @@ class LeNetPage(QWidget):
         index = min(self.probe.value(), len(self.test_split.images) - 1)
         label = int(self.test_split.labels[index])
         self.probe_label.setText(f"true class: <b>{self.class_names[label]}</b>")
-        if not self.runner.running or (self.trainer is not None and self.trainer.paused):
-            self._show_activations(self._look_at(self.test_split.images[index]))
-            self._show_filters(Filters(self.model[0].weight.data.copy(),
-                                       _conv_layers(self.model)[1].weight.data.copy()))
+        model = self.viewable_model()
+        if model is not None:
+            self._show_activations(self._look_at(model, self.test_split.images[index]))
+            self._show_filters(Filters(model[0].weight.data.copy(),
+                                       _conv_layers(model)[1].weight.data.copy()))
         elif self.trainer is not None:
             self.trainer.probe = index  # the next snapshot follows it
             if self._last_activations is not None:
                 self._show_activations(self._last_activations)
 
-    def _normalizer(self) -> Normalizer:
-        stats = self.model.metadata.get("normalizer")
+    def _normalizer(self, model) -> Normalizer:
+        stats = model.metadata.get("normalizer")
         if stats:
             return Normalizer(stats["mean"], stats["std"])
         return Normalizer.fit(self.train_split.images[:self.train_size.value()])
 
-    def _look_at(self, image: np.ndarray) -> ActivationsEvent:
-        """Run one image through the current model in eval mode (GUI thread, model idle)."""
-        x = self._normalizer()(image[None])
-        outputs = tuple((name, out[0]) for name, out in self.model.trace(x))
+    def _look_at(self, model, image: np.ndarray) -> ActivationsEvent:
+        """Run one image through ``model`` (a viewable one) in eval mode, in the GUI thread."""
+        x = self._normalizer(model)(image[None])
+        outputs = tuple((name, out[0]) for name, out in model.trace(x))
         return ActivationsEvent(0, x[0].copy(), outputs)
 
     def _show_activations(self, event: ActivationsEvent) -> None:
@@ -798,18 +839,14 @@ class LeNetPage(QWidget):
 
     # ------------------------------------------------------------------ predict
 
-    def _can_predict(self) -> bool:
-        if self.runner.running and not self.trainer.paused:
-            self.predict_text.setText("Pause or stop the training to ask the network.")
-            return False
-        return True
-
     def predict(self, image28: np.ndarray, what: str) -> np.ndarray | None:
         """Classify a 28×28 image in [0, 1] (or uint8) and show what it causes inside."""
-        if not self._can_predict():
+        model = self.viewable_model()
+        if model is None:
+            self.predict_text.setText("Pause or stop the training to ask the network.")
             return None
         pixels = image28 if image28.dtype == np.uint8 else (image28 * 255).astype(np.float32)
-        event = self._look_at(pixels)
+        event = self._look_at(model, pixels)
         probabilities = F.softmax(event.outputs[-1][1][None])[0]
         self.prediction.display(event.input[0], event.outputs, probabilities)
         best = int(np.argmax(probabilities))
@@ -844,8 +881,12 @@ class LeNetPage(QWidget):
     # ------------------------------------------------------------------ files
 
     def save_model(self, path) -> None:
-        self.model.metadata.setdefault("classes", list(self.class_names))
-        self.model.save(path)
+        model = self.viewable_model()
+        if model is None:
+            raise ValueError("pause or stop the training first: the weights change with every "
+                             "batch")
+        model.metadata.setdefault("classes", list(self.class_names))
+        model.save(path)
         self.statusMessage.emit(f"Saved the model to {path}")
 
     def load_model(self, path) -> None:
@@ -879,8 +920,8 @@ class LeNetPage(QWidget):
     def shutdown(self) -> None:
         if self.trainer is not None:
             self.trainer.stop()
-        self.runner.stop()
-        self.downloader.stop()
+        self.runner.shutdown()
+        self.downloader.shutdown()
 
 
 def _conv_layers(model):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from core import functional as F
-from core.bench import seconds_per_call
 from core.functional import ShapeError
+from core.timing import MethodProgress, MethodStarted, MethodTimed, measure_methods
 from gui.widgets.controls import spin
-from gui.workers import WorkerRunner
+from gui.workers import WorkerRunner, run_in_process
 
 METHODS = ("naive", "im2col", "fast", "torch")
+MAX_MATRIX_BYTES = 1 << 30  # larger im2col matrices would swap a laptop rather than teach
 LABELS = {"naive": "naive loops", "im2col": "im2col + GEMM", "fast": "fast (numpy)",
           "torch": "PyTorch conv2d"}
 
@@ -169,6 +169,16 @@ class SpeedPage(QWidget):
             self.macs.setText(f"<span style='color:#d32f2f'>{err}</span>")
             self.run.setEnabled(False)
             return
+        # The im2col matrix holds C·KH·KW values for each of the N·OH·OW output pixels: the
+        # MACs without the factor OC. In float32, 4 bytes each.
+        matrix_bytes = macs // config.out_channels * 4
+        if matrix_bytes > MAX_MATRIX_BYTES:
+            self.macs.setText(f"<span style='color:#d32f2f'>Too large: the im2col matrix "
+                              f"would need {matrix_bytes / 1e9:,.1f} GB (the limit here is "
+                              f"{MAX_MATRIX_BYTES / 1e9:.0f} GB). Choose a smaller batch, "
+                              "size or kernel.</span>")
+            self.run.setEnabled(False)
+            return
         self.run.setEnabled(not self.runner.running)
         estimate = macs * 0.6e-6  # the naive loop manages about 1.5–2 million MACs a second
         self.macs.setText(f"{macs:,} multiply-accumulates per call. The naive loop will take "
@@ -179,27 +189,14 @@ class SpeedPage(QWidget):
         config = self.config()
         x_shape, w_shape = self._shapes(config)
         chosen = [name for name in METHODS if self.checks[name].isChecked()]
-        if not chosen or self.runner.running:
+        if not chosen or self.runner.running or not self.run.isEnabled():
             return
-        rng = np.random.default_rng(0)
-        x = rng.standard_normal(x_shape).astype(np.float32)
-        w = rng.standard_normal(w_shape).astype(np.float32)
-        padding = config.padding
 
         def job(context):
-            for index, name in enumerate(chosen):
-                context.report(("method", name, index, len(chosen)), urgent=True)
-                if name == "naive":
-                    def progress(done, total, index=index):
-                        context.check()
-                        context.report(("progress", (index + done / total) / len(chosen)))
-                    start = time.perf_counter()
-                    F.conv2d_naive(x, w, padding=padding, progress=progress)
-                    seconds = time.perf_counter() - start
-                else:
-                    seconds = seconds_per_call(_call(name, x, w, padding), 0.3)
-                context.check()
-                yield ("result", name, seconds)
+            # In a child process: a stop (Cancel, closing the window) ends a long numpy call
+            # at once instead of waiting for it, and the GUI does not disturb the timings.
+            yield from run_in_process(context, measure_methods, x_shape, w_shape,
+                                      config.padding, chosen)
 
         self.results = {}
         self.table.setRowCount(0)
@@ -207,17 +204,18 @@ class SpeedPage(QWidget):
         self.progress.setValue(0)
         self.run.setEnabled(False)
         self.cancel.setEnabled(True)
+        self.statusMessage.emit("Starting the measurement…")
         self.runner.start(job, self._items, self._failed, self._finished)
 
     def _items(self, items: list) -> None:
         for item in items:
-            if item[0] == "method":
-                self.statusMessage.emit(f"Timing {LABELS[item[1]]}…")
-                self.progress.setValue(int(100 * item[2] / item[3]))
-            elif item[0] == "progress":
-                self.progress.setValue(int(100 * item[1]))
-            else:
-                self.results[item[1]] = item[2]
+            if isinstance(item, MethodStarted):
+                self.statusMessage.emit(f"Timing {LABELS[item.method]}…")
+                self.progress.setValue(int(100 * item.index / item.count))
+            elif isinstance(item, MethodProgress):
+                self.progress.setValue(int(100 * item.fraction))
+            elif isinstance(item, MethodTimed):
+                self.results[item.method] = item.seconds
                 self._show()
 
     def _show(self) -> None:
@@ -237,33 +235,18 @@ class SpeedPage(QWidget):
         self.chart.getAxis("left").setTicks([[(p, f"{10.0 ** p:g} ms") for p in powers]])
         self.chart.setYRange(floor, logs.max() + 0.3)
 
-    def _failed(self, message: str) -> None:
-        self.statusMessage.emit(f"The measurement failed: {message}")
+    def _failed(self, error: BaseException) -> None:
+        self.statusMessage.emit(f"The measurement failed: {error}")
 
     def _finished(self) -> None:
         self.progress.setValue(100 if len(self.results) == sum(
             c.isChecked() for c in self.checks.values()) else self.progress.value())
-        self.run.setEnabled(True)
         self.cancel.setEnabled(False)
+        self._describe()  # enables Run again, unless the shapes were made invalid meanwhile
         self.statusMessage.emit("Measurement finished." if self.results else "Cancelled.")
 
     def shutdown(self) -> None:
-        self.runner.stop()
-
-
-def _call(name: str, x: np.ndarray, w: np.ndarray, padding: int):
-    """A no-argument function computing the convolution with ``name``'s method."""
-    if name == "torch":
-        import torch
-
-        tx, tw = torch.from_numpy(x), torch.from_numpy(w)
-
-        def call():
-            with torch.no_grad():
-                return torch.nn.functional.conv2d(tx, tw, padding=padding)
-        return call
-    method = F.conv2d if name == "fast" else F.conv2d_im2col
-    return lambda: method(x, w, padding=padding)
+        self.runner.shutdown()
 
 
 def _format(seconds: float) -> str:

@@ -233,8 +233,8 @@ class TinyNetPage(QWidget):
                 self.statusMessage.emit(item.message)
         self.loss_curve.setData(np.arange(1, len(self.losses) + 1), self.losses)
 
-    def _failed(self, message: str) -> None:
-        self.statusMessage.emit(f"Training failed: {message}")
+    def _failed(self, error: BaseException) -> None:
+        self.statusMessage.emit(f"Training failed: {error}")
 
     def _finished(self) -> None:
         for button in (self.train_button, self.reset_button, self.check_button):
@@ -300,4 +300,4 @@ class TinyNetPage(QWidget):
         return results
 
     def shutdown(self) -> None:
-        self.runner.stop()
+        self.runner.shutdown()

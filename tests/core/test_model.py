@@ -225,3 +225,17 @@ def test_trace_returns_every_layer_in_eval_mode_and_restores_training():
     model.train()
     model.trace(x)
     assert model.training
+
+
+def test_clone_is_independent_and_computes_the_same():
+    model = zoo.lenet5(rng=3)
+    model.metadata["normalizer"] = {"mean": 0.3, "std": 0.3}
+    x = np.random.default_rng(0).standard_normal((2, 1, 28, 28)).astype(np.float32)
+    model.eval()
+    twin = model.clone()
+    assert not twin.training and twin.metadata == model.metadata
+    np.testing.assert_array_equal(twin.forward(x), model.forward(x))
+    twin[0].weight.data += 1  # changing the clone leaves the original alone
+    twin.metadata["normalizer"]["mean"] = 9
+    assert not np.array_equal(twin.forward(x), model.forward(x))
+    assert model.metadata["normalizer"]["mean"] == 0.3

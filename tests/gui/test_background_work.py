@@ -1,0 +1,123 @@
+"""Settings changed over and over while background work runs: no abort, nothing stale shown,
+every thread and process ended afterwards (the app used to abort with "QThread: Destroyed while
+thread is still running")."""
+
+import multiprocessing
+
+import numpy as np
+
+from core import functional as F
+from gui.pages.convolution import ConvConfig, ConvolutionPage
+from gui.pages.lenet import LeNetConfig, LeNetPage
+from gui.pages.speed import SpeedConfig, SpeedPage
+from gui.pages.tiny_net import TinyConfig, TinyNetPage
+from gui.workspace import Workspace
+from tests.gui.helpers import show
+
+
+def hidden(qtbot, page):
+    """Lifecycle tests need no painting (it made each event-loop turn ~100 ms)."""
+    qtbot.addWidget(page)
+    return page
+
+SLOW_NAIVE = ConvConfig(source="Pattern", pattern="gradient", pattern_size=128,
+                        out_channels=16, method="naive")  # about a second per run
+
+
+def test_kernel_changes_during_naive_runs(qtbot):
+    page = hidden(qtbot, ConvolutionPage(Workspace(), SLOW_NAIVE))
+    interrupted = 0
+    for i in range(100):
+        interrupted += page.runner.running
+        page.kernel_size.set_values(3 + i % 5, 3 + i % 5)
+        page.recompute()  # what the coalescing timer does right after a change
+        qtbot.wait(2)     # let the cancelled jobs' late signals arrive meanwhile
+    assert interrupted >= 90  # nearly every change met a run in progress
+    page.stride.set_values(4, 4)  # a short last run
+    page.kernel_size.set_values(7, 7)
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=30000)
+    qtbot.waitUntil(lambda: page.runner.threads == 0, timeout=10000)
+    config, x, weight, geometry, maps = page._result
+    # the map shown belongs to the last settings, not to a cancelled run that ended late
+    assert (config.kh, config.sh) == (7, 4) and maps.shape == (1, 16, 31, 31)
+    np.testing.assert_allclose(maps, F.conv2d(x, weight, stride=4), atol=1e-4)
+    assert not page.progress.isVisible()
+
+
+def test_settings_and_restarts_during_speed_runs(qtbot):
+    page = show(qtbot, SpeedPage(SpeedConfig(size=96, out_channels=32, kernel=7, im2col=False,
+                                             fast=False, torch=False)))
+    for round_ in range(5):
+        page.run.click()
+        qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+        for i in range(20):
+            page.out_channels.setValue(30 + (i + round_) % 5)  # described again, run kept
+            page.padding.setValue(i % 3)
+            assert page.runner.running and not page.run.isEnabled()
+        page.cancel.click()
+        qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
+        assert page.run.isEnabled()
+    page.run.click()
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+    page.shutdown()  # closing mid-run: the child process is terminated, not waited for
+    assert page.runner.threads == 0 and multiprocessing.active_children() == []
+
+
+def test_settings_changed_during_tiny_network_training(qtbot):
+    page = hidden(qtbot, TinyNetPage(TinyConfig(epochs=10000, speed=200)))
+    for i in range(100):
+        if not page.runner.running:
+            page.train_button.click()
+        page.seed.setValue(i % 7)
+        page.lr.setValue(0.01 + i / 1000)
+        page.sample.setValue(i % 2)
+        page.speed.setValue(100 + i)
+        if i % 10 == 9:
+            page.stop_button.click()
+            page.reset_button.click()  # refused while the run winds down
+        qtbot.wait(2)
+    page.stop_button.click()
+    qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
+                    timeout=10000)
+    assert page.train_button.isEnabled() and page.losses
+    assert f"Sample {page.sample.value()}," in page.stages.text()
+
+
+def test_settings_and_controls_during_lenet_training(qtbot):
+    page = hidden(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=50, batch_size=32)))
+    page.start_button.click()
+    for i in range(100):
+        page.activation.setCurrentIndex(i % page.activation.count())
+        page.seed.setValue(i)
+        page.probe.setValue(i % 50)
+        page.tabs.setCurrentIndex(i % page.tabs.count())
+        button = (page.pause_button, page.step_button, page.pause_button,
+                  page.stop_button, page.start_button)[i % 5]
+        button.click()
+        qtbot.wait(2)
+    page.stop_button.click()
+    qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
+                    timeout=20000)
+    assert page.start_button.isEnabled() and page.losses
+    page.shutdown()
+
+
+def test_the_gui_looks_only_at_a_copy_while_a_run_is_paused(qtbot):
+    page = show(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=20, batch_size=32)))
+    page.start_button.click()
+    qtbot.waitUntil(lambda: len(page.losses) > 0, timeout=20000)
+    page.pause_button.click()
+    # asked to pause, but the thread may still be inside a batch: nothing to look at yet
+    assert page.viewable_model() is None
+    page.tabs.setCurrentIndex(2)  # the Inside tab shows the last snapshot instead
+    qtbot.waitUntil(lambda: page.viewable_model() is not None, timeout=5000)
+    copy = page.viewable_model()
+    assert copy is not page.model
+    for name, value in page.model.state_dict().items():  # the thread waits: they agree
+        np.testing.assert_array_equal(copy.state_dict()[name], value)
+    page.step_button.click()
+    assert page.viewable_model() is None  # one more batch is on its way
+    page.stop_button.click()
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=20000)
+    assert page.viewable_model() is page.model
+    page.shutdown()

@@ -1,0 +1,176 @@
+"""The worker lifecycle: cancelled jobs stay silent, every thread is kept until it has ended."""
+
+import threading
+
+import pytest
+
+from gui.workers import Cancelled, WorkerRunner, run_in_process, run_in_thread
+
+
+class Calls:
+    def __init__(self):
+        self.items, self.failures, self.finished = [], [], 0
+
+    def on_items(self, items):
+        self.items.extend(items)
+
+    def on_failed(self, error):
+        self.failures.append(error)
+
+    def on_finished(self):
+        self.finished += 1
+
+
+def start(runner, job, calls):
+    runner.start(job, calls.on_items, calls.on_failed, calls.on_finished)
+
+
+def endless(context):
+    n = 0
+    while True:
+        context.check()
+        n += 1
+        yield n
+
+
+def test_a_job_reports_its_items_then_finishes_once(qtbot):
+    runner, calls = WorkerRunner(), Calls()
+    start(runner, lambda context: iter(range(5)), calls)
+    qtbot.waitUntil(lambda: not runner.running and runner.threads == 0)
+    assert calls.items == [0, 1, 2, 3, 4] and calls.finished == 1 and not calls.failures
+
+
+def test_failure_passes_the_exception_object(qtbot):
+    def job(context):
+        yield 1
+        raise KeyError("missing")
+
+    runner, calls = WorkerRunner(), Calls()
+    start(runner, job, calls)
+    qtbot.waitUntil(lambda: calls.finished == 1)
+    assert calls.items == [1]
+    assert isinstance(calls.failures[0], KeyError) and calls.failures[0].args == ("missing",)
+
+
+def test_cancelled_job_is_silent_and_a_new_one_starts_at_once(qtbot):
+    runner, old, new = WorkerRunner(), Calls(), Calls()
+    release = threading.Event()
+
+    def stubborn(context):
+        release.wait(10)  # ignores the stop flag until released: its signals come late
+        yield "late"
+
+    start(runner, stubborn, old)
+    runner.cancel()
+    assert old.finished == 1 and not runner.running  # finished for its page, right away
+    start(runner, lambda context: iter(["fresh"]), new)
+    qtbot.waitUntil(lambda: new.finished == 1)
+    assert runner.threads == 1  # the stubborn thread is still alive, and still held
+    release.set()
+    qtbot.waitUntil(lambda: runner.threads == 0)
+    assert new.items == ["fresh"] and old.items == [] and old.finished == 1
+
+
+def test_a_hundred_restarts_while_jobs_run_do_not_abort(qtbot):
+    runner = WorkerRunner()
+    calls = [Calls() for _ in range(100)]
+    for c in calls:
+        runner.cancel()
+        start(runner, endless, c)
+        qtbot.wait(1)  # let some items and signals cross while the next restart comes
+    runner.request_stop()
+    qtbot.waitUntil(lambda: runner.threads == 0, timeout=10000)
+    assert all(c.finished == 1 for c in calls)
+    assert calls[-1].items  # the last job ran and reported
+
+
+def test_shutdown_waits_for_every_thread_and_mutes_them(qtbot):
+    runner, calls = WorkerRunner(), [Calls(), Calls()]
+    for c in calls:
+        runner.cancel()
+        start(runner, endless, c)
+    runner.shutdown()
+    assert runner.threads == 0 and not runner.running
+    count = len(calls[1].items)
+    qtbot.wait(50)  # nothing arrives after shutdown
+    assert len(calls[1].items) == count and [c.finished for c in calls] == [1, 1]
+
+
+def test_pause_and_wake(qtbot):
+    def job(context):
+        yield "before"
+        context.wait_for_wake()
+        yield "after"
+
+    runner, calls = WorkerRunner(), Calls()
+    start(runner, job, calls)
+    qtbot.waitUntil(lambda: calls.items == ["before"])
+    assert runner.running
+    runner.wake()
+    qtbot.waitUntil(lambda: calls.finished == 1)
+    assert calls.items == ["before", "after"]
+
+
+# ---------------------------------------------------------------- blocking work
+
+
+def counting(send, n):
+    for i in range(n):
+        send(i)
+
+
+def failing(send):
+    send("ok")
+    raise ValueError("bad shape")
+
+
+def forever(send):
+    import time
+    send("started")
+    time.sleep(600)
+
+
+@pytest.mark.parametrize("run", [run_in_process, run_in_thread])
+def test_blocking_helpers_relay_items_and_errors(qtbot, run):
+    runner, calls = WorkerRunner(), Calls()
+    start(runner, lambda context: run(context, counting, 3), calls)
+    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    assert calls.items == [0, 1, 2] and not calls.failures
+    calls = Calls()
+    start(runner, lambda context: run(context, failing), calls)
+    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    assert calls.items == ["ok"]
+    assert isinstance(calls.failures[0], ValueError) and "bad shape" in str(calls.failures[0])
+
+
+def test_a_stop_terminates_the_process_instead_of_waiting(qtbot):
+    import multiprocessing
+
+    runner, calls = WorkerRunner(), Calls()
+    start(runner, lambda context: run_in_process(context, forever), calls)
+    qtbot.waitUntil(lambda: calls.items == ["started"], timeout=10000)
+    runner.shutdown()  # returns although the child would sleep for ten minutes
+    assert runner.threads == 0 and multiprocessing.active_children() == []
+
+
+def test_a_stop_abandons_a_blocked_thread(qtbot):
+    runner, calls = WorkerRunner(), Calls()
+    blocked = threading.Event()
+
+    def hang(send):
+        send("waiting")
+        blocked.wait(600)  # a read from a server that never answers
+
+    start(runner, lambda context: run_in_thread(context, hang), calls)
+    qtbot.waitUntil(lambda: calls.items == ["waiting"], timeout=5000)
+    runner.shutdown()
+    assert runner.threads == 0
+    blocked.set()
+
+
+def test_cancelled_is_raised_by_check():
+    class Stopped:
+        stopped = True
+
+    with pytest.raises(Cancelled):
+        list(run_in_thread(Stopped(), counting, 3))
