@@ -33,7 +33,6 @@ CONV_CASES = [
     ("64×6×14×14, 16 kernels 5×5 (LeNet conv2)", (64, 6, 14, 14), (16, 6, 5, 5), 0),
     ("1×1×128×128, 8 kernels 5×5 (playground)", (1, 1, 128, 128), (8, 1, 5, 5), 0),
 ]
-METHODS = {"naive": F.conv2d_naive, "im2col": F.conv2d_im2col, "fast": F.conv2d}
 BATCHES = (1, 8, 64, 256)
 
 
@@ -46,7 +45,7 @@ def bench_convolutions(quick: bool) -> list[dict]:
         macs = F.conv2d_macs(x_shape, w_shape, padding=padding)
         row = {"case": label, "macs": macs, "seconds": {}, "speedup": {}}
         outputs = {}
-        for name, method in METHODS.items():
+        for name, method in F.CONV_METHODS.items():
             if quick and name != "fast" and macs > 200_000:
                 continue  # the Python loops would take seconds
             outputs[name] = method(x, w, padding=padding)
@@ -169,7 +168,7 @@ def format_report(results: dict) -> str:
              "", "(a) convolution, float32: time per call (speed-up over the naive loop)"]
     for row in results["convolution"]:
         cells = []
-        for name in METHODS:
+        for name in F.CONV_METHODS:
             if name in row["seconds"]:
                 speed = row["speedup"].get(name)
                 cells.append(f"{name} {_ms(row['seconds'][name])}"

@@ -8,6 +8,7 @@ import time
 
 from . import data
 from .train import (
+    DEFAULTS,
     OPTIMIZERS,
     SCHEDULES,
     EpochEvent,
@@ -18,12 +19,7 @@ from .train import (
     shallow_trainer,
 )
 
-DEFAULTS = {  # per model: what the lesson uses
-    "lenet5": {"epochs": 10, "batch_size": 64, "lr": 0.05, "optimizer": "momentum",
-               "schedule": "cosine"},
-    "shallow": {"epochs": 100, "batch_size": 1, "lr": 0.01, "optimizer": "sgd",
-                "schedule": "constant"},
-}
+RUN_OPTIONS = ("epochs", "batch_size", "lr", "optimizer", "schedule")  # defaults per model
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,14 +51,15 @@ def parse_args(argv) -> argparse.Namespace:
                      description="Train LeNet-5 on Fashion-MNIST (or the lesson's tiny network) "
                                  "in the terminal.")
     parser.add_argument("--model", choices=DEFAULTS, default="lenet5")
-    parser.add_argument("--epochs", type=_positive_int, help="default: 10 (shallow: 100)")
-    parser.add_argument("--batch-size", type=_positive_int, help="default: 64 (shallow: 1)")
-    parser.add_argument("--lr", type=_positive_float, help="default: 0.05 (shallow: 0.01)")
+    parser.add_argument("--epochs", type=_positive_int, help=_default("epochs"))
+    parser.add_argument("--batch-size", type=_positive_int, help=_default("batch_size"))
+    parser.add_argument("--lr", type=_positive_float, help=_default("lr"))
     parser.add_argument("--optimizer", choices=OPTIMIZERS,
-                        help="default: momentum (SGD with momentum 0.9; shallow: sgd)")
+                        help="momentum is SGD with momentum 0.9; " + _default("optimizer"))
     parser.add_argument("--schedule", choices=SCHEDULES,
-                        help="learning rate over the run; default: cosine (shallow: constant)")
-    parser.add_argument("--seed", type=int, default=0, help="default: 0")
+                        help="learning rate over the run; " + _default("schedule"))
+    parser.add_argument("--seed", type=int, default=DEFAULTS["lenet5"].seed,
+                        help=f"default: {DEFAULTS['lenet5'].seed}")
     parser.add_argument("--train-size", type=_positive_int,
                         help="use only the first N training images")
     parser.add_argument("--data", metavar="DIR",
@@ -70,10 +67,15 @@ def parse_args(argv) -> argparse.Namespace:
                              "bundled Fashion-MNIST")
     parser.add_argument("--save", metavar="PATH", help="save the trained model here (.npz)")
     args = parser.parse_args(argv)
-    for name, value in DEFAULTS[args.model].items():
+    for name in RUN_OPTIONS:
         if getattr(args, name) is None:
-            setattr(args, name, value)
+            setattr(args, name, getattr(DEFAULTS[args.model], name))
     return args
+
+
+def _default(name: str) -> str:
+    lenet, shallow = (getattr(DEFAULTS[m], name) for m in ("lenet5", "shallow"))
+    return f"default: {lenet} (shallow: {shallow})"
 
 
 class _Progress:

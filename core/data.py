@@ -172,9 +172,23 @@ def load_idx_folder(folder, split: str = "train") -> Split:
                          "expected uint8 (N, 28, 28) images")
     if labels.shape != images.shape[:1]:
         raise ValueError(f"{folder}: {len(images)} images but labels of shape {labels.shape}")
-    if labels.size and labels.max() > 9:
-        raise ValueError(f"{folder}: labels must be classes 0-9, found {labels.max()}")
+    if not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"{folder}: {label_stem} holds {labels.dtype} values; labels must be "
+                         "whole class numbers 0–9")
+    if labels.size and (labels.min() < 0 or labels.max() > 9):
+        raise ValueError(f"{folder}: labels must be classes 0–9, found "
+                         f"{labels.min()}…{labels.max()}")
     return Split(images, labels.astype(np.int64))
+
+
+def check_trainable(train: Split, test: Split) -> None:
+    """ValueError unless there is something to train on and to test with, labelled 0–9."""
+    for name, split in (("training", train), ("test", test)):
+        if len(split.images) == 0:
+            raise ValueError(f"the {name} files hold no images")
+        if split.labels.size and (split.labels.min() < 0 or split.labels.max() > 9):
+            raise ValueError(f"the {name} labels must be classes 0–9, found "
+                             f"{split.labels.min()}…{split.labels.max()}")
 
 
 def load_fashion_mnist(split: str = "train") -> Split:
@@ -352,10 +366,12 @@ def resize_area(image: np.ndarray, out_h: int, out_w: int) -> np.ndarray:
 
 def prepare_image(gray, size: int = 28, fit: int = 20) -> np.ndarray:
     """Turn any 2-D grayscale picture into the (1, size, size) float32 input the net was trained
-    on, with values in [0, 1] (ink 1, background 0), the way MNIST was made:
+    on, with values in [0, 1] (ink 1, background 0), the way the data sets were made:
 
     invert a light background, crop to the content, scale it (keeping its aspect) to fit a
-    ``fit``×``fit`` box, and place it so its centre of mass is at the centre. Normalise the result
+    ``fit``×``fit`` box (MNIST's digits: 20; Fashion-MNIST's items fill the frame: 28), and place
+    it so its centre of mass is at the centre. A picture already in that form — size×size with a
+    black background, such as a saved test image — is kept pixel for pixel. Normalise the result
     with the training set's ``Normalizer`` before feeding it to the net.
     """
     image = np.asarray(gray)
@@ -374,6 +390,8 @@ def prepare_image(gray, size: int = 28, fit: int = 20) -> np.ndarray:
     ink = np.clip(image - background, 0, None)
     if ink.max() <= 0.05:
         raise ValueError("the image is blank: nothing stands out from its background")
+    if image.shape == (size, size) and background <= 0.05:
+        return image.astype(np.float32)[None]  # already a data-set image: every pixel kept
     ink /= ink.max()
     rows = np.flatnonzero(ink.max(axis=1) > 0.05)
     cols = np.flatnonzero(ink.max(axis=0) > 0.05)

@@ -410,6 +410,10 @@ def _conv_input_grad_frames(dout, weight, x_shape, g: Geometry) -> np.ndarray:
     return np.ascontiguousarray(frames.transpose(1, 0, 2, 3))
 
 
+# The lesson's three ways to compute a convolution (same results, very different speed).
+CONV_METHODS = {"naive": conv2d_naive, "im2col": conv2d_im2col, "fast": conv2d}
+
+
 def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1) -> int:
     """Multiply-accumulates of one convolution: KW·KH·C·OC·OW·OH·N."""
     n, c, h, w = x_shape

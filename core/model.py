@@ -61,9 +61,10 @@ class Sequential:
     __call__ = forward
 
     def trace(self, x: np.ndarray) -> tuple:
-        """Every layer's output for ``x``, in eval mode: ((layer repr, output copy), ...).
+        """Every layer's output for ``x``, in eval mode: ((layer, output copy), ...).
 
-        For looking inside the network; the training mode is restored afterwards.
+        For looking inside the network (``core.inside``); the training mode is restored
+        afterwards.
         """
         was_training = self.training
         self.eval()
@@ -71,7 +72,7 @@ class Sequential:
         try:
             for layer in self.layers:
                 x = layer.forward(x)
-                outputs.append((repr(layer), x.copy()))
+                outputs.append((layer, x.copy()))
         finally:
             self.train(was_training)
         return tuple(outputs)

@@ -61,10 +61,10 @@ def conv_call(method: str, x: np.ndarray, w: np.ndarray, padding: int) -> Callab
             with torch.no_grad():
                 return torch.nn.functional.conv2d(tx, tw, padding=padding)
         return call
-    functions = {"naive": F.conv2d_naive, "im2col": F.conv2d_im2col, "fast": F.conv2d}
-    if method not in functions:
-        raise ValueError(f"unknown method {method!r}; choose from {', '.join(functions)}, torch")
-    return lambda: functions[method](x, w, padding=padding)
+    if method not in F.CONV_METHODS:
+        raise ValueError(f"unknown method {method!r}; choose from "
+                         f"{', '.join(F.CONV_METHODS)}, torch")
+    return lambda: F.CONV_METHODS[method](x, w, padding=padding)
 
 
 def measure_methods(report: Callable[[object], None], x_shape: tuple, w_shape: tuple,

@@ -21,6 +21,7 @@ import numpy as np
 
 from . import allocator, zoo
 from .data import Normalizer, Split, batches
+from .inside import Inside, look_inside
 from .losses import CrossEntropyLoss, MSELoss
 from .model import Sequential
 from .optim import SGD, Adam, Optimizer
@@ -62,8 +63,7 @@ class EpochEvent:
 @dataclass(frozen=True)
 class ActivationsEvent:
     global_step: int
-    input: np.ndarray                   # the probe sample as the network sees it, (C, H, W)
-    outputs: tuple = ()                 # ((layer repr, output of that layer for the probe), ...)
+    inside: Inside             # every stage's output for the probe sample (copies)
 
 
 @dataclass(frozen=True)
@@ -280,9 +280,9 @@ class Trainer:
     def activations(self, global_step: int = 0) -> ActivationsEvent:
         """Every layer's output for the probe sample, computed in eval mode (copies)."""
         source = self.test if self.test is not None and len(self.test.x) else self.train
-        x = source.prepare(source.x[self.probe:self.probe + 1])
-        outputs = tuple((name, out[0]) for name, out in self.model.trace(x))
-        return ActivationsEvent(global_step, x[0].copy(), outputs)
+        probe = min(self.probe, len(source.x) - 1)
+        x = source.prepare(source.x[probe:probe + 1])
+        return ActivationsEvent(global_step, look_inside(self.model, x))
 
 
 # --------------------------------------------------------------------------- ready-made runs
@@ -323,6 +323,15 @@ class TrainConfig:
                              f"got {self.schedule!r}")
         if self.train_size is not None and self.train_size < 1:
             raise ValueError(f"train size must be ≥ 1, got {self.train_size}")
+
+
+# What the lesson uses for each network: the command line's defaults and the GUI's initial
+# values both come from here.
+DEFAULTS = {
+    "lenet5": TrainConfig(),
+    "shallow": TrainConfig(model="shallow", epochs=100, batch_size=1, lr=0.01, optimizer="sgd",
+                           schedule="constant"),
+}
 
 
 def make_optimizer(name: str, params, lr: float) -> Optimizer:

@@ -66,8 +66,8 @@ def test_events_of_a_full_run(fashion):
     assert np.trace(last.confusion) / 500 == pytest.approx(last.test_accuracy)
     assert last.predictions.shape == (500,)
     snaps = [e for e in events if isinstance(e, ActivationsEvent)]
-    assert len(snaps) == 4 and snaps[0].input.shape == (1, 28, 28)
-    assert [o.shape for _, o in snaps[0].outputs] == \
+    assert len(snaps) == 4 and snaps[0].inside.input.shape == (1, 28, 28)
+    assert [s.output.shape for s in snaps[0].inside.stages] == \
         [r.output_shape for r in trainer.model.summary((1, 28, 28))]
     assert events[-1] == FinishedEvent("completed", events[-1].message, 2, 16)
     assert trainer.model.training  # back in training mode after evaluation
@@ -76,9 +76,9 @@ def test_events_of_a_full_run(fashion):
 def test_activation_snapshots_are_copies(fashion):
     trainer = _trainer(fashion)
     snap = trainer.activations()
-    before = snap.outputs[0][1].copy()
+    before = snap.inside.stages[0].output.copy()
     next(trainer.run())  # a training step changes the weights and the layer caches
-    np.testing.assert_array_equal(snap.outputs[0][1], before)
+    np.testing.assert_array_equal(snap.inside.stages[0].output, before)
 
 
 def test_stop_is_honoured_before_the_next_batch(fashion):
