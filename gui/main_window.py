@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from gui.app import APP_NAME
 from gui.images import IMAGE_FILTER
 from gui.pages.activations import ActivationsPage
-from gui.pages.convolution import ConvConfig, ConvolutionPage
-from gui.pages.lenet import LeNetPage
+from gui.pages.base import Page
+from gui.pages.convolution.page import ConvolutionPage
+from gui.pages.lenet.page import LeNetPage
 from gui.pages.pooling import PoolingPage
 from gui.pages.speed import SpeedPage
-from gui.pages.tiny_net import TinyNetPage
+from gui.pages.tiny_net.page import TinyNetPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
 
@@ -50,20 +51,16 @@ class MainWindow(QMainWindow):
         self.page_list.setStyleSheet("QListWidget { font-size: 14px; } "
                                      "QListWidget::item { padding: 6px; }")
         self.stack = QStackedWidget()
-        self.pages = []
-        self.convolution = ConvolutionPage(self.workspace, load_config("convolution", ConvConfig))
-        self._add(self.convolution, "convolution", "Slide a kernel over an image")
-        self._add(PoolingPage(self.workspace, load_config("pooling", PoolingPage.Config)),
-                  "pooling", "Shrink a feature map; route gradients back")
-        self._add(ActivationsPage(self.workspace,
-                                  load_config("activations", ActivationsPage.Config)),
-                  "activations", "ReLU, LeakyReLU, sigmoid, tanh and their derivatives")
-        self._add(SpeedPage(load_config("speed", SpeedPage.Config)), "speed",
-                  "Naive loops vs im2col vs the fast path (and PyTorch)")
-        self._add(TinyNetPage(load_config("tiny_net", TinyNetPage.Config)), "tiny_net",
-                  "The lesson's tiny network, trained by hand-written backprop")
-        self.lenet = LeNetPage(load_config("lenet", LeNetPage.Config))
-        self._add(self.lenet, "lenet", "Train LeNet-5 on Fashion-MNIST and look inside")
+        self.convolution = ConvolutionPage(self.workspace)
+        self.lenet = LeNetPage()
+        self.pages: list[Page] = [self.convolution, PoolingPage(self.workspace),
+                                  ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
+                                  self.lenet]
+        for page in self.pages:
+            self.page_list.addItem(page.title)
+            self.page_list.item(self.page_list.count() - 1).setToolTip(page.tagline)
+            self.stack.addWidget(page)
+            page.statusMessage.connect(lambda text, page=page: self._page_status(page, text))
         splitter = QSplitter()
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
@@ -80,14 +77,6 @@ class MainWindow(QMainWindow):
         # returning bool corrupts the refcount of True/False and crashes after a few thousand
         # events.)
         self.setAcceptDrops(True)
-
-    def _add(self, page, key: str, tooltip: str) -> None:
-        page.settings_key = key
-        self.pages.append(page)
-        self.page_list.addItem(page.title)
-        self.page_list.item(self.page_list.count() - 1).setToolTip(tooltip)
-        self.stack.addWidget(page)
-        page.statusMessage.connect(self.statusBar().showMessage)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -119,8 +108,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ pages
 
-    def current_page(self):
-        return self.pages[self.stack.currentIndex()]
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
 
     def show_page(self, page) -> None:
         self.page_list.setCurrentRow(self.pages.index(page))
@@ -128,7 +117,13 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
-            self.statusBar().showMessage(self.page_list.item(row).toolTip())
+            self.statusBar().showMessage(self.pages[row].tagline)
+
+    def _page_status(self, page: Page, text: str) -> None:
+        """A page's message shows while the learner is on that page (a page recomputing in
+        the background must not talk over the one on screen)."""
+        if page is self.current_page():
+            self.statusBar().showMessage(text)
 
     # ------------------------------------------------------------------ images
 
@@ -139,7 +134,7 @@ class MainWindow(QMainWindow):
 
     def open_image(self, path) -> None:
         page = self.current_page()
-        if not hasattr(page, "open_image"):
+        if not page.accepts_images:
             page = self.convolution
             self.show_page(page)
         page.open_image(path)
@@ -209,21 +204,32 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings
 
     def _restore(self) -> None:
+        """Window, page and every page's settings as the learner left them. A setting that no
+        longer works (a picture that is gone, a value from an older version) falls back to the
+        page's defaults with a message: the app always starts."""
         store = settings()
+        problems = []
+        for page in self.pages:
+            try:
+                page.set_config(load_config(page.key, page.Config))
+            except Exception as err:  # noqa: BLE001 - any stored state may be broken
+                page.set_config(page.Config())
+                problems.append(f"{page.title} ({err})")
         geometry = store.value("window/geometry", type=bytes)
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 820)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.resize(1280, 720)
         page = store.value("window/page", 0, type=int)
         self.page_list.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+        if problems:
+            self.statusBar().showMessage("Some saved settings could not be restored; using the "
+                                         "defaults for: " + "; ".join(problems))
 
     def save_settings(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/page", self.stack.currentIndex())
         for page in self.pages:
-            save_config(page.settings_key, page.config())
+            save_config(page.key, page.config())
 
     def closeEvent(self, event) -> None:
         for page in self.pages:

@@ -33,56 +33,49 @@ def _wait(app, condition=lambda: True, timeout: float = 120.0) -> None:
 
 def shots(window, app):
     """(file name, caption, set-up function) for every picture of the tour."""
-    from gui.pages.convolution import ConvConfig
+    from gui.pages.convolution.config import ConvConfig
+    from gui.pages.lenet.config import LeNetConfig
     from gui.pages.pooling import PoolingConfig
+    from gui.pages.tiny_net.page import TinyConfig
 
-    conv = window.convolution
+    conv, pooling, activations, speed, tiny, lenet = window.pages
 
     def convolution():
-        conv.set_config(ConvConfig(fashion_class=7, fashion_index=3, preset="sobel x",
-                                   out_channels=1, kh=3, kw=3))
         conv.set_config(ConvConfig(fashion_class=7, fashion_index=3, out_channels=6, kh=5, kw=5,
                                    ph=2, pw=2))
-        conv.tabs.setCurrentIndex(0)
+        conv.tabs.setCurrentWidget(conv.maps_tab)
         window.show_page(conv)
 
     def sliding_window():
-        conv.set_config(ConvConfig(source="Pattern", pattern="arange 6×6", kh=3, kw=3, dh=2,
+        conv.set_config(ConvConfig(source="pattern", pattern="arange 6×6", kh=3, kw=3, dh=2,
                                    dw=2, ph=1, pw=1, out_channels=1, preset="random normal"))
-        conv.tabs.setCurrentIndex(1)
-        conv.set_position(4)
+        conv.tabs.setCurrentWidget(conv.window_tab)
+        conv.window_tab.set_position(4)
 
     def im2col():
-        conv.set_config(ConvConfig(source="Pattern", pattern="letter A", pattern_size=12,
+        conv.set_config(ConvConfig(source="pattern", pattern="letter A", pattern_size=12,
                                    out_channels=4, kh=3, kw=3))
-        conv.tabs.setCurrentIndex(2)
-        conv.column.setValue(47)
+        conv.tabs.setCurrentWidget(conv.im2col_tab)
+        conv.im2col_tab.column.setValue(47)
 
-    def pooling():
+    def pool():
         conv.set_config(ConvConfig(fashion_class=0, fashion_index=0, preset="sobel x",
                                    out_channels=1))
-        page = window.pages[1]
-        page.set_config(PoolingConfig(kernel=3, stride=2, padding=1))
-        page._select(4, 6)
-        window.show_page(page)
+        pooling.set_config(PoolingConfig(kernel=3, stride=2, padding=1))
+        pooling._select(4, 6)
+        window.show_page(pooling)
 
-    def activations():
-        page = window.pages[2]
-        page.derivatives.setChecked(True)
-        page.apply.setCurrentText("tanh")
-        window.show_page(page)
+    def activation():
+        activations.form["derivatives"].setChecked(True)
+        activations.form["apply"].setCurrentIndex(activations.form["apply"].findData("tanh"))
+        window.show_page(activations)
 
-    def speed():
-        page = window.pages[3]
-        window.show_page(page)
-        page.run.click()
-        _wait(app, lambda: not page.runner.running)
-
-    tiny = window.pages[4]
-    lenet = window.lenet
+    def timing():
+        window.show_page(speed)
+        speed.run.click()
+        _wait(app, lambda: not speed.runner.running)
 
     def tiny_net():
-        from gui.pages.tiny_net import TinyConfig
         tiny.set_config(TinyConfig(speed=0))
         window.show_page(tiny)
         tiny.train_button.click()
@@ -90,18 +83,17 @@ def shots(window, app):
         tiny.check_button.click()
 
     def lenet_training():
-        from gui.pages.lenet import LeNetConfig
         lenet.set_config(LeNetConfig(train_size=12000, epochs=3))
         window.show_page(lenet)
-        lenet.tabs.setCurrentIndex(1)
-        lenet.start_button.click()
-        _wait(app, lambda: not lenet.runner.running, timeout=600)
+        lenet.tabs.setCurrentWidget(lenet.plots)
+        lenet.run_box.buttons["start"].click()
+        _wait(app, lambda: not lenet.session.running, timeout=600)
 
-    def lenet_tab(index):
+    def lenet_tab(tab):
         def show():
-            lenet.tabs.setCurrentIndex(index)
-            if index == 4:
-                lenet.predict_index.setValue(12)
+            lenet.tabs.setCurrentWidget(tab)
+            if tab is lenet.predictor:
+                lenet.predictor.index.setValue(12)
                 lenet.predict_test_image()
         return show
 
@@ -112,19 +104,20 @@ def shots(window, app):
             ("im2col.png", "im2col: patches become columns, one GEMM computes every output",
              im2col),
             ("pooling.png", "Pooling with overlapping windows, and where the gradients go",
-             pooling),
+             pool),
             ("activations.png", "Activations and their derivatives, applied to feature maps",
-             activations),
-            ("speed.png", "The speed comparison", speed),
+             activation),
+            ("speed.png", "The speed comparison", timing),
             ("tiny-network.png", "The lesson's tiny network after 100 epochs, gradients checked",
              tiny_net),
             ("lenet-training.png", "LeNet-5 training live (3 epochs on 12,000 images)",
              lenet_training),
             ("lenet-inside.png", "Inside LeNet-5: every stage for one test image, the kernels",
-             lenet_tab(2)),
+             lenet_tab(lenet.inside)),
             ("lenet-results.png", "Confusion matrix and misclassified test images",
-             lenet_tab(3)),
-            ("lenet-predict.png", "Asking the network about one image", lenet_tab(4))]
+             lenet_tab(lenet.results)),
+            ("lenet-predict.png", "Asking the network about one image",
+             lenet_tab(lenet.predictor))]
 
 
 def main(argv=None) -> int:
@@ -138,7 +131,7 @@ def main(argv=None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow()
-    window.resize(1360, 820)
+    window.resize(1280, 720)  # a laptop screen: every page must fit it
     window.show()
     _wait(app)
     for name, caption, set_up in shots(window, app):

@@ -6,42 +6,42 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from core.layers import LeakyReLU, ReLU, Sigmoid, Tanh
-from gui.widgets.controls import combo, double_spin
+from core import zoo
+from core.layers import LeakyReLU
+from gui import choices
+from gui.pages.base import Page
+from gui.widgets.controls import rich_label
+from gui.widgets.form import Check, Choice, Float, Form
 from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
+from gui.widgets.mosaic import tile
 
-NAMES = ("ReLU", "LeakyReLU", "sigmoid", "tanh")
-BLURBS = {
-    "ReLU": "max(0, x): cheap, and its gradient is 1 for every positive input.",
-    "LeakyReLU": "max(slope·x, x): negative inputs keep a small gradient.",
-    "sigmoid": "1/(1 + e⁻ˣ) ∈ (0, 1): saturates — the gradient is at most 1/4 and vanishes "
-               "for large |x|.",
-    "tanh": "tanh(x) ∈ (−1, 1) is centred on 0 and saturates like the sigmoid "
-            "(gradient ≤ 1).",
-}
+ORDER = ("relu", "leaky_relu", "sigmoid", "tanh")  # the lesson's 2×2 grid
+X_DENSE = np.linspace(-10, 10, 401)
+X_LESSON = np.arange(-10, 10, dtype=np.float64)  # the lesson's x = −10, −9, …, 9
 
 
 @dataclass(frozen=True)
 class ActivationsConfig:
     derivatives: bool = False
     slope: float = 0.1
-    apply: str = "ReLU"
+    apply: str = "relu"
+
+
+FIELDS = (
+    Check("derivatives", "Show derivatives", "Draw f'(x) (dashed): what backpropagation "
+          "multiplies by"),
+    Float("slope", "LeakyReLU slope", "LeakyReLU's slope for x < 0 (the lesson uses 0.1)",
+          0.0, 1.0, 0.01, 2),
+    Choice("apply", "Apply to feature maps", "The activation applied to the current feature "
+           "maps", {k: choices.ACTIVATIONS[k] for k in ORDER}),
+)
 
 
 def make_layer(name: str, slope: float):
-    return {"ReLU": ReLU, "sigmoid": Sigmoid, "tanh": Tanh}[name]() if name != "LeakyReLU" \
-        else LeakyReLU(slope)
+    return LeakyReLU(slope) if name == "leaky_relu" else zoo.ACTIVATIONS[name]()
 
 
 def value_and_derivative(name: str, slope: float, x: np.ndarray):
@@ -51,128 +51,113 @@ def value_and_derivative(name: str, slope: float, x: np.ndarray):
     return y, layer.backward(np.ones_like(x))
 
 
-class ActivationsPage(QWidget):
+def y_range(name: str, slope: float) -> tuple[float, float]:
+    """A fixed vertical range that shows the whole curve and its derivative on x ∈ [−10, 10]."""
+    return {"relu": (-1.0, 10.5), "leaky_relu": (min(-1.0, -10.5 * slope), 10.5),
+            "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.1)}[name]
+
+
+class ActivationsPage(Page):
     title = "Activations"
+    key = "activations"
+    tagline = "ReLU, LeakyReLU, sigmoid, tanh and their derivatives"
     Config = ActivationsConfig
-    statusMessage = Signal(str)
 
     def __init__(self, workspace, config: ActivationsConfig | None = None):
         super().__init__()
         self.workspace = workspace
-        self._build()
-        self.set_config(config or ActivationsConfig())
-        workspace.changed.connect(self._apply)
-
-    def _build(self) -> None:
         controls = QGroupBox("Settings")
-        form = QFormLayout(controls)
-        self.derivatives = QCheckBox("Show derivatives")
-        self.derivatives.setObjectName("derivatives")
-        self.derivatives.setToolTip("Draw f'(x) (dashed): what backpropagation multiplies by")
-        self.slope = double_spin(0.0, 1.0, 0.1, 0.01, 2, "LeakyReLU's slope for x < 0 (the "
-                                 "lesson uses 0.1)", "slope")
-        self.apply = combo(NAMES, "ReLU", "The activation applied to the current feature maps",
-                           "apply")
-        form.addRow(self.derivatives)
-        form.addRow("LeakyReLU slope", self.slope)
-        form.addRow("Apply to feature maps", self.apply)
-        self.blurb = QLabel()
-        self.blurb.setWordWrap(True)
-        form.addRow(self.blurb)
-        controls.setMaximumWidth(330)
-        self.derivatives.toggled.connect(self._plot)
-        self.slope.valueChanged.connect(self._plot)
-        self.slope.valueChanged.connect(self._apply)
-        self.apply.currentIndexChanged.connect(self._apply)
-
+        form_layout = QFormLayout(controls)
+        self.form = Form(FIELDS, ActivationsConfig(), form_layout, self)
+        self.blurb = rich_label("blurb", selectable=False)
+        form_layout.addRow(self.blurb)
+        controls.setFixedWidth(300)
         self.curves = pg.GraphicsLayoutWidget()
         self.curves.setObjectName("curves")
-        self.items = {}
-        x_dense = np.linspace(-10, 10, 401)
-        for i, name in enumerate(NAMES):
-            plot = self.curves.addPlot(row=i // 2, col=i % 2, title=name)
+        self.curves.setMinimumHeight(330)
+        self.plots, self.items = {}, {}
+        for i, name in enumerate(ORDER):
+            plot = self.curves.addPlot(row=i // 2, col=i % 2, title=choices.ACTIVATIONS[name])
             plot.showGrid(x=True, y=True, alpha=0.3)
+            plot.setMouseEnabled(False, False)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setXRange(-10, 10, padding=0.02)
             plot.addLine(x=0, pen=pg.mkPen("#bbb"))
             plot.addLine(y=0, pen=pg.mkPen("#bbb"))
-            curve = plot.plot(pen=pg.mkPen("#1565c0", width=2), name="f(x)")
+            curve = plot.plot(pen=pg.mkPen("#1565c0", width=2))
             points = plot.plot(pen=None, symbol="o", symbolSize=5, symbolBrush="#1565c0")
             derivative = plot.plot(pen=pg.mkPen("#e65100", width=2, style=Qt.PenStyle.DashLine))
-            self.items[name] = (curve, points, derivative)
-        self._x_dense, self._x_points = x_dense, np.arange(-10, 10, dtype=np.float64)
-
-        self.before = pg.PlotWidget(title="Values before (blue) and after (orange)")
-        self.before.setObjectName("histogram")
+            self.plots[name], self.items[name] = plot, (curve, points, derivative)
+        self.histogram = pg.PlotWidget(title="Values before (blue) and after (orange)")
+        self.histogram.setObjectName("histogram")
         self.before_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#1565c088")
         self.after_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#e6510088")
-        self.before.addItem(self.before_bars)
-        self.before.addItem(self.after_bars)
-        self.before.setLabel("bottom", "value")
-        self.before.setLabel("left", "count")
+        self.histogram.addItem(self.before_bars)
+        self.histogram.addItem(self.after_bars)
+        self.histogram.setLabel("bottom", "value")
+        self.histogram.setLabel("left", "count")
         self.after_view = ImagePanel("Feature maps after the activation", colorbar=True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-
+        self.summary = rich_label("summary", selectable=False)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.before, 1)
+        bottom.addWidget(self.histogram, 1)
         bottom.addWidget(self.after_view, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel("Solid blue: f(x); dots: the lesson's x = −10, −9, …, 9; "
                                "dashed orange: the derivative f′(x) (tick the box)."))
-        right.addWidget(self.curves, 5)
-        right.addWidget(QLabel("<b>Applied to the convolution page's current feature maps"
-                               "</b>"))
-        right.addLayout(bottom, 3)
+        right.addWidget(self.curves, 1)
+        right.addWidget(QLabel("<b>Applied to the convolution page's current feature maps</b>"))
+        right.addLayout(bottom, 1)
         right.addWidget(self.summary)
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addLayout(right, 1)
+        self.form.changed.connect(self._changed)
+        self.set_config(config or ActivationsConfig())
+        workspace.changed.connect(self._apply)
 
     def config(self) -> ActivationsConfig:
-        return ActivationsConfig(self.derivatives.isChecked(), self.slope.value(),
-                                 self.apply.currentText())
+        return ActivationsConfig(**self.form.values())
 
     def set_config(self, config: ActivationsConfig) -> None:
-        for widget, setter, value in ((self.derivatives, "setChecked", config.derivatives),
-                                      (self.slope, "setValue", config.slope),
-                                      (self.apply, "setCurrentText", config.apply)):
-            widget.blockSignals(True)
-            getattr(widget, setter)(value)
-            widget.blockSignals(False)
+        self.form.set_values(config)
         self._plot()
         self._apply()
 
+    def _changed(self, name: str) -> None:
+        if name in ("derivatives", "slope"):
+            self._plot()
+        if name in ("slope", "apply"):
+            self._apply()
+
     def _plot(self) -> None:
-        slope = self.slope.value()
+        config = self.config()
         for name, (curve, points, derivative) in self.items.items():
-            y, dy = value_and_derivative(name, slope, self._x_dense)
-            curve.setData(self._x_dense, y)
-            points.setData(self._x_points, value_and_derivative(name, slope, self._x_points)[0])
-            derivative.setData(self._x_dense, dy)
-            derivative.setVisible(self.derivatives.isChecked())
+            y, dy = value_and_derivative(name, config.slope, X_DENSE)
+            curve.setData(X_DENSE, y)
+            points.setData(X_LESSON, value_and_derivative(name, config.slope, X_LESSON)[0])
+            derivative.setData(X_DENSE, dy)
+            derivative.setVisible(config.derivatives)
+            self.plots[name].setYRange(*y_range(name, config.slope), padding=0)
 
     def _apply(self) -> None:
-        name = self.apply.currentText()
-        self.blurb.setText(BLURBS[name])
+        config = self.config()
+        self.blurb.setText(choices.ACTIVATION_FORMULAS[config.apply])
         maps = self.workspace.maps.astype(np.float64)
-        after, slope = value_and_derivative(name, self.slope.value(), maps)
+        after, slope = value_and_derivative(config.apply, config.slope, maps)
         lo = float(min(maps.min(), after.min()))
         hi = float(max(maps.max(), after.max()))
         edges = np.linspace(lo, hi if hi > lo else lo + 1, 41)
         for bars, values in ((self.before_bars, maps), (self.after_bars, after)):
             counts, _ = np.histogram(values, edges)
             bars.setOpts(x0=edges[:-1], x1=edges[1:], height=counts)
-        from gui.widgets.mosaic import tile
-
-        mosaic, _ = tile(after.astype(np.float32))
-        self.after_view.set_image(mosaic, symmetric_levels(after), DIVERGING)
+        self.after_view.set_image(tile(after.astype(np.float32))[0], symmetric_levels(after),
+                                  DIVERGING)
         small = float(np.mean(slope < 0.05))
         zeros = (f"{float(np.mean(after == 0)):.0%} of the outputs are exactly 0 (no gradient "
-                 "flows back through them); " if name == "ReLU" else "")
+                 "flows back through them); " if config.apply == "relu" else "")
         self.summary.setText(
             f"{self.workspace.description}: {maps.size:,} values in [{maps.min():.3g}, "
             f"{maps.max():.3g}] → [{after.min():.3g}, {after.max():.3g}]. {zeros}"
             f"{small:.0%} of the values have a derivative below 0.05: little gradient gets "
             "back through them.")
-
-    def shutdown(self) -> None:
-        pass

@@ -5,21 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from core import functional as F
+from core import zoo
 from core.functional import ShapeError
-from core.layers import AvgPool2d, MaxPool2d
-from gui.widgets.controls import combo, spin
+from core.layers import MaxPool2d
+from gui import choices
+from gui.pages.base import Page
+from gui.widgets.controls import rich_label
+from gui.widgets.form import Choice, Form, Int
 from gui.widgets.image_panel import (
     COUNTS,
     DIVERGING,
@@ -37,63 +32,62 @@ class PoolingConfig:
     kernel: int = 2
     stride: int = 2
     padding: int = 0
-    source: str = "feature map"
+    source: str = "maps"
     channel: int = 0
     gradient: str = "ones"
 
 
-class PoolingPage(QWidget):
+FIELDS = (
+    Choice("mode", "Mode", "Max keeps the strongest response; average smooths",
+           {k: choices.POOLS[k] for k in zoo.POOLS}),
+    Int("kernel", "Window", "Window size (square)", 1, 8),
+    Int("stride", "Stride", "Step between windows; smaller than the window makes them overlap",
+        1, 8),
+    Int("padding", "Padding", "Padding on each side (−∞ for max, 0 for average; at most half "
+        "the window)", 0, 4),
+    Choice("source", "Pool", "Pool a feature map of the convolution page, or its input",
+           {"maps": "feature map", "input": "input"}),
+    Int("channel", "Channel", "Which channel to pool", 0, 15),
+    Choice("gradient", "Output gradient", "The gradient arriving at the pooled output, to route "
+           "back", {"ones": "ones", "random": "random"}),
+)
+NO_OUTPUT = "No output — see the message on the left"
+
+
+def explanation(mode: str, size: int, g: F.Geometry) -> str:
+    """Why the output has its size, and where the gradient goes, with these numbers."""
+    overlap = "Overlapping" if g.sh < g.kh else "Non-overlapping"
+    backward = ("Backward, each window sends its whole gradient to the one cell that won it "
+                "(max unpooling); a cell that wins several overlapping windows adds them up."
+                if mode == "max" else
+                "Backward, each window spreads its gradient evenly over its cells; where windows "
+                "overlap the shares add up.")
+    return (f"<b>{overlap} windows.</b> Output size ⌊({size} + 2·{g.ph} − {g.kh}) / {g.sh}⌋ + 1 "
+            f"= {g.oh}. Padding counts as −∞ for max pooling (it never wins) and as 0 for "
+            f"average pooling. {backward}")
+
+
+class PoolingPage(Page):
     title = "Pooling"
+    key = "pooling"
+    tagline = "Shrink a feature map; route gradients back"
     Config = PoolingConfig
-    statusMessage = Signal(str)
 
     def __init__(self, workspace, config: PoolingConfig | None = None):
         super().__init__()
         self.workspace = workspace
         self.selected = (0, 0)  # output pixel whose window is highlighted
-        self._build()
-        self.set_config(config or PoolingConfig())
-        workspace.changed.connect(self.recompute)
-
-    def _build(self) -> None:
         box = QGroupBox("Pooling window")
-        form = QFormLayout(box)
-        self.mode = combo(["max", "average"], "max", "Max keeps the strongest response; average "
-                          "smooths", "mode")
-        self.kernel = spin(1, 8, 2, "Window size (square)", "kernel")
-        self.stride = spin(1, 8, 2, "Step between windows; smaller than the window makes them "
-                           "overlap", "stride")
-        self.padding = spin(0, 4, 0, "Padding on each side (−∞ for max, 0 for average; at most "
-                            "half the window)", "padding")
-        self.source = combo(["feature map", "input"], "feature map", "Pool a feature map of the "
-                            "convolution page, or its input", "source")
-        self.channel = spin(0, 15, 0, "Which channel to pool", "channel")
-        self.gradient = combo(["ones", "random"], "ones", "The gradient arriving at the pooled "
-                              "output, to route back", "gradient")
-        for label, widget in (("Mode", self.mode), ("Window", self.kernel),
-                              ("Stride", self.stride), ("Padding", self.padding),
-                              ("Pool", self.source), ("Channel", self.channel),
-                              ("Output gradient", self.gradient)):
-            form.addRow(label, widget)
+        form_layout = QFormLayout(box)
+        self.form = Form(FIELDS, PoolingConfig(), form_layout, self)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #d32f2f; font-weight: bold;")
-        form.addRow(self.error)
-        self.explain = QLabel()
-        self.explain.setWordWrap(True)
-        self.explain.setTextFormat(Qt.TextFormat.RichText)
-        form.addRow(self.explain)
-        for widget in (self.mode, self.source, self.gradient):
-            widget.currentIndexChanged.connect(self.recompute)
-        for widget in (self.kernel, self.stride, self.padding, self.channel):
-            widget.valueChanged.connect(self.recompute)
-        controls = QScrollArea()
-        controls.setWidget(box)
-        controls.setWidgetResizable(True)
-        controls.setMinimumWidth(300)
-        controls.setMaximumWidth(380)
-
+        self.explain = rich_label("explain", selectable=False)
+        form_layout.addRow(self.error)
+        form_layout.addRow(self.explain)
+        box.setFixedWidth(330)
         self.input_view = ImagePanel("Input to the pooling", caption="Click a pooled pixel "
                                      "(right) to see its window here.")
         self.output_view = ImagePanel("Pooled output")
@@ -113,58 +107,67 @@ class PoolingPage(QWidget):
             grid.addWidget(view, i // 3, i % 3)
         views = QWidget()
         views.setLayout(grid)
-        self.output_view.pixelClicked.connect(self._select)
         layout = QHBoxLayout(self)
-        layout.addWidget(controls)
+        layout.addWidget(box)
         layout.addWidget(views, 1)
+        self.output_view.pixelClicked.connect(self._select)
+        self.form.changed.connect(self.recompute)
+        self.set_config(config or PoolingConfig())
+        workspace.changed.connect(self.recompute)
 
     def config(self) -> PoolingConfig:
-        return PoolingConfig(self.mode.currentText(), self.kernel.value(), self.stride.value(),
-                             self.padding.value(), self.source.currentText(),
-                             self.channel.value(), self.gradient.currentText())
+        return PoolingConfig(**self.form.values())
 
     def set_config(self, config: PoolingConfig) -> None:
-        for widget, value in ((self.kernel, config.kernel), (self.stride, config.stride),
-                              (self.padding, config.padding), (self.channel, config.channel)):
-            widget.blockSignals(True)
-            widget.setValue(value)
-            widget.blockSignals(False)
-        for widget, value in ((self.mode, config.mode), (self.source, config.source),
-                              (self.gradient, config.gradient)):
-            widget.blockSignals(True)
-            widget.setCurrentText(value)
-            widget.blockSignals(False)
+        self.form.set_values(config)
         self.recompute()
 
     def _select(self, row: int, col: int) -> None:
         self.selected = (row, col)
         self.recompute()
 
-    def recompute(self) -> None:
+    def _input(self, config: PoolingConfig) -> np.ndarray:
+        maps = self.workspace.maps if config.source == "maps" else self.workspace.input
+        self.form["channel"].setMaximum(maps.shape[0] - 1)
+        return maps[min(config.channel, maps.shape[0] - 1)][None, None].astype(np.float64)
+
+    def recompute(self, *_) -> None:
         config = self.config()
-        maps = self.workspace.maps if config.source == "feature map" else self.workspace.input
-        self.channel.setMaximum(maps.shape[0] - 1)
-        x = maps[min(config.channel, maps.shape[0] - 1)][None, None].astype(np.float64)
-        layer_type = MaxPool2d if config.mode == "max" else AvgPool2d
+        x = self._input(config)
+        self.input_view.set_image(x[0, 0], range_levels(x))
         try:
-            layer = layer_type(config.kernel, config.stride, config.padding)
+            layer = zoo.POOLS[config.mode](config.kernel, config.stride, config.padding)
             out = layer.forward(x)
         except ShapeError as err:
-            self.error.setText(f"No output: {err}")
-            self.output_view.set_title("Pooled output — none, see the message on the left")
-            self.statusMessage.emit(f"Invalid pooling settings: {err}")
+            self._show_error(err)
             return
         self.error.setText("")
+        self.form.set_error("padding", False)
         rng = np.random.default_rng(0)
         dout = np.ones_like(out) if config.gradient == "ones" else rng.standard_normal(out.shape)
         dx = layer.backward(dout)
         g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
+        self._show_forward(config, x, out, layer, g)
+        self._show_backward(config, x, out, dx, g)
+        self.explain.setText(explanation(config.mode, x.shape[2], g))
+
+    def _show_error(self, err: ShapeError) -> None:
+        """No output: say why, next to the control, and show nothing stale."""
+        self.error.setText(f"No output: {err}")
+        self.form.set_error("padding", err.argument == "padding")
+        self.explain.setText("")
+        self.input_view.show_rects("window", [])
+        self.input_view.show_rects("winner", [])
+        for view in (self.output_view, self.winners_view, self.backward_view, self.col2im_view):
+            view.clear(NO_OUTPUT)
+        self.statusMessage.emit(f"Invalid pooling settings: {err}")
+
+    def _show_forward(self, config, x, out, layer, g) -> None:
         oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
-        self.input_view.set_image(x[0, 0], range_levels(x))
         top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
         self.input_view.show_rects("window", [(top, left, g.kh, g.kw)], OUTLINE)
         winner = []
-        if config.mode == "max":
+        if isinstance(layer, MaxPool2d):
             k = int(layer.argmax[0, 0, oh, ow])
             winner = [(top + k // g.kw, left + k % g.kw, 1, 1)]
         self.input_view.show_rects("winner", winner, fill=True)
@@ -172,6 +175,8 @@ class PoolingPage(QWidget):
         self.output_view.set_title(f"Pooled output {g.oh}×{g.ow} "
                                    f"(from {x.shape[2]}×{x.shape[3]})")
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)
+
+    def _show_backward(self, config, x, out, dx, g) -> None:
         if config.mode == "max":
             wins = MaxPool2d(config.kernel, config.stride, config.padding)
             wins.forward(x)
@@ -180,26 +185,13 @@ class PoolingPage(QWidget):
             self.winners_view.set_title(f"Winners: 0 to {counts.max():.0f} windows won by each "
                                         "input cell")
         else:
-            self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)),
-                                        (0, 1), COUNTS)
+            self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)), (0, 1), COUNTS)
             self.winners_view.set_title(f"Average: every cell gets 1/{g.kh * g.kw} of each "
                                         "window's gradient")
         self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
+        self.backward_view.set_title("Backward: gradient reaching the input")
         cols = np.ones((1, g.kh * g.kw, g.oh * g.ow))
         coverage = F.col2im(cols, x.shape, config.kernel, config.stride, config.padding)
         self.col2im_view.set_image(coverage[0, 0], (0, coverage.max()), COUNTS)
         self.col2im_view.set_title(f"Convolution backward (col2im): 0 to {coverage.max():.0f} "
                                    "patches cover each cell")
-        overlap = "overlapping" if config.stride < config.kernel else "non-overlapping"
-        self.explain.setText(
-            f"<b>{overlap.capitalize()} windows.</b> Output size ⌊({x.shape[2]} + 2·{g.ph} − "
-            f"{g.kh}) / {g.sh}⌋ + 1 = {g.oh}. Padding counts as −∞ for max pooling (it never "
-            "wins) and as 0 for average pooling. "
-            + ("Backward, each window sends its whole gradient to the one cell that won it "
-               "(max unpooling); a cell that wins several overlapping windows adds them up."
-               if config.mode == "max" else
-               "Backward, each window spreads its gradient evenly over its cells; where "
-               "windows overlap the shares add up."))
-
-    def shutdown(self) -> None:
-        pass

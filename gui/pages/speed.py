@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -20,19 +18,18 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from core import functional as F
 from core.functional import ShapeError
 from core.timing import MethodProgress, MethodStarted, MethodTimed, measure_methods
-from gui.widgets.controls import spin
+from gui import choices
+from gui.pages.base import Page
+from gui.widgets.form import Check, Form, Int
 from gui.workers import WorkerRunner, run_in_process
 
-METHODS = ("naive", "im2col", "fast", "torch")
+METHODS = tuple(choices.SPEED_METHODS)  # the core's three, then PyTorch's
 MAX_MATRIX_BYTES = 1 << 30  # larger im2col matrices would swap a laptop rather than teach
-LABELS = {"naive": "naive loops", "im2col": "im2col + GEMM", "fast": "fast (numpy)",
-          "torch": "PyTorch conv2d"}
 
 
 def torch_available() -> bool:
@@ -54,10 +51,23 @@ class SpeedConfig:
     torch: bool = True
 
 
-class SpeedPage(QWidget):
+FIELDS = (
+    Int("batch", "Batch N", "N: images in the batch", 1, 256),
+    Int("channels", "Channels C", "C: input channels", 1, 64),
+    Int("size", "Size H = W", "H = W: input size in pixels", 3, 256),
+    Int("out_channels", "Kernels OC", "OC: output channels (kernels)", 1, 128),
+    Int("kernel", "Kernel K", "KH = KW: kernel size", 1, 11),
+    Int("padding", "Padding", "Zero padding on each side", 0, 10),
+    *(Check(name, label, f"Include {label} in the comparison")
+      for name, label in choices.SPEED_METHODS.items()),
+)
+
+
+class SpeedPage(Page):
     title = "Speed"
+    key = "speed"
+    tagline = "Naive loops vs im2col vs the fast path (and PyTorch)"
     Config = SpeedConfig
-    statusMessage = Signal(str)
 
     def __init__(self, config: SpeedConfig | None = None):
         super().__init__()
@@ -70,24 +80,8 @@ class SpeedPage(QWidget):
     def _build(self) -> None:
         box = QGroupBox("Shapes")
         form = QFormLayout(box)
-        self.batch = spin(1, 256, 1, "N: images in the batch", "batch")
-        self.channels = spin(1, 64, 1, "C: input channels", "channels")
-        self.size = spin(3, 256, 28, "H = W: input size in pixels", "size")
-        self.out_channels = spin(1, 128, 6, "OC: output channels (kernels)", "out_channels")
-        self.kernel = spin(1, 11, 5, "KH = KW: kernel size", "kernel")
-        self.padding = spin(0, 10, 2, "Zero padding on each side", "padding")
-        for label, widget in (("Batch N", self.batch), ("Channels C", self.channels),
-                              ("Size H = W", self.size), ("Kernels OC", self.out_channels),
-                              ("Kernel K", self.kernel), ("Padding", self.padding)):
-            form.addRow(label, widget)
-            widget.valueChanged.connect(self._describe)
-        self.checks = {}
-        for name in METHODS:
-            check = QCheckBox(LABELS[name])
-            check.setObjectName(f"use_{name}")
-            check.setToolTip(f"Include {LABELS[name]} in the comparison")
-            self.checks[name] = check
-            form.addRow(check)
+        self.form = Form(FIELDS, SpeedConfig(), form, self)
+        self.checks = {name: self.form[name] for name in METHODS}
         if not self.has_torch:
             self.checks["torch"].setEnabled(False)
             self.checks["torch"].setToolTip("PyTorch is not installed: pip install torch to "
@@ -100,7 +94,7 @@ class SpeedPage(QWidget):
         self.run.setToolTip("Time each chosen method in the background")
         self.cancel = QPushButton("Cancel")
         self.cancel.setObjectName("cancel")
-        self.cancel.setToolTip("Stop the measurement")
+        self.cancel.setToolTip("Stop the measurement at once")
         self.cancel.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.run)
@@ -109,7 +103,8 @@ class SpeedPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         form.addRow(self.progress)
-        box.setMaximumWidth(330)
+        box.setFixedWidth(300)
+        self.form.changed.connect(self._describe)
         self.run.clicked.connect(self.start)
         self.cancel.clicked.connect(self.runner.request_stop)
 
@@ -120,17 +115,18 @@ class SpeedPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setMaximumHeight(170)
         self.chart = pg.PlotWidget(title="Time per call (log scale: each grid line is 10× "
-                                         "slower; bars start at the lowest line)")
+                                         "slower)")
         self.chart.setObjectName("chart")
         self.chart.setMouseEnabled(False, False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.chart.addItem(self.bars)
         self.note = QLabel(
             "Each time is per call: the median of repeated calls over about 0.3 s (the naive "
-            "loop runs once). The lesson timed 100 calls of a much smaller convolution (a "
-            "3×3 image, 16 kernels): sliding window 0.405 s, im2col 0.018 s, PyTorch 0.0085 s "
-            "— about 4 ms, 0.18 ms and 0.085 ms per call. For small inputs like these numpy's "
-            "fast path can beat PyTorch, whose per-call overhead dominates.")
+            "loop runs once), measured in a separate process. The lesson timed 100 calls of a "
+            "much smaller convolution (a 3×3 image, 16 kernels): sliding window 0.405 s, "
+            "im2col 0.018 s, PyTorch 0.0085 s — about 4 ms, 0.18 ms and 0.085 ms per call. For "
+            "small inputs like these numpy's fast path can beat PyTorch, whose per-call "
+            "overhead dominates.")
         self.note.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
@@ -141,18 +137,12 @@ class SpeedPage(QWidget):
         layout.addLayout(right, 1)
 
     def config(self) -> SpeedConfig:
-        return SpeedConfig(self.batch.value(), self.channels.value(), self.size.value(),
-                           self.out_channels.value(), self.kernel.value(), self.padding.value(),
-                           *(self.checks[name].isChecked() for name in METHODS))
+        return SpeedConfig(**self.form.values())
 
     def set_config(self, config: SpeedConfig) -> None:
-        for widget, value in ((self.batch, config.batch), (self.channels, config.channels),
-                              (self.size, config.size), (self.out_channels, config.out_channels),
-                              (self.kernel, config.kernel), (self.padding, config.padding)):
-            widget.setValue(value)
-        for name in METHODS:
-            self.checks[name].setChecked(getattr(config, name) and
-                                         (name != "torch" or self.has_torch))
+        self.form.set_values(config)
+        if not self.has_torch:
+            self.checks["torch"].setChecked(False)
         self._describe()
 
     def _shapes(self, config: SpeedConfig):
@@ -160,7 +150,7 @@ class SpeedPage(QWidget):
         w_shape = (config.out_channels, config.channels, config.kernel, config.kernel)
         return x_shape, w_shape
 
-    def _describe(self) -> None:
+    def _describe(self, *_) -> None:
         config = self.config()
         x_shape, w_shape = self._shapes(config)
         try:
@@ -210,7 +200,7 @@ class SpeedPage(QWidget):
     def _items(self, items: list) -> None:
         for item in items:
             if isinstance(item, MethodStarted):
-                self.statusMessage.emit(f"Timing {LABELS[item.method]}…")
+                self.statusMessage.emit(f"Timing {choices.SPEED_METHODS[item.method]}…")
                 self.progress.setValue(int(100 * item.index / item.count))
             elif isinstance(item, MethodProgress):
                 self.progress.setValue(int(100 * item.fraction))
@@ -225,12 +215,14 @@ class SpeedPage(QWidget):
         for row, name in enumerate(names):
             seconds = self.results[name]
             speedup = f"{naive / seconds:,.0f}×" if naive else "—"
-            for column, text in enumerate((LABELS[name], _format(seconds), speedup)):
+            for column, text in enumerate((choices.SPEED_METHODS[name], _format(seconds),
+                                           speedup)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         logs = np.log10([self.results[n] * 1e3 for n in names])  # bars on a log10(ms) axis
         floor = np.floor(logs.min()) - 0.5
         self.bars.setOpts(x=np.arange(len(names)), y0=floor, height=logs - floor)
-        self.chart.getAxis("bottom").setTicks([[(i, LABELS[n]) for i, n in enumerate(names)]])
+        self.chart.getAxis("bottom").setTicks([[(i, choices.SPEED_METHODS[n])
+                                                for i, n in enumerate(names)]])
         powers = range(int(floor), int(np.ceil(logs.max())) + 1)
         self.chart.getAxis("left").setTicks([[(p, f"{10.0 ** p:g} ms") for p in powers]])
         self.chart.setYRange(floor, logs.max() + 0.3)
@@ -244,9 +236,6 @@ class SpeedPage(QWidget):
         self.cancel.setEnabled(False)
         self._describe()  # enables Run again, unless the shapes were made invalid meanwhile
         self.statusMessage.emit("Measurement finished." if self.results else "Cancelled.")
-
-    def shutdown(self) -> None:
-        self.runner.shutdown()
 
 
 def _format(seconds: float) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,11 +54,12 @@ class PairSpin(QWidget):
     changed = Signal()
 
     def __init__(self, name: str, minimum: int, maximum: int, value: int, tooltip: str,
-                 linked: bool = True):
+                 linked: bool = True, width: int | None = None):
         super().__init__()
         self.setObjectName(name)
         self.h = spin(minimum, maximum, value, f"{tooltip} (height)", f"{name}_h")
-        self.w = spin(minimum, maximum, value, f"{tooltip} (width)", f"{name}_w")
+        self.w = spin(minimum, maximum, value if width is None else width,
+                      f"{tooltip} (width)", f"{name}_w")
         self.link = QCheckBox("h=w")
         self.link.setObjectName(f"{name}_link")
         self.link.setChecked(linked)
@@ -67,42 +68,42 @@ class PairSpin(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (QLabel("h"), self.h, QLabel("w"), self.w, self.link):
             layout.addWidget(widget)
-        self.h.valueChanged.connect(self._h_changed)
-        self.w.valueChanged.connect(self._w_changed)
-        self.link.toggled.connect(self._link_toggled)
+        self.h.valueChanged.connect(lambda value: self._follow(self.w, value))
+        self.w.valueChanged.connect(lambda value: self._follow(self.h, value))
+        self.link.toggled.connect(lambda linked: linked and self._follow(self.w, self.h.value()))
 
     def values(self) -> tuple[int, int]:
         return self.h.value(), self.w.value()
 
     def set_values(self, h: int, w: int, linked: bool | None = None) -> None:
+        """Show these values (one ``changed`` signal, none from the boxes themselves)."""
+        blockers = [QSignalBlocker(box) for box in (self.h, self.w, self.link)]
         if linked is not None:
-            self.link.blockSignals(True)
             self.link.setChecked(linked)
-            self.link.blockSignals(False)
-        for box, value in ((self.h, h), (self.w, w)):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+        self.h.setValue(h)
+        self.w.setValue(w)
+        for blocker in blockers:
+            blocker.unblock()
         self.changed.emit()
 
     def set_error(self, error: bool) -> None:
         for box in (self.h, self.w):
             box.setStyleSheet(ERROR_STYLE if error else "")
 
-    def _h_changed(self, value: int) -> None:
-        if self.link.isChecked() and self.w.value() != value:
-            self.w.blockSignals(True)
-            self.w.setValue(value)
-            self.w.blockSignals(False)
+    def _follow(self, other: QSpinBox, value: int) -> None:
+        """One box changed: the other follows while linked, then one ``changed``."""
+        if self.link.isChecked() and other.value() != value:
+            with QSignalBlocker(other):
+                other.setValue(value)
         self.changed.emit()
 
-    def _w_changed(self, value: int) -> None:
-        if self.link.isChecked() and self.h.value() != value:
-            self.h.blockSignals(True)
-            self.h.setValue(value)
-            self.h.blockSignals(False)
-        self.changed.emit()
 
-    def _link_toggled(self, linked: bool) -> None:
-        if linked:
-            self._h_changed(self.h.value())
+def rich_label(name: str = "", text: str = "", selectable: bool = True) -> QLabel:
+    """A word-wrapping label for HTML text (formulas, arithmetic, explanations)."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

@@ -8,17 +8,16 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
 
+from gui.colours import DIVERGING_STOPS, symmetric_levels  # noqa: F401 - part of this API
+
 GRAY = pg.colormap.get("CET-L1")        # black → white, for inputs
-DIVERGING = pg.colormap.get("CET-D1")   # blue → white → red, centred on 0, for signed maps
+# blue → white → red for signed maps, exactly white at 0 (CET-D1's middle is a pinkish grey,
+# which contradicted "white is 0" in the captions)
+DIVERGING = pg.ColorMap(*DIVERGING_STOPS)
 COUNTS = pg.colormap.get("viridis")      # dark → yellow, for counts and shares
 HIGHLIGHT = QColor(255, 140, 0)          # orange: receptive fields, selected pixels
 OUTLINE = QColor(0, 160, 0)              # green: the real input inside its padding
-
-
-def symmetric_levels(*arrays) -> tuple[float, float]:
-    """(−m, m), m the largest |value|: 0 is always the middle (white) of the diverging map."""
-    m = max((float(np.max(np.abs(a))) for a in arrays if a.size), default=0.0)
-    return (-m, m) if m > 0 else (-1.0, 1.0)
+BORDER = QColor(170, 170, 170)           # grey: the edge of every image
 
 
 def range_levels(array) -> tuple[float, float]:
@@ -43,7 +42,7 @@ class ImagePanel(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555;")
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setMinimumSize(160, 140)
+        self.canvas.setMinimumSize(120, 96)
         self.plot = self.canvas.addPlot()
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
@@ -72,6 +71,12 @@ class ImagePanel(QWidget):
         self._shape = (0, 0)
         self._cmap, self._levels = None, None
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        # The wrapping title makes the panel "height for width", and Qt's box layouts then gave
+        # neighbours less than their minimum height (overlapping them). The panel's minimum
+        # size already holds a two-line title.
+        return False
+
     def set_title(self, title: str) -> None:
         self.title.setText(f"<b>{title}</b>")
 
@@ -95,7 +100,18 @@ class ImagePanel(QWidget):
                 self.colorbar.setLevels(levels)
         self._cmap, self._levels = cmap, tuple(levels)
         if shape_changed:
+            # a thin frame: white cells (a maximum, a zero) stay visible on the white page
+            self.show_rects("border", [(0, 0, *self._shape)], BORDER, line_width=1)
             self.plot.getViewBox().autoRange(padding=0.02)
+
+    def clear(self, title: str | None = None) -> None:
+        """Nothing to show (e.g. settings with no output): an empty view, no overlays."""
+        self.image.clear()
+        self._shape = (0, 0)
+        for key in list(self._paths):
+            self.show_rects(key, [])
+        if title is not None:
+            self.set_title(title)
 
     def show_rects(self, key: str, rects, color: QColor = HIGHLIGHT, fill: bool = False,
                    line_width: float = 2) -> None:

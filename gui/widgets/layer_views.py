@@ -6,65 +6,40 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from core.inside import Inside
+from core.layers import AvgPool2d, LeakyReLU, MaxPool2d, ReLU, Sigmoid, Tanh
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, symmetric_levels
-from gui.widgets.mosaic import tile
+from gui.widgets.mosaic import as_picture
 
-# Outputs of these layers are worth a look; the others (conv before its BatchNorm, flatten,
-# dropout) repeat a neighbour.
-SHOWN = ("Tanh", "ReLU", "LeakyReLU", "Sigmoid", "MaxPool2d", "AvgPool2d")
-
-
-def stages_to_show(outputs) -> list[tuple[str, np.ndarray]]:
-    """Pick the stages to draw from ((layer repr, output), ...) of a whole network."""
-    chosen = []
-    for i, (name, out) in enumerate(outputs):
-        if name.split("(")[0] in SHOWN:
-            chosen.append((f"{i}: {name.split('(')[0]} → {'×'.join(map(str, out.shape))}", out))
-    return chosen
+# Outputs of these layers are worth a look; the others (a convolution before its BatchNorm,
+# flatten, dropout) repeat a neighbour.
+SHOWN = (Tanh, ReLU, LeakyReLU, Sigmoid, MaxPool2d, AvgPool2d)
 
 
-def as_picture(out: np.ndarray) -> np.ndarray:
-    """(C, H, W) → a mosaic; a vector of n values → a near-square block."""
-    if out.ndim == 3 and out.shape[1] * out.shape[2] > 1:
-        return tile(out)[0]
-    flat = out.reshape(-1)
-    columns = int(np.ceil(np.sqrt(flat.size)))
-    padded = np.zeros(columns * int(np.ceil(flat.size / columns)), np.float32)
-    padded[:flat.size] = flat
-    return padded.reshape(-1, columns)
+def stages_to_show(inside: Inside) -> list[tuple[str, np.ndarray]]:
+    """(title, output) of the stages worth drawing."""
+    return [(f"{s.index}: {type(s.layer).__name__} → {'×'.join(map(str, s.output.shape))}",
+             s.output) for s in inside.stages if isinstance(s.layer, SHOWN)]
 
 
 class LayerViews(QWidget):
-    """The input, a panel per interesting stage, and a bar chart of the class probabilities."""
+    """The input as the network sees it, then a panel per interesting stage, in a grid."""
 
-    def __init__(self, columns: int = 4, chart_in_grid: bool = True):
+    def __init__(self, columns: int = 4):
         super().__init__()
-        self.columns, self.chart_in_grid = columns, chart_in_grid
+        self.columns = columns
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.input_panel = ImagePanel("Input (as the network sees it)")
         self.grid.addWidget(self.input_panel, 0, 0)
         self.panels: list[ImagePanel] = []
-        self.chart = pg.PlotWidget(title="Class probabilities")
-        self.chart.setObjectName("probabilities")
-        self.chart.setXRange(0, 1)
-        self.chart.setYRange(-0.5, 9.5)
-        self.chart.getViewBox().invertY(True)  # class 0 at the top, like a list
-        self.chart.setMouseEnabled(False, False)
-        self.bars = pg.BarGraphItem(x0=0, y=np.arange(10), width=np.zeros(10), height=0.7,
-                                    brush="#1565c0")  # horizontal bars: names stay readable
-        self.chart.addItem(self.bars)
-        self.probabilities = np.zeros(10)
 
-    def set_classes(self, names) -> None:
-        self.chart.getAxis("left").setTicks([[(i, n) for i, n in enumerate(names)]])
-
-    def display(self, image: np.ndarray, outputs, probabilities: np.ndarray) -> None:
-        """``image`` (H, W); ``outputs`` ((layer repr, output), ...); ``probabilities`` (10,)."""
+    def display(self, inside: Inside) -> None:
+        image = inside.input[0]
         self.input_panel.set_image(image, (float(image.min()), float(image.max()) + 1e-6), GRAY)
-        stages = stages_to_show(outputs)
+        stages = stages_to_show(inside)
         while len(self.panels) < len(stages):
-            panel = ImagePanel("", colorbar=False)
+            panel = ImagePanel("")
             self.panels.append(panel)
             index = len(self.panels)
             self.grid.addWidget(panel, index // self.columns, index % self.columns)
@@ -74,9 +49,33 @@ class LayerViews(QWidget):
             panel.setVisible(True)
         for panel in self.panels[len(stages):]:
             panel.setVisible(False)
-        if self.chart_in_grid:
-            index = len(stages) + 1
-            self.grid.addWidget(self.chart, index // self.columns, index % self.columns)
+
+
+class ProbabilityChart(pg.PlotWidget):
+    """Horizontal bars, one per class (names stay readable), the most likely one orange."""
+
+    def __init__(self, title: str = "Class probabilities"):
+        super().__init__(title=title)
+        self.setObjectName("probabilities")
+        self.setMinimumSize(220, 210)
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.hideButtons()
+        view = self.getViewBox()
+        view.invertY(True)  # class 0 at the top, like a list
+        self.setXRange(0, 1, padding=0.02)
+        self.setYRange(-0.6, 9.6, padding=0)
+        self.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
+        self.bars = pg.BarGraphItem(x0=0, y=np.arange(10), width=np.zeros(10), height=0.7,
+                                    brush="#1565c0")
+        self.addItem(self.bars)
+        self.probabilities = np.zeros(10)
+
+    def set_classes(self, names) -> None:
+        self.getAxis("left").setTicks([[(i, n) for i, n in enumerate(names)]])
+        self.setYRange(-0.6, len(names) - 0.4, padding=0)
+
+    def display(self, probabilities: np.ndarray) -> None:
         self.probabilities = np.asarray(probabilities, dtype=np.float64)
         best = int(np.argmax(self.probabilities))
         brushes = ["#e65100" if i == best else "#1565c0" for i in range(len(probabilities))]

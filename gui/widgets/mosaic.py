@@ -14,10 +14,17 @@ def mosaic_layout(count: int, height: int, width: int) -> tuple[int, int]:
     return math.ceil(count / columns), columns
 
 
-def tile(maps: np.ndarray, gap: int = 1, fill: float = 0.0):
-    """(K, H, W) -> (one 2-D image, list of each map's (row, col) top-left corner)."""
+def tile(maps: np.ndarray, gap: int = 1, fill: float = 0.0, columns: int | None = None):
+    """(K, H, W) -> (one 2-D image, list of each map's (row, col) top-left corner).
+
+    ``columns`` fixes the number of tiles per row (e.g. one row per output channel of a
+    kernel); by default the mosaic is close to square.
+    """
     k, h, w = maps.shape
-    rows, columns = mosaic_layout(k, h, w)
+    if columns is None:
+        rows, columns = mosaic_layout(k, h, w)
+    else:
+        rows = math.ceil(k / columns)
     out = np.full((rows * h + (rows - 1) * gap, columns * w + (columns - 1) * gap), fill,
                   dtype=np.float32)
     corners = []
@@ -27,3 +34,15 @@ def tile(maps: np.ndarray, gap: int = 1, fill: float = 0.0):
         out[top:top + h, left:left + w] = maps[i]
         corners.append((top, left))
     return out, corners
+
+
+def as_picture(out: np.ndarray) -> np.ndarray:
+    """Any layer output as a 2-D picture: (C, H, W) maps as a mosaic; a vector of n values (or
+    maps of 1×1) as a near-square block, row by row."""
+    if out.ndim == 3 and out.shape[1] * out.shape[2] > 1:
+        return tile(out)[0]
+    flat = out.reshape(-1)
+    columns = math.ceil(math.sqrt(flat.size))
+    block = np.zeros(columns * math.ceil(flat.size / columns), np.float32)
+    block[:flat.size] = flat
+    return block.reshape(-1, columns)

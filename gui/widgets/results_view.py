@@ -45,7 +45,10 @@ class ResultsView(QWidget):
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.gallery.setToolTip("Test images the network got wrong: predicted → true class")
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Confusion matrix</b> (rows: true class, columns: predicted)"))
+        title = QLabel("<b>Confusion matrix</b>: rows the true class, columns what the network "
+                       "answered (numbered like the rows)")
+        title.setWordWrap(True)
+        left.addWidget(title)
         left.addWidget(self.confusion, 1)
         left.addWidget(self.summary)
         right = QVBoxLayout()
@@ -64,11 +67,17 @@ class ResultsView(QWidget):
 
     def display(self, epoch: int, confusion: np.ndarray, predictions: np.ndarray,
                 images: np.ndarray, labels: np.ndarray, class_names) -> None:
-        short = [n.split("/")[0] for n in class_names]
-        self.confusion.setRowCount(len(short))
-        self.confusion.setColumnCount(len(short))
-        self.confusion.setVerticalHeaderLabels(short)
-        self.confusion.setHorizontalHeaderLabels(short)
+        # Rows carry the names; ten names do not fit above ten narrow columns, so the columns
+        # carry the class numbers (the same order), and each header its name as a tooltip.
+        count = len(class_names)
+        self.confusion.setRowCount(count)
+        self.confusion.setColumnCount(count)
+        self.confusion.setVerticalHeaderLabels([f"{i} {n.split('/')[0]}"
+                                                for i, n in enumerate(class_names)])
+        self.confusion.setHorizontalHeaderLabels([str(i) for i in range(count)])
+        for i, name in enumerate(class_names):
+            self.confusion.horizontalHeaderItem(i).setToolTip(f"predicted: {name}")
+            self.confusion.verticalHeaderItem(i).setToolTip(f"true class: {name}")
         rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
         for (t, p), count in np.ndenumerate(confusion):
             item = QTableWidgetItem(str(count))

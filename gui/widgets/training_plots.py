@@ -8,6 +8,14 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 SMOOTHING = 0.95  # exponential moving average of the batch loss (about 20 batches)
+def quiet_grid(plot: pg.PlotWidget) -> None:
+    """A grid on the major ticks only: the minor ones cluttered the plots and made every
+    redraw several times slower (each grid line is an antialiased translucent line)."""
+    plot.showGrid(x=True, y=True, alpha=0.3)
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setStyle(maxTickLevel=0)
+
+
 COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
 
 
@@ -20,24 +28,25 @@ class TrainingPlots(QWidget):
         self.loss_plot = pg.PlotWidget(title="Loss per batch (faint) and smoothed")
         self.loss_plot.setObjectName("loss_plot")
         self.loss_plot.setLabel("bottom", "batch")
-        self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        quiet_grid(self.loss_plot)
         self.loss_plot.setDownsampling(mode="peak")
         self.loss_plot.setClipToView(True)
-        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen((21, 101, 192, 60)))
+        self.raw_curve = self.loss_plot.plot(pen=pg.mkPen("#b3cde8"))  # opaque: cheap to draw
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#0d47a1", width=2))
         self.accuracy_plot = pg.PlotWidget(title="Accuracy per epoch")
         self.accuracy_plot.setObjectName("accuracy_plot")
-        self.accuracy_plot.addLegend(offset=(-10, 10))
+        self.accuracy_plot.addLegend(offset=(-5, -5), brush=(255, 255, 255, 200))
         self.accuracy_plot.setLabel("bottom", "epoch")
-        self.accuracy_plot.showGrid(x=True, y=True, alpha=0.3)
+        quiet_grid(self.accuracy_plot)
         self.train_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#1565c0", width=2),
                                                        symbol="o", name="train")
         self.test_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#e65100", width=2),
                                                       symbol="o", name="test")
-        self.grad_plot = pg.PlotWidget(title="Gradient norm of each layer's weights (log scale)")
+        self.grad_plot = pg.PlotWidget(title="Gradient norm per layer (log scale)")
         self.grad_plot.setObjectName("grad_plot")
         self.grad_plot.setLogMode(y=True)
-        self.grad_plot.addLegend(offset=(-10, 10))
+        self.grad_plot.addLegend(offset=(-5, 5), colCount=3, labelTextSize="8pt",
+                                 brush=(255, 255, 255, 200))
         self.grad_plot.setLabel("bottom", "batch")
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         bottom = QHBoxLayout()
@@ -58,12 +67,27 @@ class TrainingPlots(QWidget):
         self._smoothed: list[float] = []
         self._ema = 0.0
         self._loss_top = 0.0
+        self._batches_shown = 0
+        self._last_batch = 0
 
     def start_run(self, total_steps: int, total_epochs: int) -> None:
-        """Fix the x ranges for the whole run."""
-        self.loss_plot.setXRange(0, total_steps, padding=0.01)
-        self.grad_plot.setXRange(0, total_steps, padding=0.01)
+        """The run will end at batch ``total_steps`` and epoch ``total_epochs``: the batch axis
+        grows towards it in a few steps (so stepped batches are visible at once), the epoch axis
+        is set once."""
+        self._last_batch = total_steps
         self.accuracy_plot.setXRange(0.5, total_epochs + 0.5)
+        self._show_batches(0)
+
+    def _show_batches(self, count: int) -> None:
+        """The batch axis spans twice the batches trained (at least 50), never past the run's
+        end; it only grows, so it is laid out again a dozen times per run at most."""
+        wanted = max(50, 2 * count)
+        if self._last_batch:
+            wanted = min(wanted, max(self._last_batch, count))
+        if wanted > self._batches_shown:
+            self._batches_shown = wanted
+            for plot in (self.loss_plot, self.grad_plot):
+                plot.setXRange(0, wanted, padding=0.01)
 
     def smoothed(self, losses) -> np.ndarray:
         """Exponential moving average (debiased at the start like Adam's moments), extended
@@ -86,18 +110,19 @@ class TrainingPlots(QWidget):
             self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.raw_curve.setData(x, y)
         self.smooth_curve.setData(x, self.smoothed(losses))
+        self._show_batches(len(losses))
 
     def show_accuracy(self, train, test) -> None:
         epochs = np.arange(1, len(train) + 1)
         self.train_acc_curve.setData(epochs, train)
         self.test_acc_curve.setData(epochs[:len(test)], test)
 
-    def show_grad_norms(self, steps, norms: dict, labels: dict) -> None:
-        """``norms``: parameter name -> norms at ``steps``; ``labels``: name -> legend text."""
+    def show_grad_norms(self, steps, norms: dict) -> None:
+        """``norms``: legend name (e.g. "conv1") -> norms at ``steps``."""
         for i, (name, values) in enumerate(norms.items()):
             curve = self.grad_curves.get(name)
             if curve is None:
                 curve = self.grad_plot.plot(pen=pg.mkPen(COLOURS[i % len(COLOURS)], width=2),
-                                            name=labels[name])
+                                            name=name)
                 self.grad_curves[name] = curve
             curve.setData(steps[:len(values)], values)

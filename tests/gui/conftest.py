@@ -29,7 +29,7 @@ def window(qtbot, fresh_settings):
 
     win = MainWindow()
     qtbot.addWidget(win)
-    win.resize(1400, 900)
+    win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
     yield win

@@ -1,11 +1,14 @@
-"""Looking at what the user sees: rendered pixels of a widget."""
+"""What GUI tests share: showing a page, looking at its pixels, choosing, dropping files."""
 
 import numpy as np
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication
 
 
-def show(qtbot, widget, size=(1300, 850)):
-    """Show a page as a top-level window, registered so pytest-qt closes it afterwards."""
+def show(qtbot, widget, size=(1280, 720)):
+    """Show a page as a top-level window, registered so pytest-qt closes it afterwards (which
+    shuts its background work down)."""
     qtbot.addWidget(widget)
     widget.resize(*size)
     widget.show()
@@ -21,11 +24,36 @@ def pixels(widget) -> np.ndarray:
     return raw[:, :w * 3].reshape(h, w, 3).copy()
 
 
-def distinct_colours(widget) -> int:
-    rgb = pixels(widget).reshape(-1, 3).astype(np.uint32)
-    return len(np.unique(rgb[:, 0] << 16 | rgb[:, 1] << 8 | rgb[:, 2]))
-
-
 def count_colour(widget, rgb, tolerance=40) -> int:
     diff = np.abs(pixels(widget).astype(int) - np.array(rgb)).sum(axis=2)
     return int((diff < tolerance).sum())
+
+
+def choose(box, key) -> None:
+    """Select the combo box item that carries ``key`` as its data, as a user would."""
+    index = box.findData(key)
+    assert index >= 0, f"{box.objectName()} has no item {key!r}"
+    box.setCurrentIndex(index)
+
+
+def png(path, size=(40, 30)):
+    """A white picture with a dark red bar, saved as PNG."""
+    image = QImage(*size, QImage.Format.Format_RGB888)
+    image.fill(QColor(255, 255, 255))
+    for x in range(10, 20):
+        for y in range(5, 25):
+            image.setPixelColor(x, y, QColor(200, 30, 30))
+    assert image.save(str(path))
+    return path
+
+
+def drop(target, path):
+    """Drag a file over ``target`` and drop it, as the window system would."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, QDragEnterEvent(QPoint(10, 10), *args))
+    event = QDropEvent(QPointF(10, 10), *args)
+    QApplication.sendEvent(target, event)
+    return event

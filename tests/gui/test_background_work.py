@@ -7,10 +7,12 @@ import multiprocessing
 import numpy as np
 
 from core import functional as F
-from gui.pages.convolution import ConvConfig, ConvolutionPage
-from gui.pages.lenet import LeNetConfig, LeNetPage
+from gui.pages.convolution.config import ConvConfig
+from gui.pages.convolution.page import ConvolutionPage
+from gui.pages.lenet.config import LeNetConfig
+from gui.pages.lenet.page import LeNetPage
 from gui.pages.speed import SpeedConfig, SpeedPage
-from gui.pages.tiny_net import TinyConfig, TinyNetPage
+from gui.pages.tiny_net.page import TinyConfig, TinyNetPage
 from gui.workspace import Workspace
 from tests.gui.helpers import show
 
@@ -20,7 +22,7 @@ def hidden(qtbot, page):
     qtbot.addWidget(page)
     return page
 
-SLOW_NAIVE = ConvConfig(source="Pattern", pattern="gradient", pattern_size=128,
+SLOW_NAIVE = ConvConfig(source="pattern", pattern="gradient", pattern_size=128,
                         out_channels=16, method="naive")  # about a second per run
 
 
@@ -29,19 +31,19 @@ def test_kernel_changes_during_naive_runs(qtbot):
     interrupted = 0
     for i in range(100):
         interrupted += page.runner.running
-        page.kernel_size.set_values(3 + i % 5, 3 + i % 5)
+        page.kernel.form["kernel"].set_values(3 + i % 5, 3 + i % 5)
         page.recompute()  # what the coalescing timer does right after a change
         qtbot.wait(2)     # let the cancelled jobs' late signals arrive meanwhile
     assert interrupted >= 90  # nearly every change met a run in progress
-    page.stride.set_values(4, 4)  # a short last run
-    page.kernel_size.set_values(7, 7)
+    page.kernel.form["stride"].set_values(4, 4)  # a short last run
+    page.kernel.form["kernel"].set_values(7, 7)
     qtbot.waitUntil(lambda: not page.runner.running, timeout=30000)
     qtbot.waitUntil(lambda: page.runner.threads == 0, timeout=10000)
-    config, x, weight, geometry, maps = page._result
+    config, x, weight, geometry, maps, _ = page.result
     # the map shown belongs to the last settings, not to a cancelled run that ended late
     assert (config.kh, config.sh) == (7, 4) and maps.shape == (1, 16, 31, 31)
     np.testing.assert_allclose(maps, F.conv2d(x, weight, stride=4), atol=1e-4)
-    assert not page.progress.isVisible()
+    assert not page.kernel.progress.isVisible()
 
 
 def test_settings_and_restarts_during_speed_runs(qtbot):
@@ -51,8 +53,8 @@ def test_settings_and_restarts_during_speed_runs(qtbot):
         page.run.click()
         qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
         for i in range(20):
-            page.out_channels.setValue(30 + (i + round_) % 5)  # described again, run kept
-            page.padding.setValue(i % 3)
+            page.form["out_channels"].setValue(30 + (i + round_) % 5)  # the run goes on
+            page.form["padding"].setValue(i % 3)
             assert page.runner.running and not page.run.isEnabled()
         page.cancel.click()
         qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
@@ -68,10 +70,9 @@ def test_settings_changed_during_tiny_network_training(qtbot):
     for i in range(100):
         if not page.runner.running:
             page.train_button.click()
-        page.seed.setValue(i % 7)
-        page.lr.setValue(0.01 + i / 1000)
-        page.sample.setValue(i % 2)
-        page.speed.setValue(100 + i)
+        for name, value in (("seed", i % 7), ("lr", 0.01 + i / 1000), ("sample", i % 2),
+                            ("speed", 100 + i)):
+            page.form[name].setValue(value)
         if i % 10 == 9:
             page.stop_button.click()
             page.reset_button.click()  # refused while the run winds down
@@ -80,44 +81,52 @@ def test_settings_changed_during_tiny_network_training(qtbot):
     qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
                     timeout=10000)
     assert page.train_button.isEnabled() and page.losses
-    assert f"Sample {page.sample.value()}," in page.stages.text()
+    assert f"Sample {page.config().sample}," in page.stages.text()
 
 
 def test_settings_and_controls_during_lenet_training(qtbot):
     page = hidden(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=50, batch_size=32)))
-    page.start_button.click()
+    buttons = page.run_box.buttons
+    buttons["start"].click()
+    activation = page.network.form["activation"]
+    locked = 0
     for i in range(100):
-        page.activation.setCurrentIndex(i % page.activation.count())
-        page.seed.setValue(i)
-        page.probe.setValue(i % 50)
+        if activation.isEnabled():  # a learner can only change what is not locked
+            activation.setCurrentIndex(i % activation.count())
+            page.network.form["seed"].setValue(i)
+        else:
+            locked += 1
+            assert page.session.running
+        page.inside.probe.setValue(i % 50)
         page.tabs.setCurrentIndex(i % page.tabs.count())
-        button = (page.pause_button, page.step_button, page.pause_button,
-                  page.stop_button, page.start_button)[i % 5]
-        button.click()
+        buttons[("pause", "step", "pause", "stop", "start")[i % 5]].click()
         qtbot.wait(2)
-    page.stop_button.click()
-    qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
-                    timeout=20000)
-    assert page.start_button.isEnabled() and page.losses
-    page.shutdown()
+    buttons["stop"].click()
+    runner = page.session.runner
+    qtbot.waitUntil(lambda: not runner.running and runner.threads == 0, timeout=20000)
+    assert buttons["start"].isEnabled() and page.session.history.losses and locked > 50
+    # what the box says is what the network is
+    activations = {type(layer).__name__ for layer in page.model}
+    assert {"tanh": "Tanh", "relu": "ReLU", "leaky_relu": "LeakyReLU",
+            "sigmoid": "Sigmoid"}[page.config().activation] in activations
 
 
 def test_the_gui_looks_only_at_a_copy_while_a_run_is_paused(qtbot):
     page = show(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=20, batch_size=32)))
-    page.start_button.click()
-    qtbot.waitUntil(lambda: len(page.losses) > 0, timeout=20000)
-    page.pause_button.click()
+    buttons, session = page.run_box.buttons, page.session
+    buttons["start"].click()
+    qtbot.waitUntil(lambda: len(session.history.losses) > 0, timeout=20000)
+    buttons["pause"].click()
     # asked to pause, but the thread may still be inside a batch: nothing to look at yet
-    assert page.viewable_model() is None
-    page.tabs.setCurrentIndex(2)  # the Inside tab shows the last snapshot instead
-    qtbot.waitUntil(lambda: page.viewable_model() is not None, timeout=5000)
-    copy = page.viewable_model()
+    assert session.viewable_model(page.model) is None
+    page.tabs.setCurrentWidget(page.inside)  # shows the last snapshot instead
+    qtbot.waitUntil(lambda: session.viewable_model(page.model) is not None, timeout=5000)
+    copy = session.viewable_model(page.model)
     assert copy is not page.model
     for name, value in page.model.state_dict().items():  # the thread waits: they agree
         np.testing.assert_array_equal(copy.state_dict()[name], value)
-    page.step_button.click()
-    assert page.viewable_model() is None  # one more batch is on its way
-    page.stop_button.click()
-    qtbot.waitUntil(lambda: not page.runner.running, timeout=20000)
-    assert page.viewable_model() is page.model
-    page.shutdown()
+    buttons["step"].click()
+    assert session.viewable_model(page.model) is None  # one more batch is on its way
+    buttons["stop"].click()
+    qtbot.waitUntil(lambda: not session.running, timeout=20000)
+    assert session.viewable_model(page.model) is page.model

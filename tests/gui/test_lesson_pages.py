@@ -5,7 +5,7 @@ from gui.pages.activations import ActivationsConfig, ActivationsPage
 from gui.pages.pooling import PoolingConfig, PoolingPage
 from gui.pages.speed import SpeedConfig, SpeedPage
 from gui.workspace import Workspace
-from tests.gui.helpers import distinct_colours, show
+from tests.gui.helpers import choose, show
 
 
 @pytest.fixture
@@ -27,6 +27,8 @@ def test_max_pooling_forward_winners_and_backward(qtbot, workspace):
     wins = page.winners_view.image.image
     assert wins.sum() == 9 and wins.max() == 1  # one winner per window, no overlap
     assert "Non-overlapping" in page.explain.text()
+    # a frame around every image: white maxima stay visible on the white page
+    assert page.output_view.rects("border") == [(0, 0, 3, 3)]
 
 
 def test_overlapping_windows_accumulate_gradient(qtbot, workspace):
@@ -39,7 +41,7 @@ def test_overlapping_windows_accumulate_gradient(qtbot, workspace):
 
 
 def test_average_pooling_spreads_gradient(qtbot, workspace):
-    page = show(qtbot, PoolingPage(workspace, PoolingConfig(mode="average")))
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig(mode="avg")))
     np.testing.assert_allclose(page.backward_view.image.image, 0.25)
     assert "evenly" in page.explain.text()
 
@@ -55,10 +57,15 @@ def test_clicking_a_pooled_pixel_highlights_its_window_and_winner(qtbot, workspa
 
 def test_invalid_pooling_padding_is_explained(qtbot, workspace):
     page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
-    page.padding.setValue(2)
+    page.form["padding"].setValue(2)
     assert "at most half the kernel" in page.error.text()
-    page.padding.setValue(1)
-    assert page.error.text() == ""
+    assert page.form["padding"].styleSheet()  # the culprit is outlined in red
+    # nothing stale is left on screen: no pooled output, no explanation with old numbers
+    assert page.output_view.image.image is None and "No output" in page.output_view.title.text()
+    assert page.explain.text() == ""
+    page.form["padding"].setValue(1)
+    assert page.error.text() == "" and page.output_view.image.image.shape == (4, 4)
+    assert "⌊(6 + 2·1 − 2) / 2⌋ + 1 = 4" in page.explain.text()
 
 
 def test_pooling_follows_the_workspace(qtbot, workspace):
@@ -75,24 +82,29 @@ def test_activation_curves_and_derivatives(qtbot, workspace):
     x, y = curve.getData()
     assert y.min() > 0 and y.max() < 1 and y[200] == pytest.approx(0.5)
     assert not derivative.isVisible()
-    page.derivatives.setChecked(True)
+    page.form["derivatives"].setChecked(True)
     assert derivative.isVisible()
     _, dy = derivative.getData()
     assert dy.max() == pytest.approx(0.25)
-    page.slope.setValue(0.2)
-    _, leaky = page.items["LeakyReLU"][0].getData()
+    page.form["slope"].setValue(0.2)
+    _, leaky = page.items["leaky_relu"][0].getData()
     assert leaky[0] == pytest.approx(-2.0)  # 0.2 · (−10)
     assert len(points.getData()[0]) == 20    # the lesson's x = −10 … 9
+    # fixed ranges: the whole curve of each function, whatever the data
+    view = {name: plot.getViewBox().viewRange() for name, plot in page.plots.items()}
+    assert view["sigmoid"][1] == pytest.approx([-0.05, 1.05])
+    assert view["tanh"][1] == pytest.approx([-1.1, 1.1])
+    assert all(v[0][0] < -9.9 and v[0][1] > 9.9 for v in view.values())
 
 
 def test_activation_applied_to_the_maps(qtbot, workspace):
-    page = show(qtbot, ActivationsPage(workspace, ActivationsConfig(apply="ReLU")))
+    page = show(qtbot, ActivationsPage(workspace, ActivationsConfig(apply="relu")))
     after = page.after_view.image.image
     assert after.min() == 0
     assert "51% of the outputs are exactly 0" in page.summary.text()  # 36 negatives and the 0
-    page.apply.setCurrentText("tanh")
+    choose(page.form["apply"], "tanh")
     assert page.after_view.image.image.min() < 0
-    assert distinct_colours(page) > 50
+    assert "centred on 0" in page.blurb.text()
 
 
 # ---------------------------------------------------------------- speed

@@ -1,0 +1,88 @@
+"""im2col: every patch becomes a column, and one matrix product computes every output."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
+
+from core import functional as F
+from gui.pages.convolution.config import ConvResult
+from gui.pages.convolution.text import im2col_html
+from gui.pages.convolution.views import show_padded_input, taps
+from gui.widgets.controls import rich_label
+from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, range_levels, symmetric_levels
+from gui.widgets.mosaic import tile
+
+
+class Im2colTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.result: ConvResult | None = None
+        self.text = rich_label("im2col_text")
+        self.cols_view = ImagePanel("im2col matrix (K = C·KH·KW rows × L = OH·OW columns)",
+                                    caption="Column j holds the patch under the window for "
+                                            "output pixel j. Click a column.")
+        self.patch_view = ImagePanel("That column's patch on the input")
+        self.wmatrix_view = ImagePanel("Kernel matrix (OC × K)", colorbar=True)
+        self.gemm_view = ImagePanel("GEMM result = kernels × im2col (OC × L)", colorbar=True,
+                                    caption="Row oc reshaped to OH × OW is feature map oc.")
+        self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)",
+                                        caption="Same colours as the GEMM result.")
+        for view in (self.cols_view, self.wmatrix_view, self.gemm_view):
+            view.plot.getViewBox().setAspectLocked(False)  # matrices are long and thin
+        self.column = QSlider(Qt.Orientation.Horizontal)
+        self.column.setObjectName("column")
+        self.column.setToolTip("Choose a column of the im2col matrix (an output pixel)")
+        top = QHBoxLayout()
+        top.addWidget(self.cols_view, 3)
+        top.addWidget(self.patch_view, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.wmatrix_view, 1)
+        bottom.addWidget(self.gemm_view, 2)
+        bottom.addWidget(self.reshaped_view, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(top, 3)
+        layout.addLayout(bottom, 2)
+        layout.addWidget(self.column)
+        self.column.valueChanged.connect(self._redraw)
+        self.cols_view.pixelClicked.connect(lambda _, col: self.column.setValue(col))
+        self.gemm_view.pixelClicked.connect(lambda _, col: self.column.setValue(col))
+
+    def display(self, result: ConvResult) -> None:
+        self.result = result
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if self.result is None:
+            return
+        config, x, weight, g = self.result[:4]
+        cols = F.im2col(x, weight.shape[2:], **config.window)[0]       # (K, L)
+        kernel_matrix = weight.reshape(weight.shape[0], -1)             # (OC, K)
+        product = kernel_matrix @ cols                                  # (OC, L)
+        k, length = cols.shape
+        with QSignalBlocker(self.column):
+            self.column.setMaximum(length - 1)
+        j = min(self.column.value(), length - 1)
+        oh, ow = divmod(j, g.ow)  # column j is output pixel (j // OW, j % OW)
+        self.cols_view.set_image(cols, range_levels(cols), GRAY)
+        self.cols_view.show_rects("column", [(0, j, k, 1)], line_width=1)
+        self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
+        levels = symmetric_levels(product)
+        self.gemm_view.set_image(product, levels, DIVERGING)
+        self.gemm_view.show_rects("column", [(0, j, product.shape[0], 1)], line_width=1)
+        self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length})")
+        reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
+        self.reshaped_view.set_image(reshaped, levels, DIVERGING)
+        self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)
+                                                for top, left in corners])
+        show_padded_input(self.patch_view, x, g, frame_width=1)
+        terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
+        self.patch_view.show_rects("window", taps(terms), fill=True)
+        self.text.setText(im2col_html(x.shape, weight.shape, g, j, cols[:, j], product[0, j]))
+
+    def show_error(self) -> None:
+        self.result = None
+        self.text.setText("")
+        for view in (self.cols_view, self.gemm_view, self.reshaped_view):
+            view.clear("No output — see the message on the left")

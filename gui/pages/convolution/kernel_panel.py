@@ -1,0 +1,154 @@
+"""The kernel: size, stride, padding, dilation, channels, a preset or the learner's own values,
+the method that computes the maps, and where an impossible combination is explained."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+)
+
+from core import kernels
+from core.functional import ShapeError
+from gui import choices
+from gui.pages.convolution.config import ConvConfig
+from gui.widgets.controls import spin
+from gui.widgets.form import Choice, Form, Int, Pair
+from gui.widgets.kernel_editor import KernelEditor
+
+WINDOW_FIELDS = {"kernel_size": "kernel", "stride": "stride", "padding": "padding",
+                 "dilation": "dilation"}  # ShapeError.argument -> the field that caused it
+FIELDS = (
+    Pair("kernel", "Size", "Kernel size KH × KW", 1, 15, ("kh", "kw", "link_kernel")),
+    Pair("stride", "Stride", "Stride: how far the window moves between output pixels", 1, 8,
+         ("sh", "sw", "link_stride")),
+    Pair("padding", "Padding", "Zero padding added on each side of the input", 0, 10,
+         ("ph", "pw", "link_padding")),
+    Pair("dilation", "Dilation", "Dilation: spacing between kernel taps (1 = touching)", 1, 6,
+         ("dh", "dw", "link_dilation")),
+    Int("out_channels", "Output channels", "Output channels OC: how many kernels, one feature "
+        "map each", 1, 16),
+    Choice("preset", "Preset", "Fill the kernels with a classic filter; hover the list items "
+           "for what each does", {name: name for name in kernels.PRESETS}, kernels.DESCRIPTIONS),
+    Int("seed", "Seed", "Seed of the random kernels", 0, 9999),
+)
+METHOD = Choice("method", "Computed by", "Which algorithm computes the maps (same result, "
+                "different speed)", choices.CONV_METHODS, choices.CONV_METHOD_TIPS)
+
+
+class KernelPanel(QGroupBox):
+    """``changed`` fires when a setting changes, ``kernelEdited`` when the learner types a value
+    into the grid, ``cancelRequested`` when Cancel is pressed during a slow computation."""
+
+    changed = Signal()
+    kernelEdited = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self):
+        super().__init__("Kernel")
+        layout = QFormLayout(self)
+        self.form = Form(FIELDS, ConvConfig(), layout, self)
+        self.edit_oc = spin(0, 15, 0, "Which output channel's kernel the grid shows", "edit_oc")
+        self.edit_c = spin(0, 2, 0, "Which input channel's slice of that kernel", "edit_c")
+        row = QHBoxLayout()
+        for widget in (QLabel("out"), self.edit_oc, QLabel("in"), self.edit_c):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addRow("Edit kernel", row)
+        self.grid = KernelEditor()
+        layout.addRow(self.grid)
+        self.method_form = Form((METHOD,), ConvConfig(), layout, self)
+        self.progress = QProgressBar()
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setObjectName("cancel")
+        self.cancel.setToolTip("Stop the slow computation")
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel)
+        layout.addRow(row)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #d32f2f; font-weight: bold;")
+        layout.addRow(self.error)
+        self.show_progress(None)
+        self.clear_error()
+        self._weight: np.ndarray | None = None  # (OC, C, KH, KW), edits included
+        self._weight_key = None
+        for form in (self.form, self.method_form):
+            form.changed.connect(lambda _: self.changed.emit())
+        self.edit_oc.valueChanged.connect(self._show_kernel)
+        self.edit_c.valueChanged.connect(self._show_kernel)
+        self.grid.kernelEdited.connect(self._edited)
+        self.cancel.clicked.connect(self.cancelRequested)
+
+    def values(self) -> dict:
+        return {**self.form.values(), **self.method_form.values()}
+
+    def set_values(self, config: ConvConfig) -> None:
+        self.form.set_values(config)
+        self.method_form.set_values(config)
+        self._weight_key = None  # a new configuration draws its kernels afresh
+
+    def set_kernel_size(self, kh: int, kw: int) -> None:
+        """Silently (a preset of fixed size asks for it during a recompute)."""
+        with QSignalBlocker(self.form["kernel"]):
+            self.form["kernel"].set_values(kh, kw)
+
+    def weights(self, config: ConvConfig, channels: int) -> np.ndarray:
+        """The (OC, C, KH, KW) kernels: the preset's, with the learner's edits kept until the
+        preset, the size, the channels or the seed change."""
+        key = (config.preset, config.out_channels, channels, config.kh, config.kw, config.seed)
+        if key != self._weight_key:
+            self._weight = kernels.weights(config.preset, config.out_channels, channels,
+                                           config.kh, config.kw, config.seed)
+            self._weight_key = key
+            self.edit_oc.setMaximum(config.out_channels - 1)
+            self.edit_c.setMaximum(channels - 1)
+            self._show_kernel()
+        return self._weight
+
+    def show_error(self, err: ShapeError) -> None:
+        self.error.setText(f"No output: {err}")
+        self.error.setVisible(True)
+        culprit = WINDOW_FIELDS.get(err.argument)
+        for name in WINDOW_FIELDS.values():
+            self.form.set_error(name, name == culprit)
+
+    def clear_error(self) -> None:
+        self.error.setVisible(False)
+        for name in WINDOW_FIELDS.values():
+            self.form.set_error(name, False)
+
+    @property
+    def has_error(self) -> bool:
+        return not self.error.isHidden()
+
+    def show_progress(self, fraction: float | None) -> None:
+        """A fraction in [0, 1] shows the bar and Cancel; None hides them."""
+        busy = fraction is not None
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        if busy:
+            self.progress.setValue(int(100 * fraction))
+
+    def _show_kernel(self) -> None:
+        if self._weight is not None:
+            oc = min(self.edit_oc.value(), self._weight.shape[0] - 1)
+            c = min(self.edit_c.value(), self._weight.shape[1] - 1)
+            self.grid.set_kernel(self._weight[oc, c])
+
+    def _edited(self, kernel: np.ndarray) -> None:
+        oc, c = self.edit_oc.value(), self.edit_c.value()
+        self._weight = self._weight.copy()
+        self._weight[oc, c] = kernel
+        self.kernelEdited.emit()
+
+    def edited_kernel(self) -> tuple[int, int]:
+        return self.edit_oc.value(), self.edit_c.value()

@@ -1,0 +1,44 @@
+"""The feature maps beside the padded input, and the output-size formula with these numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from gui.pages.convolution.config import ConvResult
+from gui.pages.convolution.text import formula_html
+from gui.pages.convolution.views import show_padded_input
+from gui.widgets.controls import rich_label
+from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
+from gui.widgets.mosaic import tile
+
+
+class MapsTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.input_view = ImagePanel("Input (with its zero padding)",
+                                     caption="Gray levels span the input's range. The green "
+                                             "frame is the real image; outside it, the padding "
+                                             "zeros.")
+        self.maps_view = ImagePanel("Feature maps", colorbar=True,
+                                    caption="One colour scale for all maps: white is 0, red "
+                                            "positive, blue negative, up to ±max|value|.")
+        self.formula = rich_label("formula")
+        self.formula.setStyleSheet("font-size: 13px; padding: 6px; background: #f7f7f7;")
+        views = QHBoxLayout()
+        views.addWidget(self.input_view, 1)
+        views.addWidget(self.maps_view, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(views, 1)
+        layout.addWidget(self.formula)
+
+    def display(self, result: ConvResult) -> None:
+        x, g, maps = result.x, result.geometry, result.maps
+        show_padded_input(self.input_view, x, g)
+        self.maps_view.set_image(tile(maps[0])[0], symmetric_levels(maps), DIVERGING)
+        self.maps_view.set_title(f"Feature maps: {maps.shape[1]} × {g.oh}×{g.ow}")
+        self.formula.setText(formula_html(x.shape, result.weight.shape, g))
+
+    def show_error(self, message: str) -> None:
+        self.maps_view.clear("No output — see the message on the left")
+        self.formula.setText(f"<span style='color:#d32f2f'><b>This combination has no output."
+                             f"</b> {message}</span>")

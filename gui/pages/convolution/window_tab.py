@@ -1,0 +1,129 @@
+"""The sliding window: play, step or scrub it over the padded input; the cells it reads light up
+and one output pixel's products and sum are spelled out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import functional as F
+from gui.pages.convolution.config import ConvResult
+from gui.pages.convolution.text import arithmetic_html
+from gui.pages.convolution.views import show_padded_input, taps
+from gui.widgets.controls import rich_label, spin
+from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
+
+
+class WindowTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.result: ConvResult | None = None
+        self.position = 0  # the selected output pixel, row-major
+        self.input_view = ImagePanel("Padded input and the window",
+                                     caption="Orange squares: the cells the kernel reads for "
+                                             "the selected output pixel (gaps = dilation).")
+        self.output_view = ImagePanel("Output channel", colorbar=True,
+                                      caption="Click a pixel to jump the window there.")
+        self.play = QPushButton("▶ Play")
+        self.play.setObjectName("play")
+        self.play.setToolTip("Slide the window over the input, one output pixel at a time")
+        self.play.setCheckable(True)
+        self.step = QPushButton("Step ▸")
+        self.step.setObjectName("step")
+        self.step.setToolTip("Move the window to the next output pixel")
+        self.scrub = QSlider(Qt.Orientation.Horizontal)
+        self.scrub.setObjectName("scrub")
+        self.scrub.setToolTip("Drag to move the window to any output pixel")
+        self.channel = spin(0, 15, 0, "Which output channel (kernel) to follow",
+                            "window_channel")
+        self.speed = spin(1, 60, 4, "Window moves per second while playing", "speed")
+        self.arithmetic = rich_label("arithmetic")
+        scroll = QScrollArea()
+        scroll.setWidget(self.arithmetic)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumHeight(150)
+        scroll.setMaximumHeight(230)
+        views = QHBoxLayout()
+        views.addWidget(self.input_view, 1)
+        views.addWidget(self.output_view, 1)
+        controls = QHBoxLayout()
+        for widget in (self.play, self.step, self.scrub, QLabel("channel"), self.channel,
+                       QLabel("moves/s"), self.speed):
+            controls.addWidget(widget, 1 if widget is self.scrub else 0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(views, 1)
+        layout.addLayout(controls)
+        layout.addWidget(scroll)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.advance)
+        self.play.toggled.connect(self._toggle_play)
+        self.step.clicked.connect(self.advance)
+        self.scrub.valueChanged.connect(self.set_position)
+        self.channel.valueChanged.connect(self._redraw)
+        self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
+        self.output_view.pixelClicked.connect(self._clicked)
+
+    def display(self, result: ConvResult) -> None:
+        self.result = result
+        g = result.geometry
+        self.position = min(self.position, g.oh * g.ow - 1)
+        self._redraw()
+
+    def set_position(self, position: int) -> None:
+        """Move the window to output pixel ``position`` (row-major)."""
+        self.position = position
+        with QSignalBlocker(self.scrub):
+            self.scrub.setValue(position)
+        if self.result is not None and self.isVisible():
+            self._redraw()
+
+    def advance(self) -> None:
+        if self.result is not None:
+            g = self.result.geometry
+            self.set_position((self.position + 1) % (g.oh * g.ow))
+
+    def stop(self) -> None:
+        self.play.setChecked(False)
+
+    def _toggle_play(self, playing: bool) -> None:
+        self.play.setText("❚❚ Pause" if playing else "▶ Play")
+        if playing:
+            self.timer.start(int(1000 / self.speed.value()))
+        else:
+            self.timer.stop()
+
+    def _clicked(self, row: int, col: int) -> None:
+        if self.result is not None:
+            self.set_position(row * self.result.geometry.ow + col)
+
+    def _redraw(self) -> None:
+        if self.result is None:
+            return
+        config, x, weight, g, maps = self.result[:5]
+        oc = min(self.channel.value(), maps.shape[1] - 1)
+        self.channel.setMaximum(maps.shape[1] - 1)
+        with QSignalBlocker(self.scrub):
+            self.scrub.setMaximum(g.oh * g.ow - 1)
+            self.scrub.setValue(self.position)
+        oh, ow = divmod(self.position, g.ow)
+        terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **config.window)
+        show_padded_input(self.input_view, x, g, frame_width=1)
+        self.input_view.show_rects("window", taps(terms), fill=True)
+        self.output_view.set_image(maps[0, oc], symmetric_levels(maps[0, oc]), DIVERGING)
+        self.output_view.set_title(f"Output channel {oc} ({g.oh}×{g.ow})")
+        self.output_view.show_rects("pixel", [(oh, ow, 1, 1)])
+        self.arithmetic.setText(arithmetic_html(terms, weight[oc], oc, oh, ow,
+                                                maps[0, oc, oh, ow]))
+
+    def show_error(self) -> None:
+        self.result = None
+        self.arithmetic.setText("")
+        self.output_view.clear("No output — see the message on the left")

@@ -1,0 +1,345 @@
+"""The LeNet-5 page: build the network, train it live on Fashion-MNIST (or MNIST), look inside,
+see its mistakes, and ask it about your own images.
+
+The page coordinates: the panels on the left say what the learner wants, the training session
+runs it in the background, and the tab on screen shows the result.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.data import Normalizer, prepare_image
+from core.fileio import atomic_file
+from core.model import Sequential
+from core.train import lenet_model
+from gui.images import read_image
+from gui.pages.base import Page
+from gui.pages.lenet.config import LeNetConfig
+from gui.pages.lenet.data_panel import DataPanel
+from gui.pages.lenet.panels import LOCKED_TIP, NetworkBox, RunBox, TrainingBox
+from gui.pages.lenet.session import REDRAW_HZ, TrainingSession
+from gui.pages.lenet.tabs import ArchitectureTab, InsideTab, PredictTab, short_names
+from gui.pages.lenet.text import epoch_status, loss_csv, progress_html
+from gui.widgets.results_view import ResultsView
+from gui.widgets.training_plots import TrainingPlots
+
+
+class LeNetPage(Page):
+    title = "LeNet-5"
+    key = "lenet"
+    tagline = "Train LeNet-5 on Fashion-MNIST and look inside"
+    Config = LeNetConfig
+    accepts_images = True
+
+    def __init__(self, config: LeNetConfig | None = None):
+        super().__init__()
+        self.session = TrainingSession(self)
+        self.model: Sequential | None = None
+        self._redraws = 0
+        self.run_box = RunBox(self)
+        self.network = NetworkBox()
+        self.data = DataPanel()
+        self.training = TrainingBox()
+        self.architecture = ArchitectureTab()
+        self.plots = TrainingPlots()
+        self.inside = InsideTab()
+        self.results = ResultsView()
+        self.predictor = PredictTab()
+        self.tabs = QTabWidget()
+        for tab, title in ((self.architecture, "Architecture"), (self.plots, "Training"),
+                           (self.inside, "Inside the network"), (self.results, "Results"),
+                           (self.predictor, "Predict")):
+            self.tabs.addTab(tab, title)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #b71c1c; padding: 6px;")
+        self.banner.setVisible(False)
+        self._build()
+        self._connect()
+        self.set_config(config or LeNetConfig())
+
+    def _build(self) -> None:
+        settings = QWidget()
+        column = QVBoxLayout(settings)
+        for box in (self.network, self.data, self.training):
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(settings)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(settings.minimumSizeHint().width() + 24)  # never clipped
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.run_box)  # Start and Stop always in view
+        left_layout.addWidget(scroll, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        QHBoxLayout(self).addWidget(splitter)
+
+    def _connect(self) -> None:
+        buttons = self.run_box.buttons
+        buttons["start"].clicked.connect(lambda: self.start())
+        buttons["pause"].clicked.connect(self.session.toggle_pause)
+        buttons["stop"].clicked.connect(self.stop)
+        buttons["step"].clicked.connect(lambda: self.session.step(lambda: self.start(True)))
+        self.network.changed.connect(self.rebuild_model)
+        self.data.dataChanged.connect(self._data_changed)
+        self.data.statusMessage.connect(self.statusMessage)
+        self.session.redraw.connect(self._redraw)
+        self.session.epochEnded.connect(self._epoch_ended)
+        self.session.snapshotTaken.connect(self._snapshot)
+        self.session.finished.connect(self._finished)
+        self.session.failed.connect(self._failed)
+        self.session.stateChanged.connect(self._state_changed)
+        self.inside.probeChanged.connect(self._show_inside)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.predictor.pick.clicked.connect(self.predict_test_image)
+        self.predictor.pad.drawingChanged.connect(self.predict_drawing)
+
+    # ------------------------------------------------------------------ configuration
+
+    def config(self) -> LeNetConfig:
+        return LeNetConfig(**self.network.form.values(), **self.data.values(),
+                           **self.training.form.values(), probe=self.inside.probe.value())
+
+    def set_config(self, config: LeNetConfig) -> None:
+        """Show ``config`` and build fresh weights for it (ValueError for a value a control
+        cannot show)."""
+        self.network.form.set_values(config)
+        self.training.form.set_values(config)
+        self.inside.probe.setValue(config.probe)
+        self.data.set_values(config)
+        self.rebuild_model()
+
+    # ------------------------------------------------------------------ model and data
+
+    def rebuild_model(self) -> None:
+        """Fresh weights from the network options and the seed (never while training)."""
+        if self.session.running:
+            self.statusMessage.emit("Stop training before changing the network.")
+            return
+        self.set_model(lenet_model(self.config().train_config()), "new weights")
+
+    def set_model(self, model: Sequential, origin: str) -> None:
+        if "normalizer" not in model.metadata and self.data.train is not None:
+            # what training will use, so that an untrained network can be looked into too
+            size = self.config().train_size
+            model.metadata["normalizer"] = Normalizer.fit(self.data.train.images[:size])._asdict()
+        self.model = model
+        self.session.reset()
+        self.architecture.display(model, origin)
+        self.plots.clear()
+        self.results.clear()
+        self.run_box.progress.setValue(0)
+        self.run_box.text.setText(f"Not trained yet ({origin}).")
+        self._show_inside()
+
+    def _data_changed(self) -> None:
+        test, names = self.data.test, self.data.class_names
+        self.inside.probe.setMaximum(len(test.images) - 1)
+        self.predictor.index.setMaximum(len(test.images) - 1)
+        for chart in (self.inside.chart, self.predictor.chart):
+            chart.set_classes(short_names(names))
+        if self.model is not None:
+            self.model.metadata.pop("normalizer", None)  # other data, other statistics
+            self.set_model(self.model, "the same weights, new data")
+
+    # ------------------------------------------------------------------ training
+
+    def start(self, paused: bool = False) -> None:
+        if self.session.running or self.data.train is None:
+            return
+        config = self.config()
+        try:
+            self.session.start(self.model, config.train_config(), self.data.train,
+                               self.data.test, config.probe, paused)
+        except ValueError as err:
+            self._show_banner(f"Cannot start: {err}")
+            return
+        self.banner.setVisible(False)
+        self.model.metadata["classes"] = list(self.data.class_names)
+        history = self.session.history
+        steps = math.ceil(min(config.train_size, len(self.data.train.images)) / config.batch_size)
+        self.plots.start_run(len(history.losses) + steps * config.epochs,
+                             len(history.train_acc) + config.epochs)
+        self.statusMessage.emit(f"Training on {len(self.session.trainer.train.x):,} images…")
+
+    def stop(self) -> None:
+        if self.session.running:
+            self.session.stop()
+            self.statusMessage.emit("Stopping after this batch…")
+
+    def _state_changed(self) -> None:
+        running, paused = self.session.running, self.session.paused
+        self.run_box.show_state(running, paused)
+        for box in (self.network, self.training):  # a run uses these: they wait for Stop
+            box.setEnabled(not running)
+            box.setToolTip(LOCKED_TIP if running else "")
+        self.data.set_locked(running)
+        if paused and self.session.viewable_model(self.model) is not None:
+            self.statusMessage.emit("Paused. Resume, Step or Stop; the Inside and Predict tabs "
+                                    "look at the network as it is now.")
+            self._show_inside()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """The progress and, if on screen, the curves: REDRAW_HZ times a second. Every redraw
+        holds the GIL the training thread needs, so the views redraw far less often than
+        batches arrive."""
+        last = self.session.last_step
+        if last is None:
+            return
+        self.run_box.progress.setMaximum(last.steps * last.epochs)
+        self.run_box.progress.setValue(last.global_step)
+        self.run_box.text.setText(progress_html(last, self.session.state()))
+        if self.tabs.currentWidget() is self.plots:
+            self._redraws += 1
+            self._show_curves(grad_norms=self._redraws % REDRAW_HZ == 0)
+
+    def _show_curves(self, grad_norms: bool = True) -> None:
+        history = self.session.history
+        self.plots.show_losses(history.losses)
+        self.plots.show_accuracy(history.train_acc, history.test_acc)
+        if grad_norms:
+            self.plots.show_grad_norms(*self.session.grad_norm_series())
+
+    def _epoch_ended(self, event) -> None:
+        self._show_curves()
+        if event.confusion is not None:
+            test = self.data.test
+            self.results.display(event.epoch, event.confusion, event.predictions, test.images,
+                                 test.labels, self.data.class_names)
+        self.statusMessage.emit(epoch_status(event))
+
+    def _snapshot(self, snapshot) -> None:
+        if self.tabs.currentWidget() is self.inside:
+            self.inside.display(snapshot.activations.inside)
+            self.inside.display_kernels(snapshot.kernels)
+
+    def _finished(self, event) -> None:
+        if event is not None and event.reason == "diverged":
+            self._show_banner(event.message)
+        elif event is not None and event.reason == "stopped":
+            self.statusMessage.emit(event.message)
+        elif event is not None:
+            test_acc = self.session.history.test_acc
+            accuracy = f" Test accuracy {test_acc[-1]:.2%}." if test_acc else ""
+            self.statusMessage.emit(f"{event.message}{accuracy}")
+        self._show_inside()
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_banner(f"Training stopped by an error: {error}. The app is still running; "
+                          "the weights are as the last completed batch left them.")
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(True)
+        self.statusMessage.emit(text)
+
+    # ------------------------------------------------------------------ looking inside
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.plots:
+            self._show_curves()
+        elif self.tabs.currentWidget() is self.inside:
+            self._show_inside()
+
+    def _show_inside(self) -> None:
+        if self.data.test is None or self.model is None:
+            return
+        model = self.session.viewable_model(self.model)
+        if model is not None:
+            self.inside.look(model, self.data.test, self.data.class_names)
+        else:  # training: the next snapshot follows this image; show the last one meanwhile
+            self.session.set_probe(self.inside.probe.value())
+            if self.session.snapshot is not None:
+                self._snapshot(self.session.snapshot)
+
+    def predict(self, image: np.ndarray, what: str) -> np.ndarray | None:
+        """Classify a 28×28 image (uint8, or floats in [0, 1]) and show every stage; returns
+        the class probabilities."""
+        model = self.session.viewable_model(self.model)
+        if model is None:
+            self.predictor.text.setText("Pause or stop the training to ask the network.")
+            return None
+        probabilities = self.predictor.ask(model, image, what, self.data.class_names)
+        self.tabs.setCurrentWidget(self.predictor)
+        return probabilities
+
+    def predict_test_image(self) -> None:
+        test = self.data.test
+        index = min(self.predictor.index.value(), len(test.images) - 1)
+        label = self.data.class_names[int(test.labels[index])]
+        self.predict(test.images[index], f"Test image {index} (really {label})")
+
+    def predict_drawing(self, drawing: np.ndarray) -> None:
+        try:
+            image = prepare_image(drawing, fit=self.data.fit)[0]
+        except ValueError as err:
+            self.predictor.text.setText(f"Nothing to classify: {err}.")
+            return
+        self.predict(image, "Your drawing")
+
+    def open_image(self, path) -> None:
+        """A dropped or opened picture: prepared like MNIST, then classified."""
+        try:
+            image = prepare_image(read_image(path, rgb=False), fit=self.data.fit)[0]
+        except (OSError, ValueError) as err:
+            self.predictor.text.setText(f"Could not use that picture: {err}.")
+            self.statusMessage.emit(f"Could not use that picture: {err}")
+            return
+        self.predict(image, Path(path).name)
+
+    # ------------------------------------------------------------------ files
+
+    def save_model(self, path) -> None:
+        model = self.session.viewable_model(self.model)
+        if model is None:
+            raise ValueError("pause or stop the training first: the weights change with every "
+                             "batch")
+        model.metadata.setdefault("classes", list(self.data.class_names))
+        model.save(path)
+        self.statusMessage.emit(f"Saved the model to {path}")
+
+    def load_model(self, path) -> None:
+        """Replace the network by a saved one; a bad file raises and changes nothing."""
+        if self.session.running:
+            raise ValueError("stop training before loading a model")
+        model = Sequential.load(path)
+        try:
+            shape = model.summary((1, 28, 28))[-1].output_shape
+        except ValueError as err:
+            raise ValueError(f"{path}: not a network for 1×28×28 images ({err})") from None
+        if shape != (10,):
+            raise ValueError(f"{path}: the network gives {shape} outputs, not 10 classes")
+        self.set_model(model, f"loaded from {Path(path).name}")
+        self.statusMessage.emit(f"Loaded the model from {path}")
+
+    def export_loss_history(self, path) -> None:
+        losses = self.session.history.losses
+        with atomic_file(path) as f:
+            f.write(loss_csv(losses, self.plots.smoothed(losses)).encode())
+        self.statusMessage.emit(f"Wrote {len(self.session.history.losses):,} batch losses to "
+                                f"{path}")

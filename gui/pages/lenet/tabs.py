@@ -1,0 +1,164 @@
+"""The LeNet-5 page's tabs that look at the network: its architecture, what it makes of one test
+image (and its kernels), and what it says about an image of the learner's."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.inside import Inside, classify
+from gui.pages.lenet.session import first_kernels
+from gui.pages.lenet.text import ARCHITECTURE_NOTE, prediction_html
+from gui.widgets.controls import rich_label, spin
+from gui.widgets.draw_pad import DrawPad
+from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
+from gui.widgets.layer_views import LayerViews, ProbabilityChart
+from gui.widgets.mosaic import tile
+
+
+class ArchitectureTab(QWidget):
+    def __init__(self):
+        super().__init__()
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("architecture")
+        self.table.setHorizontalHeaderLabels(["layer", "output shape", "parameters",
+                                              "MACs per image"])
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.note = rich_label("architecture_note")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+
+    def display(self, model, origin: str) -> None:
+        rows = model.summary((1, 28, 28))
+        self.table.setRowCount(len(rows) + 1)
+        for i, row in enumerate(rows):
+            cells = (row.name, "×".join(map(str, row.output_shape)), f"{row.params:,}",
+                     f"{row.macs:,}")
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        totals = ("total", "", f"{sum(r.params for r in rows):,}",
+                  f"{sum(r.macs for r in rows):,}")
+        for j, text in enumerate(totals):
+            item = QTableWidgetItem(text)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.table.setItem(len(rows), j, item)
+        self.note.setText(ARCHITECTURE_NOTE.format(origin=origin))
+
+
+class InsideTab(QWidget):
+    """Every stage for one test image, its class probabilities, and the learned kernels."""
+
+    probeChanged = Signal(int)
+
+    def __init__(self):
+        super().__init__()
+        self.probe = spin(0, 9999, 0, "Which test image to follow through the network",
+                          "probe")
+        self.probe_label = QLabel()
+        self.stages = LayerViews(columns=4)
+        self.chart = ProbabilityChart()
+        self.conv1_view = ImagePanel("conv1 kernels (6 × 5×5)", colorbar=True)
+        self.conv2_view = ImagePanel("conv2 kernels (a row per output channel, 6 inputs each)",
+                                     colorbar=True)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Test image"))
+        row.addWidget(self.probe)
+        row.addWidget(self.probe_label, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.conv1_view, 2)
+        bottom.addWidget(self.conv2_view, 3)
+        bottom.addWidget(self.chart, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.stages, 3)
+        layout.addLayout(bottom, 2)
+        self.probe.valueChanged.connect(self.probeChanged)
+
+    def display(self, inside: Inside) -> None:
+        self.stages.display(inside)
+        self.chart.display(inside.probabilities)
+
+    def look(self, model, test, class_names) -> None:
+        """The chosen test image through ``model`` (one the GUI thread may use), and its
+        kernels."""
+        index = min(self.probe.value(), len(test.images) - 1)
+        self.probe_label.setText(f"true class: <b>{class_names[int(test.labels[index])]}</b>")
+        self.display(classify(model, test.images[index]))
+        self.display_kernels(first_kernels(model))
+
+    def display_kernels(self, kernels: tuple) -> None:
+        conv1, conv2 = kernels
+        self.conv1_view.set_image(tile(conv1[:, 0])[0], symmetric_levels(conv1), DIVERGING)
+        oc, c, kh, kw = conv2.shape
+        grid = tile(conv2.reshape(oc * c, kh, kw), columns=c)[0]
+        self.conv2_view.set_image(grid, symmetric_levels(conv2), DIVERGING)
+
+
+class PredictTab(QWidget):
+    """A test image, a drawing or a dropped picture, and what the network says about it."""
+
+    def __init__(self):
+        super().__init__()
+        self.index = spin(0, 9999, 0, "A test image to classify", "predict_index")
+        self.pick = QPushButton("Classify this test image")
+        self.pick.setObjectName("predict_test")
+        self.pick.setToolTip("Show the network the chosen test image")
+        self.pad = DrawPad(180, 15)
+        self.clear = QPushButton("Clear drawing")
+        self.clear.setToolTip("Wipe the drawing pad")
+        self.text = rich_label("predict_text", "Pick a test image, draw on the pad, or drop a "
+                                               "picture on the window.")
+        self.chart = ProbabilityChart()
+        self.stages = LayerViews(columns=3)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Test image"))
+        row.addWidget(self.index, 1)
+        controls = QVBoxLayout()
+        controls.addLayout(row)
+        controls.addWidget(self.pick)
+        controls.addWidget(QLabel("…or draw one:"))
+        controls.addWidget(self.pad)
+        controls.addWidget(self.clear)
+        controls.addWidget(self.text)
+        controls.addWidget(self.chart, 1)  # the answer sits beside the question
+        left = QWidget()
+        left.setLayout(controls)
+        left.setFixedWidth(250)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(self.stages, 1)
+        self.clear.clicked.connect(self.pad.clear)
+
+    def ask(self, model, image: np.ndarray, what: str, class_names) -> np.ndarray:
+        """Classify ``image`` (uint8, or floats in [0, 1]) with ``model``; show every stage and
+        the answer; return the class probabilities."""
+        inside = classify(model, image)
+        self.stages.display(inside)
+        self.chart.display(inside.probabilities)
+        self.text.setText(prediction_html(what, class_names, inside.probabilities))
+        return inside.probabilities
+
+    def set_classes(self, names) -> None:
+        self.chart.set_classes(names)
+
+
+def short_names(names) -> list[str]:
+    """"T-shirt/top" -> "T-shirt": class names short enough for an axis."""
+    return [n.split("/")[0] for n in names]
+
