@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -102,12 +103,26 @@ class _Progress:
 
 
 def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    """Every way this can end is a line of text and an exit code, never a traceback."""
+    try:
+        return _train(parse_args(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head -1``): say so once; Python's own flush at exit
+        # would otherwise print a traceback into the closed pipe's place.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _fail("the output was closed early (broken pipe)")
+    except MemoryError:
+        return _fail("out of memory: try a smaller --batch-size or --train-size")
+
+
+def _train(args) -> int:
     try:
         config = TrainConfig(model=args.model, epochs=args.epochs, batch_size=args.batch_size,
                              lr=args.lr, optimizer=args.optimizer, schedule=args.schedule,
-                             seed=args.seed,
-                             train_size=args.train_size)
+                             seed=args.seed, train_size=args.train_size)
     except ValueError as err:
         return _fail(str(err), 2)
     if config.model == "shallow":
@@ -115,15 +130,13 @@ def main(argv=None) -> int:
         source = "two random 1×1×6×6 inputs (the lesson's tiny network)"
     else:
         try:
-            if args.data:
-                train, test = (data.load_idx_folder(args.data, s) for s in ("train", "test"))
-                source = f"IDX files in {args.data}"
-            else:
-                train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
-                source = "bundled Fashion-MNIST"
+            train, test, source = _data(args.data)
         except (OSError, ValueError) as err:
             return _fail(f"cannot read the data: {err}")
-        trainer = lenet_trainer(config, train, test)
+        try:
+            trainer = lenet_trainer(config, train, test)
+        except ValueError as err:
+            return _fail(str(err), 2)
         trainer.model.metadata["source"] = source
         source += f", {len(trainer.train.x):,} training / {len(trainer.test.x):,} test images"
     print(f"training {config.model} on {source}: {config.epochs} epochs, batch {config.batch_size}"
@@ -146,10 +159,8 @@ def main(argv=None) -> int:
                 print(event.message, flush=True)
                 if event.reason == "diverged":
                     return 1
-    except KeyboardInterrupt:
+    finally:
         progress.clear()
-        print("interrupted", file=sys.stderr)
-        return 130
     if args.save:
         try:
             trainer.model.save(args.save)
@@ -161,3 +172,19 @@ def main(argv=None) -> int:
     elif last is not None:
         print(f"final loss: {last.train_loss:.4f}")
     return 0
+
+
+def _data(folder):
+    """(train, test, description) of the bundled set or an IDX folder; OSError / ValueError
+    with the reason if it cannot be trained on."""
+    if folder:
+        train, test = (data.load_idx_folder(folder, s) for s in ("train", "test"))
+        source = f"IDX files in {folder}"
+    else:
+        train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
+        source = "bundled Fashion-MNIST"
+    try:
+        data.check_trainable(train, test)
+    except ValueError as err:
+        raise ValueError(f"{source}: {err}") from None
+    return train, test, source

@@ -15,6 +15,8 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 FLOAT_DTYPES = (np.float32, np.float64)
+MAX_WINDOW = 100_000       # a kernel, stride, padding or dilation beyond this is a typo
+MAX_ELEMENTS = 1 << 28     # arrays a layer would allocate: 1 GiB of float32
 
 
 class ShapeError(ValueError):
@@ -42,11 +44,23 @@ def pair(value, name: str) -> tuple[int, int]:
     raise ShapeError(f"{name} must be an int or a pair of ints, got {value!r}", name)
 
 
-def _check_range(name: str, value, low: int, argument: str) -> None:
+def _check_range(name: str, value, low: int, argument: str, high: int | None = MAX_WINDOW):
     if not _is_int(value):
         raise ShapeError(f"{name} must be an int, got {value!r}", argument)
     if value < low:
         raise ShapeError(f"{name} must be ≥ {low}, got {value}", argument)
+    if high is not None and value > high:
+        raise ShapeError(f"{name} must be ≤ {MAX_WINDOW:,}, got {value:,}", argument)
+
+
+def check_elements(what: str, shape, argument: str) -> None:
+    """ShapeError before allocating an array of ``shape`` larger than MAX_ELEMENTS."""
+    count = 1
+    for size in shape:
+        count *= int(size)
+    if count > MAX_ELEMENTS:
+        raise ShapeError(f"{what} would hold {count:,} values ({count * 4 / 2**30:,.1f} GiB in "
+                         f"float32), more than the {MAX_ELEMENTS:,} this app allows", argument)
 
 
 def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
@@ -62,7 +76,7 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
     >>> conv_output_size(28, 5, padding=2)
     28
     """
-    _check_range("input size", size, 1, "input")
+    _check_range("input size", size, 1, "input", high=None)
     _check_range("kernel_size", kernel, 1, "kernel_size")
     _check_range("stride", stride, 1, "stride")
     _check_range("padding", padding, 0, "padding")
@@ -149,7 +163,16 @@ def conv_geometry(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, paddin
         if bias.shape[0] != weight.shape[0]:
             raise ShapeError(f"bias has {bias.shape[0]} values but weight has "
                              f"OC={weight.shape[0]} output channels", "bias")
-    return window_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
+    g = window_geometry(x.shape[2:], weight.shape[2:], stride, padding, dilation)
+    _check_window_memory(x.shape, g)
+    return g
+
+
+def _check_window_memory(x_shape, g: Geometry) -> None:
+    """The padded input and the im2col matrix are allocated: refuse sizes that cannot fit."""
+    n, c, h, w = x_shape
+    check_elements("the padded input", (n, c, h + 2 * g.ph, w + 2 * g.pw), "padding")
+    check_elements("the im2col matrix", (n, c, g.kh, g.kw, g.oh, g.ow), "kernel_size")
 
 
 def pad2d(x: np.ndarray, ph: int, pw: int, value: float = 0.0) -> np.ndarray:
@@ -204,6 +227,7 @@ def im2col(x: np.ndarray, kernel_size, stride=1, padding=0, dilation=1) -> np.nd
     """
     check_array(x, "input", 4, "(N, C, H, W)")
     g = window_geometry(x.shape[2:], kernel_size, stride, padding, dilation)
+    _check_window_memory(x.shape, g)
     return _im2col(x, g)
 
 
@@ -228,6 +252,7 @@ def col2im(cols: np.ndarray, x_shape, kernel_size, stride=1, padding=0,
         raise ShapeError(f"x_shape must be (N, C, H, W), got {tuple(x_shape)}", "input")
     n, c, h, w = (int(v) for v in x_shape)
     g = window_geometry((h, w), kernel_size, stride, padding, dilation)
+    _check_window_memory((n, c, h, w), g)
     expected = (n, c * g.kh * g.kw, g.oh * g.ow)
     if cols.shape != expected:
         raise ShapeError(f"cols has shape {cols.shape}, expected {expected} for input "
@@ -453,7 +478,9 @@ def pool_args(kernel_size, stride=None, padding=0):
 def pool_geometry(x: np.ndarray, kernel_size, stride=None, padding=0) -> Geometry:
     """Validate pooling arguments for an input and compute (OH, OW)."""
     check_array(x, "input", 4, "(N, C, H, W)")
-    return window_geometry(x.shape[2:], *pool_args(kernel_size, stride, padding))
+    g = window_geometry(x.shape[2:], *pool_args(kernel_size, stride, padding))
+    _check_window_memory(x.shape, g)
+    return g
 
 
 def _pool_windows(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:

@@ -90,6 +90,9 @@ def pattern(name: str, size: int = 16) -> np.ndarray:
         return np.tile(np.linspace(0, 1, size), (size, 1))
     if name == "letter A":
         bitmap = np.array([[c == "#" for c in row] for row in _LETTER_A], dtype=np.float64)
+        if size < bitmap.shape[0]:  # too small for the 7×7 letter: sample it, cell by cell
+            cells = np.arange(size) * bitmap.shape[0] // size
+            return bitmap[np.ix_(cells, cells)]
         scale = max(size // 9, 1)
         letter = np.kron(bitmap, np.ones((scale, scale)))
         out = np.zeros((size, size))

@@ -102,6 +102,13 @@ class Layer:
     def __repr__(self):
         return f"{type(self).__name__}({self.extra_repr()})"
 
+    def _cached(self, value):
+        """What forward cached for backward; a clear error if there is no forward yet."""
+        if value is None:
+            raise RuntimeError(f"{type(self).__name__}.backward needs a forward pass first "
+                               "(nothing is cached to differentiate)")
+        return value
+
     def _check_dtype(self, x: np.ndarray, name: str = "input") -> None:
         dtype = self.parameters()[0].data.dtype
         if x.dtype != dtype:
@@ -113,6 +120,13 @@ class Layer:
 def _pair_or_int(value: tuple[int, int]):
     """(3, 3) -> 3 for printing and config; (3, 5) stays a list."""
     return value[0] if value[0] == value[1] else list(value)
+
+
+def _finite(name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
 
 
 def _check_count(name: str, value) -> int:
@@ -153,6 +167,7 @@ class Conv2d(Layer):
             kernel_size, stride, padding, dilation)
         rng = init.make_rng(rng)
         shape = (out_channels, in_channels) + self.kernel_size
+        F.check_elements(f"the weight {shape}", shape, "kernel_size")
         self.weight = Parameter(init.pytorch_default(shape, rng, dtype))
         self.bias = None
         if bias:
@@ -181,7 +196,8 @@ class Conv2d(Layer):
 
     def backward(self, dout, input_grad=True):
         dx, self.weight.grad, dbias = F.conv2d_backward(
-            dout, self._cols, self.weight.data, self._x_shape, self._geometry, input_grad)
+            dout, self._cached(self._cols), self.weight.data, self._x_shape, self._geometry,
+            input_grad)
         if self.bias is not None:
             self.bias.grad = dbias
         return dx
@@ -228,11 +244,14 @@ class _Pool2d(Layer):
         self.kernel_size, self.stride, self.padding = F.pool_args(kernel_size, stride, padding)
         self._x_shape = None  # backward scatters onto a grid of this shape
         self._geometry = None
+        self._key = None      # (shape, dtype) the geometry was validated for
 
     def _geometry_for(self, x):
-        if not isinstance(x, np.ndarray) or x.shape != self._x_shape:  # validate once per shape
+        key = (x.shape, x.dtype) if isinstance(x, np.ndarray) else None
+        if key is None or key != self._key:  # validate once per shape and dtype
             self._geometry = F.pool_geometry(x, self.kernel_size, self.stride, self.padding)
-            self._x_shape = x.shape
+            self._key = key
+        self._x_shape = x.shape
         return self._geometry
 
     def output_shape(self, shape):
@@ -267,7 +286,8 @@ class MaxPool2d(_Pool2d):
         return out
 
     def backward(self, dout, input_grad=True):
-        return F.max_pool2d_backward(dout, self.argmax, self._x_shape, self._geometry)
+        return F.max_pool2d_backward(dout, self._cached(self.argmax), self._x_shape,
+                                     self._geometry)
 
 
 class AvgPool2d(_Pool2d):
@@ -282,7 +302,7 @@ class AvgPool2d(_Pool2d):
         return F.avg_pool2d_forward(x, self._geometry_for(x))
 
     def backward(self, dout, input_grad=True):
-        return F.avg_pool2d_backward(dout, self._x_shape, self._geometry)
+        return F.avg_pool2d_backward(dout, self._cached(self._x_shape), self._geometry)
 
 
 class Linear(Layer):
@@ -302,6 +322,8 @@ class Linear(Layer):
         self.in_features = _check_count("in_features", in_features)
         self.out_features = _check_count("out_features", out_features)
         rng = init.make_rng(rng)
+        F.check_elements(f"the weight ({out_features}, {in_features})",
+                         (out_features, in_features), "weight")
         self.weight = Parameter(init.pytorch_default((out_features, in_features), rng, dtype))
         self.bias = None
         if bias:
@@ -321,7 +343,7 @@ class Linear(Layer):
         return out
 
     def backward(self, dout, input_grad=True):
-        self.weight.grad = dout.T @ self._x
+        self.weight.grad = dout.T @ self._cached(self._x)
         if self.bias is not None:
             self.bias.grad = dout.sum(axis=0)
         return dout @ self.weight.data if input_grad else None
@@ -354,7 +376,7 @@ class Flatten(Layer):
         return x.reshape(x.shape[0], -1)
 
     def backward(self, dout, input_grad=True):
-        return dout.reshape(self._x_shape)
+        return dout.reshape(self._cached(self._x_shape))
 
     def output_shape(self, shape):
         return (math.prod(shape),)
@@ -372,7 +394,7 @@ class ReLU(Layer):
         return np.maximum(x, 0)
 
     def backward(self, dout, input_grad=True):
-        return dout * self._positive
+        return dout * self._cached(self._positive)
 
 
 class LeakyReLU(Layer):
@@ -384,7 +406,7 @@ class LeakyReLU(Layer):
 
     def __init__(self, negative_slope: float = 0.01):
         super().__init__()
-        self.negative_slope = float(negative_slope)
+        self.negative_slope = _finite("negative_slope", negative_slope)
         self._positive = None  # where x > 0: gradient 1 there, negative_slope elsewhere
 
     def forward(self, x):
@@ -392,7 +414,8 @@ class LeakyReLU(Layer):
         return np.where(self._positive, x, x * x.dtype.type(self.negative_slope))
 
     def backward(self, dout, input_grad=True):
-        return np.where(self._positive, dout, dout * dout.dtype.type(self.negative_slope))
+        return np.where(self._cached(self._positive), dout,
+                        dout * dout.dtype.type(self.negative_slope))
 
     def config(self):
         return {"negative_slope": self.negative_slope}
@@ -410,7 +433,7 @@ class Sigmoid(Layer):
         return self._y
 
     def backward(self, dout, input_grad=True):
-        grad = 1 - self._y
+        grad = 1 - self._cached(self._y)
         grad *= self._y
         grad *= dout
         return grad
@@ -428,7 +451,7 @@ class Tanh(Layer):
         return self._y
 
     def backward(self, dout, input_grad=True):
-        grad = self._y * self._y
+        grad = self._cached(self._y) * self._y
         np.subtract(1, grad, out=grad)  # in place: one temporary instead of three
         grad *= dout
         return grad
@@ -454,8 +477,12 @@ class BatchNorm2d(Layer):
                  dtype=np.float32):
         super().__init__()
         self.num_features = _check_count("num_features", num_features)
-        self.eps = float(eps)
-        self.momentum = float(momentum)
+        self.eps = _finite("eps", eps)
+        self.momentum = _finite("momentum", momentum)
+        if self.eps <= 0:
+            raise ValueError(f"eps must be positive (it keeps 1/√(var + eps) finite), got {eps}")
+        if not 0 <= self.momentum <= 1:
+            raise ValueError(f"momentum must be in [0, 1], got {momentum}")
         self.weight = Parameter(np.ones(num_features, dtype))
         self.bias = Parameter(np.zeros(num_features, dtype))
         self.running_mean = np.zeros(num_features, dtype)
@@ -494,7 +521,7 @@ class BatchNorm2d(Layer):
 
     def backward(self, dout, input_grad=True):
         n, c = dout.shape[:2]
-        d3, c3 = dout.reshape(n, c, -1), self._centred.reshape(n, c, -1)
+        d3, c3 = dout.reshape(n, c, -1), self._cached(self._centred).reshape(n, c, -1)
         inv_std = self._inv_std
         self.bias.grad = np.einsum("ncl->c", d3)
         self.weight.grad = np.einsum("ncl,ncl->c", d3, c3) * inv_std  # Σ dout·x̂

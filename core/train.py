@@ -22,11 +22,14 @@ import numpy as np
 from . import allocator, zoo
 from .data import Normalizer, Split, batches
 from .inside import Inside, look_inside
+from .layers import BatchNorm2d
 from .losses import CrossEntropyLoss, MSELoss
 from .model import Sequential
 from .optim import SGD, Adam, Optimizer
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
+_clock = time.perf_counter  # seconds; the tests substitute a clock they drive
+MAX_BATCH = 4096
 SCHEDULES = ("constant", "cosine")
 
 
@@ -57,7 +60,7 @@ class EpochEvent:
     test_accuracy: float | None
     confusion: np.ndarray | None = None    # (classes, classes): rows true, columns predicted
     predictions: np.ndarray | None = None  # predicted class of every test sample
-    seconds: float = 0.0
+    seconds: float = 0.0       # training time of the epoch, pauses left out
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,12 @@ class Trainer:
             raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {schedule!r}")
         if len(train.x) == 0 or len(train.x) != len(train.y):
             raise ValueError(f"training data: {len(train.x)} samples and {len(train.y)} targets")
+        # BatchNorm cannot normalise one value per channel: like PyTorch's drop_last, a last
+        # batch of a single image is left out; settings that leave no batch at all are refused.
+        self.drop_single = any(isinstance(layer, BatchNorm2d) for layer in model)
+        if self.drop_single and (batch_size == 1 or len(train.x) == 1):
+            raise ValueError("BatchNorm needs at least 2 images per batch: choose a batch size "
+                             "and a training set of 2 or more, or turn BatchNorm off")
         self.model, self.loss, self.optimizer = model, loss, optimizer
         self.train, self.test = train, test
         self.epochs, self.batch_size = epochs, batch_size
@@ -161,16 +170,25 @@ class Trainer:
     def run(self) -> Iterator[Event]:
         n = len(self.train.x)
         steps = math.ceil(n / self.batch_size)
+        if self.drop_single and n % self.batch_size == 1:
+            steps -= 1
         total_steps = steps * self.epochs
         global_step, epoch = 0, 0
-        started = time.perf_counter()
+        paused_s = 0.0  # time spent paused is not training: speed and ETA leave it out
+        started = _clock()
         self.model.train()
         try:
             for epoch in range(1, self.epochs + 1):
-                epoch_start = time.perf_counter()
+                epoch_start, epoch_paused = _clock(), 0.0
                 loss_sum, correct, seen = 0.0, 0, 0
                 for step, index in enumerate(batches(n, self.batch_size, self.rng), start=1):
+                    if step > steps:
+                        break  # the single image left over, which BatchNorm cannot train on
+                    wait_start = _clock()
                     yield from self._wait_if_paused(global_step)
+                    waited = _clock() - wait_start
+                    paused_s += waited
+                    epoch_paused += waited
                     if self._stop.is_set():
                         raise _Stopped
                     if self.schedule == "cosine":
@@ -189,12 +207,12 @@ class Trainer:
                     loss_sum += loss * len(index)
                     seen += len(index)
                     correct += hits
-                    elapsed = time.perf_counter() - started
+                    elapsed = _clock() - started - paused_s
                     rate = global_step / elapsed if elapsed > 0 else 0.0
                     yield StepEvent(
                         epoch, self.epochs, step, steps, global_step, loss,
                         correct / seen if self.train.classification else None,
-                        seen / max(time.perf_counter() - epoch_start, 1e-9),
+                        seen / max(_clock() - epoch_start - epoch_paused, 1e-9),
                         (total_steps - global_step) / rate if rate else 0.0,
                         self._grad_norms())
                     if self.snapshot_every and global_step % self.snapshot_every == 0:
@@ -203,7 +221,7 @@ class Trainer:
                 yield EpochEvent(epoch, self.epochs, loss_sum / seen,
                                  correct / seen if self.train.classification else None,
                                  test_loss, test_accuracy, confusion, predictions,
-                                 time.perf_counter() - epoch_start)
+                                 _clock() - epoch_start - epoch_paused)
         except _Stopped:
             yield FinishedEvent("stopped", f"Stopped at epoch {epoch} after {global_step} "
                                 "batches.", epoch - 1, global_step)
@@ -316,6 +334,11 @@ class TrainConfig:
         for name in ("epochs", "batch_size"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name.replace('_', ' ')} must be ≥ 1, got {getattr(self, name)}")
+        if self.batch_size > MAX_BATCH:
+            raise ValueError(f"batch size must be ≤ {MAX_BATCH:,} (larger batches do not fit in "
+                             f"memory here), got {self.batch_size:,}")
+        if not 0 <= self.seed < 2**32:
+            raise ValueError(f"seed must be between 0 and {2**32 - 1:,}, got {self.seed}")
         if not (self.lr > 0 and math.isfinite(self.lr)):
             raise ValueError(f"learning rate must be a positive number, got {self.lr}")
         if self.schedule not in SCHEDULES:

@@ -175,3 +175,47 @@ def test_trainer_with_plain_samples():
                       Samples(x, y), epochs=1, batch_size=16)
     kinds = [type(e).__name__ for e in trainer.run()]
     assert kinds == ["StepEvent"] * 3 + ["EpochEvent", "FinishedEvent"]
+
+
+def test_time_spent_paused_is_left_out_of_speed_and_eta(fashion, monkeypatch):
+    """A learner who pauses for a minute must not read "ETA 169:41" afterwards."""
+    from core import train as train_module
+
+    now = [0.0]
+    monkeypatch.setattr(train_module, "_clock", lambda: now[0])
+    trainer = _trainer(fashion, epochs=2, train_size=64, batch_size=32)  # 2 steps per epoch
+    train_batch = trainer._train_batch
+
+    def one_second(index):
+        now[0] += 1.0
+        return train_batch(index)
+
+    trainer._train_batch = one_second  # each batch "takes" one second
+    run = trainer.run()
+    first = next(run)
+    trainer.pause()
+    assert isinstance(next(run), PausedEvent)
+    now[0] += 600.0                   # ten minutes paused
+    trainer.resume()
+    second = next(run)
+    assert isinstance(first, StepEvent) and isinstance(second, StepEvent)
+    # two batches in two seconds of training: two to go, about two seconds left
+    assert second.eta_s == pytest.approx(2.0, rel=0.01)
+    assert second.images_per_s == pytest.approx(32.0, rel=0.01)
+    epoch = next(e for e in run if isinstance(e, EpochEvent))
+    assert epoch.seconds == pytest.approx(2.0, rel=0.01)
+
+
+@pytest.mark.parametrize("batchnorm, steps", [(True, 2), (False, 3)])
+def test_a_last_batch_of_one_image_is_dropped_only_under_batchnorm(fashion, batchnorm, steps):
+    trainer = _trainer(fashion, train_size=65, batch_size=32, batchnorm=batchnorm)
+    events = list(trainer.run())
+    assert [s.step for s in _steps(events)] == list(range(1, steps + 1))
+    assert all(s.steps == steps for s in _steps(events))
+    assert events[-1].reason == "completed"
+
+
+def test_batchnorm_with_batches_of_one_is_refused_with_the_reason(fashion):
+    with pytest.raises(ValueError, match="BatchNorm needs at least 2 images per batch"):
+        _trainer(fashion, batch_size=1)
+    _trainer(fashion, batch_size=1, batchnorm=False)  # without BatchNorm it is fine
