@@ -6,6 +6,7 @@ uint32 sizes, then the values, big-endian, row-major; often gzip-compressed (``.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import http.client
@@ -191,10 +192,15 @@ def check_trainable(train: Split, test: Split) -> None:
                              f"{split.labels.min()}…{split.labels.max()}")
 
 
+@functools.cache
 def load_fashion_mnist(split: str = "train") -> Split:
     """The bundled Fashion-MNIST (a seeded, stratified split of the 70,000 images; see
-    ``resources/fashion_mnist/SOURCE.md``)."""
-    return load_idx_folder(bundled_fashion_dir(), split)
+    ``resources/fashion_mnist/SOURCE.md``). Read once per process and shared: the arrays are
+    read-only."""
+    loaded = load_idx_folder(bundled_fashion_dir(), split)
+    for array in loaded:
+        array.flags.writeable = False
+    return loaded
 
 
 # --------------------------------------------------------------------------- official files

@@ -96,3 +96,29 @@ def look_inside(model, x: np.ndarray) -> Inside:
 def classify(model, image: np.ndarray) -> Inside:
     """``look_inside`` for a picture (see ``network_input``)."""
     return look_inside(model, network_input(model, image))
+
+
+def check_classifier(model, image_shape: tuple = (28, 28), classes: int = 10) -> None:
+    """ValueError unless ``model`` can classify grey ``image_shape`` pictures into ``classes``
+    the way this app uses a network: float32, its normalisation statistics in the metadata,
+    class names (if any) a list of ``classes`` strings, and a trial image giving finite
+    probabilities. A page checks a loaded model with this *before* it replaces its own."""
+    if model.dtype != np.float32:
+        raise ValueError(f"the network holds {model.dtype} numbers; this app trains and shows "
+                         "float32 networks (convert it with model.to(numpy.float32))")
+    try:
+        shape = model.summary((1, *image_shape))[-1].output_shape
+    except ValueError as err:
+        raise ValueError(f"not a network for 1×{image_shape[0]}×{image_shape[1]} images "
+                         f"({err})") from None
+    if shape != (classes,):
+        raise ValueError(f"the network gives {shape} outputs, not {classes} classes")
+    names = model.metadata.get("classes")
+    if names is not None and (not isinstance(names, list) or len(names) != classes
+                              or not all(isinstance(n, str) for n in names)):
+        raise ValueError(f"the class names in the metadata must be a list of {classes} texts")
+    with np.errstate(all="ignore"):
+        probabilities = classify(model, np.zeros(image_shape, np.uint8)).probabilities
+    if not np.all(np.isfinite(probabilities)):
+        raise ValueError("a trial image gives NaN or infinite outputs (broken weights or "
+                         "statistics)")

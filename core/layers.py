@@ -539,6 +539,12 @@ class BatchNorm2d(Layer):
             dx += correction
         return dx
 
+    def output_shape(self, shape):
+        c = _expect_chw(self, shape)[0]
+        if c != self.num_features:
+            raise ShapeError(f"{self!r} expects {self.num_features} channels, got {c}", "input")
+        return tuple(shape)
+
     def config(self):
         cfg = {"num_features": self.num_features}
         if self.eps != 1e-5:

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
+from . import functional as F
+from . import modelfile
 from .fileio import atomic_file
-from .functional import FLOAT_DTYPES, ShapeError
+from .functional import ShapeError
 from .layers import LAYER_TYPES, Layer, Parameter
-
-FORMAT = "cnn-studio-model"
-FORMAT_VERSION = 1
-_META_KEY = "__meta__"
+from .modelfile import ModelFileError
 
 
 class SummaryRow(NamedTuple):
@@ -159,7 +156,8 @@ class Sequential:
         for i, spec in enumerate(architecture):
             kind = spec.get("type") if isinstance(spec, dict) else None
             args = spec.get("args", {}) if isinstance(spec, dict) else None
-            if kind not in LAYER_TYPES or not isinstance(args, dict):
+            if kind not in LAYER_TYPES or not isinstance(args, dict) or \
+                    {"dtype", "rng"} & set(args):
                 raise ValueError(f"layer {i}: unknown layer {spec!r}")
             try:
                 layers.append(LAYER_TYPES[kind](**args))
@@ -176,22 +174,32 @@ class Sequential:
         crash midway never leaves a half-written model under the final name.
         """
         path = Path(path)
-        meta = {"format": FORMAT, "version": FORMAT_VERSION, "dtype": str(self.dtype),
+        meta = {"format": modelfile.FORMAT, "version": modelfile.FORMAT_VERSION,
+                "dtype": str(self.dtype),
                 "architecture": self.architecture(), "metadata": self.metadata}
         arrays = dict(self.state_dict())
-        arrays[_META_KEY] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+        arrays[modelfile.META_KEY] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
         with atomic_file(path) as f:
             # A file object, not a name: np.savez would append ".npz" to a name lacking it.
             np.savez(f, **arrays)
 
     @classmethod
     def load(cls, path) -> Sequential:
-        """A new model from a file written by ``save``. ValueError if the file is not valid."""
-        meta, arrays = _read_model_file(path)
+        """A new model from a file written by ``save``. ``ModelFileError`` (a ValueError) says
+        why a file cannot be used; OSError if it cannot be opened."""
+        meta, arrays = modelfile.read(path)
+        architecture = meta["architecture"]
+        if any(not isinstance(spec, dict) for spec in architecture):
+            raise ModelFileError(f"{path}: malformed architecture")
+        needed, held = sum(_state_size(spec) for spec in architecture), \
+            sum(a.size for a in arrays.values())
+        if needed > held:
+            raise ModelFileError(f"{path}: its network needs {needed:,} numbers but the file "
+                                 f"holds {held:,}")
         try:
-            model = cls.from_architecture(meta["architecture"], meta["dtype"])
+            model = cls.from_architecture(architecture, meta["dtype"])
         except ValueError as err:
-            raise ValueError(f"{path}: {err}") from None
+            raise ModelFileError(f"{path}: {err}") from None
         model._assign_state(arrays, path)
         model.metadata = meta["metadata"]
         return model
@@ -199,9 +207,9 @@ class Sequential:
     def load_state(self, path) -> None:
         """Replace this model's arrays with those of a file written by ``save`` for the same
         architecture. Everything is validated first: on any error nothing is changed."""
-        meta, arrays = _read_model_file(path)
+        meta, arrays = modelfile.read(path)
         if meta["architecture"] != self.architecture():
-            raise ValueError(f"{path}: the file holds a different network "
+            raise ModelFileError(f"{path}: the file holds a different network "
                              f"({_describe(meta['architecture'])})")
         self._assign_state(arrays, path)
         self.metadata = meta["metadata"]
@@ -211,15 +219,17 @@ class Sequential:
         missing = sorted(set(expected) - set(arrays))
         extra = sorted(set(arrays) - set(expected))
         if missing or extra:
-            raise ValueError(f"{path}: arrays do not match the network (missing {missing}, "
-                             f"unexpected {extra})")
+            raise ModelFileError(f"{path}: arrays do not match the network (missing {missing}, "
+                                 f"unexpected {extra})")
         for name, current in expected.items():
             value = arrays[name]
             if value.shape != current.shape or value.dtype != current.dtype:
-                raise ValueError(f"{path}: array {name!r} is {value.dtype} {value.shape}, "
-                                 f"expected {current.dtype} {current.shape}")
+                raise ModelFileError(f"{path}: array {name!r} is {value.dtype} {value.shape}, "
+                                     f"expected {current.dtype} {current.shape}")
             if not np.all(np.isfinite(value)):
-                raise ValueError(f"{path}: array {name!r} holds NaN or infinite values")
+                raise ModelFileError(f"{path}: array {name!r} holds NaN or infinite values")
+            if name.endswith("running_var") and np.any(value < 0):
+                raise ModelFileError(f"{path}: array {name!r} holds negative variances")
         # Validated: now, and only now, replace.
         for i, layer in enumerate(self.layers):
             for name in layer.state():
@@ -230,28 +240,22 @@ def _describe(architecture) -> str:
     return ", ".join(spec.get("type", "?") for spec in architecture if isinstance(spec, dict))
 
 
-def _read_model_file(path) -> tuple[dict, dict]:
-    """(metadata, arrays) of a model file; OSError if unreadable, ValueError if invalid."""
-    raw = Path(path).read_bytes()
+def _state_size(spec) -> int:
+    """How many numbers a layer spec needs (weights, biases, running statistics), worked out
+    from its arguments without building it: a file can then be refused before a layer that
+    its arrays cannot fill allocates gigabytes."""
+    kind, args = spec.get("type"), spec.get("args", {})
     try:
-        with np.load(io.BytesIO(raw), allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as err:
-        raise ValueError(f"{path}: not a CNN Studio model file ({err})") from None
-    try:
-        meta = json.loads(arrays.pop(_META_KEY).tobytes().decode())
-    except (KeyError, ValueError, UnicodeDecodeError):
-        raise ValueError(f"{path}: not a CNN Studio model file (no readable metadata)") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise ValueError(f"{path}: not a CNN Studio model file")
-    if meta.get("version") != FORMAT_VERSION:
-        raise ValueError(f"{path}: model format version {meta.get('version')!r} is not supported "
-                         f"(this version reads {FORMAT_VERSION})")
-    if meta.get("dtype") not in [str(np.dtype(d)) for d in FLOAT_DTYPES]:
-        raise ValueError(f"{path}: unsupported dtype {meta.get('dtype')!r}")
-    if not isinstance(meta.get("architecture"), list):
-        raise ValueError(f"{path}: the metadata has no architecture list")
-    meta.setdefault("metadata", {})
-    if not isinstance(meta["metadata"], dict):
-        raise ValueError(f"{path}: malformed metadata")
-    return meta, arrays
+        if kind == "Conv2d":
+            kh, kw = F.pair(args["kernel_size"], "kernel_size")
+            out = int(args["out_channels"])
+            return out * int(args["in_channels"]) * kh * kw + (out if args.get("bias", True)
+                                                                else 0)
+        if kind == "Linear":
+            out = int(args["out_features"])
+            return out * int(args["in_features"]) + (out if args.get("bias", True) else 0)
+        if kind == "BatchNorm2d":
+            return 4 * int(args["num_features"])
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return 0  # the layer's own constructor explains what is wrong
+    return 0

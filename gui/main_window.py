@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from core.fileio import atomic_file
 from gui.app import APP_NAME
-from gui.images import IMAGE_FILTER
+from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.pages.activations import ActivationsPage
 from gui.pages.base import Page
 from gui.pages.convolution.page import ConvolutionPage
@@ -25,8 +27,6 @@ from gui.pages.speed import SpeedPage
 from gui.pages.tiny_net.page import TinyNetPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
-
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
 
 ABOUT = f"""<h2>{APP_NAME}</h2>
 <p>Learn how a convolutional neural network works by watching one written in plain numpy:
@@ -158,10 +158,21 @@ class MainWindow(QMainWindow):
                                               f"{self.current_page().title}.png",
                                               "PNG image (*.png)")
         if path:
-            if not self.current_page().grab().save(path, "PNG"):
-                QMessageBox.warning(self, APP_NAME, f"Could not write {path}.")
-            else:
-                self.statusBar().showMessage(f"Saved {path}")
+            self.save_view(path)
+
+    def save_view(self, path) -> None:
+        """The current page as a PNG, written like every file of the app: atomically, keeping
+        an earlier file's permissions, refusing a read-only one."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.current_page().grab().save(buffer, "PNG")
+        try:
+            with atomic_file(path) as f:
+                f.write(bytes(buffer.data()))
+        except OSError as err:
+            QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
+            return
+        self.statusBar().showMessage(f"Saved {path}")
 
     def save_model_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the model", "lenet5.npz",
@@ -170,7 +181,11 @@ class MainWindow(QMainWindow):
             try:
                 self.lenet.save_model(path)
             except (OSError, ValueError) as err:
-                QMessageBox.warning(self, APP_NAME, f"Could not save the model: {err}")
+                QMessageBox.warning(self, APP_NAME, f"Could not save the model: {err}\n\n"
+                                    "Nothing was written; an earlier file there is unchanged.")
+            except MemoryError:
+                QMessageBox.warning(self, APP_NAME, "Could not save the model: out of memory. "
+                                    "Nothing was written; an earlier file there is unchanged.")
 
     def load_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Load a model", "",
@@ -183,8 +198,9 @@ class MainWindow(QMainWindow):
         self.show_page(self.lenet)
         try:
             self.lenet.load_model(path)
-        except (OSError, ValueError) as err:
-            QMessageBox.warning(self, APP_NAME, f"Could not load the model.\n\n{err}\n\n"
+        except (OSError, ValueError, MemoryError) as err:
+            reason = err if not isinstance(err, MemoryError) else "out of memory"
+            QMessageBox.warning(self, APP_NAME, f"Could not load the model.\n\n{reason}\n\n"
                                 "The current model is unchanged.")
             return False
         return True
@@ -195,7 +211,7 @@ class MainWindow(QMainWindow):
         if path:
             try:
                 self.lenet.export_loss_history(path)
-            except OSError as err:
+            except (OSError, MemoryError) as err:
                 QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
 
     def about(self) -> None:
@@ -242,4 +258,4 @@ def _image_paths(mime) -> list[str]:
     if mime is None or not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls()
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMAGE_SUFFIXES]
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in SUFFIXES]

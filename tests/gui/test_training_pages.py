@@ -129,7 +129,7 @@ def test_pause_step_resume(lenet, qtbot):
 
 
 def test_gui_run_matches_headless_training(lenet, qtbot):
-    config = LeNetConfig(train_size=1280, epochs=2, seed=5)
+    config = LeNetConfig(train_size=640, epochs=2, seed=5)
     lenet.set_config(config)
     train(lenet, qtbot)
     train_set, test_set = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")

@@ -82,6 +82,7 @@ class DataPanel(QGroupBox):
         self.class_names = data.FASHION_CLASSES
         self.folder = ""
         self._key = None
+        self._statistics: dict = {}  # (data, size) -> normaliser
         self._locked = False       # a run uses the data: it must not change
         self._waiting: str | None = None  # a downloaded folder to switch to after the run
         self.form.changed.connect(self._changed)
@@ -97,6 +98,15 @@ class DataPanel(QGroupBox):
         self.folder = config.folder
         self.folder_label.setText(config.folder or "—")
         self.load()
+
+    def normalizer(self, train_size: int) -> dict:
+        """The pixel statistics of the first ``train_size`` training images (as training will
+        compute them), remembered per data and size."""
+        key = (self._key, train_size)
+        if key not in self._statistics:
+            images = self.train.images[:train_size]
+            self._statistics[key] = data.Normalizer.fit(images)._asdict()
+        return dict(self._statistics[key])
 
     @property
     def fit(self) -> int:

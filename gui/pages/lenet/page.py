@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.data import Normalizer, prepare_image
+from core.data import prepare_image
 from core.fileio import atomic_file
+from core.inside import check_classifier
 from core.model import Sequential
+from core.modelfile import ModelFileError
 from core.train import lenet_model
 from gui.images import read_image
 from gui.pages.base import Page
@@ -145,8 +147,7 @@ class LeNetPage(Page):
     def set_model(self, model: Sequential, origin: str) -> None:
         if "normalizer" not in model.metadata and self.data.train is not None:
             # what training will use, so that an untrained network can be looked into too
-            size = self.config().train_size
-            model.metadata["normalizer"] = Normalizer.fit(self.data.train.images[:size])._asdict()
+            model.metadata["normalizer"] = self.data.normalizer(self.config().train_size)
         self.model = model
         self.session.reset()
         self.architecture.display(model, origin)
@@ -324,16 +325,15 @@ class LeNetPage(Page):
         self.statusMessage.emit(f"Saved the model to {path}")
 
     def load_model(self, path) -> None:
-        """Replace the network by a saved one; a bad file raises and changes nothing."""
+        """Replace the network by a saved one. Every check runs first: a file that cannot be
+        used raises (OSError or ValueError) and the current network stays."""
         if self.session.running:
             raise ValueError("stop training before loading a model")
         model = Sequential.load(path)
         try:
-            shape = model.summary((1, 28, 28))[-1].output_shape
+            check_classifier(model)
         except ValueError as err:
-            raise ValueError(f"{path}: not a network for 1×28×28 images ({err})") from None
-        if shape != (10,):
-            raise ValueError(f"{path}: the network gives {shape} outputs, not 10 classes")
+            raise ModelFileError(f"{path}: {err}") from None
         self.set_model(model, f"loaded from {Path(path).name}")
         self.statusMessage.emit(f"Loaded the model from {path}")
 

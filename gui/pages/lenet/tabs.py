@@ -73,9 +73,8 @@ class InsideTab(QWidget):
         self.probe_label = QLabel()
         self.stages = LayerViews(columns=4)
         self.chart = ProbabilityChart()
-        self.conv1_view = ImagePanel("conv1 kernels (6 × 5×5)", colorbar=True)
-        self.conv2_view = ImagePanel("conv2 kernels (a row per output channel, 6 inputs each)",
-                                     colorbar=True)
+        self.conv1_view = ImagePanel("conv1 kernels", colorbar=True)
+        self.conv2_view = ImagePanel("conv2 kernels", colorbar=True)
         row = QHBoxLayout()
         row.addWidget(QLabel("Test image"))
         row.addWidget(self.probe)
@@ -103,11 +102,18 @@ class InsideTab(QWidget):
         self.display_kernels(first_kernels(model))
 
     def display_kernels(self, kernels: tuple) -> None:
-        conv1, conv2 = kernels
-        self.conv1_view.set_image(tile(conv1[:, 0])[0], symmetric_levels(conv1), DIVERGING)
-        oc, c, kh, kw = conv2.shape
-        grid = tile(conv2.reshape(oc * c, kh, kw), columns=c)[0]
-        self.conv2_view.set_image(grid, symmetric_levels(conv2), DIVERGING)
+        """The first two convolutions' kernels, a row per output channel (a loaded network may
+        have fewer convolutions)."""
+        for view, number in ((self.conv1_view, 1), (self.conv2_view, 2)):
+            if len(kernels) < number:
+                view.clear(f"conv{number}: this network has no convolution {number}")
+                continue
+            weight = kernels[number - 1]
+            oc, c, kh, kw = weight.shape
+            view.set_image(tile(weight.reshape(oc * c, kh, kw), columns=None if c == 1 else c)[0],
+                           symmetric_levels(weight), DIVERGING)
+            view.set_title(f"conv{number} kernels ({oc} × {c} × {kh}×{kw}" +
+                           (", a row per output channel)" if c > 1 else ")"))
 
 
 class PredictTab(QWidget):
