@@ -25,7 +25,7 @@ X_LESSON = np.arange(-10, 10, dtype=np.float64)  # the lesson's x = −10, −9,
 
 @dataclass(frozen=True)
 class ActivationsConfig:
-    derivatives: bool = False
+    derivatives: bool = True  # saturation is what the page is about: show it from the start
     slope: float = 0.1
     apply: str = "relu"
 
@@ -89,10 +89,13 @@ class ActivationsPage(Page):
             points = plot.plot(pen=None, symbol="o", symbolSize=5, symbolBrush="#1565c0")
             derivative = plot.plot(pen=pg.mkPen("#e65100", width=2, style=Qt.PenStyle.DashLine))
             self.plots[name], self.items[name] = plot, (curve, points, derivative)
-        self.histogram = pg.PlotWidget(title="Values before (blue) and after (orange)")
+        self.histogram = pg.PlotWidget(title="How many values, before and after")
         self.histogram.setObjectName("histogram")
-        self.before_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#1565c088")
-        self.after_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#e6510088")
+        self.histogram.addLegend(offset=(-5, 5), brush=(255, 255, 255, 200))
+        self.before_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#1565c088",
+                                           name="before")
+        self.after_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#e6510088",
+                                          name="after")
         self.histogram.addItem(self.before_bars)
         self.histogram.addItem(self.after_bars)
         self.histogram.setLabel("bottom", "value")
@@ -103,8 +106,10 @@ class ActivationsPage(Page):
         bottom.addWidget(self.histogram, 1)
         bottom.addWidget(self.after_view, 1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Solid blue: f(x); dots: the lesson's x = −10, −9, …, 9; "
-                               "dashed orange: the derivative f′(x) (tick the box)."))
+        right.addWidget(rich_label("legend", "Solid blue: f(x); dots: the lesson's x = −10, −9, "
+                                   "…, 9; dashed orange: the derivative f′(x), what backprop "
+                                   "multiplies by — near 0 where the function saturates.",
+                                   selectable=False))
         right.addWidget(self.curves, 1)
         right.addWidget(QLabel("<b>Applied to the convolution page's current feature maps</b>"))
         right.addLayout(bottom, 1)
@@ -139,6 +144,9 @@ class ActivationsPage(Page):
             derivative.setData(X_DENSE, dy)
             derivative.setVisible(config.derivatives)
             self.plots[name].setYRange(*y_range(name, config.slope), padding=0)
+        for name, ticks in (("sigmoid", (0, 0.25, 0.5, 0.75, 1)), ("tanh", (-1, -0.5, 0, 0.5, 1))):
+            # the saturation levels are labelled
+            self.plots[name].getAxis("left").setTicks([[(t, f"{t:g}") for t in ticks]])
 
     def _apply(self) -> None:
         config = self.config()

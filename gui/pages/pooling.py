@@ -88,14 +88,17 @@ class PoolingPage(Page):
         form_layout.addRow(self.error)
         form_layout.addRow(self.explain)
         box.setFixedWidth(330)
-        self.input_view = ImagePanel("Input to the pooling", caption="Click a pooled pixel "
-                                     "(right) to see its window here.")
+        self.input_view = ImagePanel("Input to the pooling", caption="Green: the window of the "
+                                     "pooled pixel you click (right); orange: the cell that won "
+                                     "it. On ties (flat regions) the first cell wins.")
         self.output_view = ImagePanel("Pooled output")
         self.winners_view = ImagePanel("Winners: windows won by each input cell", colorbar=True,
                                        caption="Max pooling: only these cells receive gradient.")
         self.backward_view = ImagePanel("Backward: gradient reaching the input", colorbar=True,
                                         caption="With an output gradient of ones, max pooling "
-                                                "sends back exactly the winners map.")
+                                                "sends back exactly the winners map (same "
+                                                "colours); choose a random gradient to see it "
+                                                "routed.")
         self.col2im_view = ImagePanel("Convolution backward (col2im)", colorbar=True,
                                       caption="For comparison, a convolution with this window: "
                                       "its input gradient adds up the gradients of every patch "
@@ -188,7 +191,10 @@ class PoolingPage(Page):
             self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)), (0, 1), COUNTS)
             self.winners_view.set_title(f"Average: every cell gets 1/{g.kh * g.kw} of each "
                                         "window's gradient")
-        self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
+        if config.gradient == "ones":  # then it is the winners map: drawn the same way
+            self.backward_view.set_image(dx[0, 0], (0, max(1.0, float(dx.max()))), COUNTS)
+        else:
+            self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
         self.backward_view.set_title("Backward: gradient reaching the input")
         cols = np.ones((1, g.kh * g.kw, g.oh * g.ow))
         coverage = F.col2im(cols, x.shape, config.kernel, config.stride, config.padding)

@@ -118,8 +118,13 @@ class SpeedPage(Page):
                                          "slower)")
         self.chart.setObjectName("chart")
         self.chart.setMouseEnabled(False, False)
+        self.chart.showGrid(y=True, alpha=0.4)
+        self.chart.hideAxis("left")  # until there are times to show
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.chart.addItem(self.bars)
+        self.hint = pg.TextItem("Press Run to time the methods", color="#555", anchor=(0.5, 0.5))
+        self.chart.addItem(self.hint)
+        self.hint.setPos(0.5, 0.5)
         self.note = QLabel(
             "Each time is per call: the median of repeated calls over about 0.3 s (the naive "
             "loop runs once), measured in a separate process. The lesson timed 100 calls of a "
@@ -218,6 +223,8 @@ class SpeedPage(Page):
             for column, text in enumerate((choices.SPEED_METHODS[name], _format(seconds),
                                            speedup)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.hint.setVisible(False)
+        self.chart.showAxis("left")
         logs = np.log10([self.results[n] * 1e3 for n in names])  # bars on a log10(ms) axis
         floor = np.floor(logs.min()) - 0.5
         self.bars.setOpts(x=np.arange(len(names)), y0=floor, height=logs - floor)
@@ -226,6 +233,7 @@ class SpeedPage(Page):
         powers = range(int(floor), int(np.ceil(logs.max())) + 1)
         self.chart.getAxis("left").setTicks([[(p, f"{10.0 ** p:g} ms") for p in powers]])
         self.chart.setYRange(floor, logs.max() + 0.3)
+        self.chart.setXRange(-0.5, len(names) - 0.5)
 
     def _failed(self, error: BaseException) -> None:
         self.statusMessage.emit(f"The measurement failed: {error}")
@@ -239,4 +247,5 @@ class SpeedPage(Page):
 
 
 def _format(seconds: float) -> str:
-    return f"{seconds * 1e3:.3f} ms" if seconds < 1 else f"{seconds:.2f} s"
+    """Three significant digits: the timings are not more precise than that."""
+    return f"{seconds * 1e3:.3g} ms" if seconds < 1 else f"{seconds:.3g} s"

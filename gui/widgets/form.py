@@ -8,7 +8,7 @@ Each widget is named after its field, so tests and code find it by name.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox
@@ -24,11 +24,13 @@ class Int:
     minimum: int
     maximum: int
     step: int = 1
+    special: str = field(default="", kw_only=True)  # shown instead of a special minimum
 
     def build(self, value) -> QSpinBox:
         box = QSpinBox()
         box.setRange(self.minimum, self.maximum)
         box.setSingleStep(self.step)
+        box.setSpecialValueText(self.special)
         box.setKeyboardTracking(False)  # typing "12" does not act on "1" first
         box.setValue(value)
         return box
@@ -52,6 +54,7 @@ class Float(Int):
 
     def build(self, value) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
+        box.setSpecialValueText(self.special)
         box.setRange(self.minimum, self.maximum)
         box.setDecimals(self.decimals)
         box.setSingleStep(self.step)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 from gui.colours import diverging_rgb, ink_for
 
 
-def cell_text(value: float) -> str:
-    """Short enough for a 15×15 grid, never "-0"."""
-    text = f"{value:.2g}"
+def cell_text(value: float, digits: int = 3) -> str:
+    """Short enough for the grid (2 digits for large kernels), never "-0"."""
+    text = f"{value:.{digits}g}"
     return "0" if float(text) == 0 else text
 
 
@@ -51,8 +51,9 @@ class KernelEditor(QTableWidget):
                 header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch if count <= 7
                                             else QHeaderView.ResizeMode.ResizeToContents)
             colours = diverging_rgb(self._kernel)
+            digits = 3 if max(kernel.shape) <= 7 else 2
             for (i, j), value in np.ndenumerate(self._kernel):
-                item = QTableWidgetItem(cell_text(value))
+                item = QTableWidgetItem(cell_text(value, digits))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setBackground(QColor(*(int(v) for v in colours[i, j])))
                 item.setForeground(QColor(ink_for(colours[i, j])))

@@ -54,7 +54,7 @@ class LayerViews(QWidget):
 class ProbabilityChart(pg.PlotWidget):
     """Horizontal bars, one per class (names stay readable), the most likely one orange."""
 
-    def __init__(self, title: str = "Class probabilities"):
+    def __init__(self, title: str = "Class probabilities<br>(orange: the answer)"):
         super().__init__(title=title)
         self.setObjectName("probabilities")
         self.setMinimumSize(220, 210)
@@ -63,7 +63,7 @@ class ProbabilityChart(pg.PlotWidget):
         self.hideButtons()
         view = self.getViewBox()
         view.invertY(True)  # class 0 at the top, like a list
-        self.setXRange(0, 1, padding=0.02)
+        self.setXRange(0, 1, padding=0.06)
         self.setYRange(-0.6, 9.6, padding=0)
         self.getAxis("bottom").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
         self.bars = pg.BarGraphItem(x0=0, y=np.arange(10), width=np.zeros(10), height=0.7,

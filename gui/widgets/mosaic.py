@@ -38,11 +38,12 @@ def tile(maps: np.ndarray, gap: int = 1, fill: float = 0.0, columns: int | None 
 
 def as_picture(out: np.ndarray) -> np.ndarray:
     """Any layer output as a 2-D picture: (C, H, W) maps as a mosaic; a vector of n values (or
-    maps of 1×1) as a near-square block, row by row."""
+    maps of 1×1) as a block, row by row, exactly n cells (120 → 10×12, 84 → 7×12, 10 → 2×5):
+    padding cells would read as values of 0."""
     if out.ndim == 3 and out.shape[1] * out.shape[2] > 1:
         return tile(out)[0]
-    flat = out.reshape(-1)
-    columns = math.ceil(math.sqrt(flat.size))
-    block = np.zeros(columns * math.ceil(flat.size / columns), np.float32)
-    block[:flat.size] = flat
-    return block.reshape(-1, columns)
+    flat = out.reshape(-1).astype(np.float32)
+    n = flat.size
+    columns = next((c for c in range(math.ceil(math.sqrt(n)), min(n, 4 * math.isqrt(n) + 4) + 1)
+                    if n % c == 0), n)
+    return flat.reshape(-1, columns)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.data import FASHION_CLASSES
 from gui.widgets.image_panel import COUNTS
 
 GALLERY_SIZE = 32
@@ -43,7 +44,8 @@ class ResultsView(QWidget):
         self.gallery.setIconSize(QSize(56, 56))
         self.gallery.setGridSize(QSize(118, 96))
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setToolTip("Test images the network got wrong: predicted → true class")
+        self.gallery.setToolTip("Test images the network got wrong: the true class, and what "
+                                "the network said")
         left = QVBoxLayout()
         title = QLabel("<b>Confusion matrix</b>: rows the true class, columns what the network "
                        "answered (numbered like the rows)")
@@ -52,23 +54,24 @@ class ResultsView(QWidget):
         left.addWidget(self.confusion, 1)
         left.addWidget(self.summary)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Misclassified test images</b> (predicted → true)"))
+        right.addWidget(QLabel("<b>Misclassified test images</b>"))
         right.addWidget(self.gallery, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
-        self.clear()
+        self.clear(FASHION_CLASSES)
 
-    def clear(self) -> None:
+    def clear(self, class_names=None) -> None:
         self.confusion.clearContents()
+        if class_names is not None:
+            self._label(class_names)
         self.gallery.clear()
-        self.summary.setText("After the first epoch: how often each class is taken for each "
-                             "other.")
+        self.summary.setText("Train for an epoch: the matrix then shows how often each class "
+                             "is taken for each other.")
 
-    def display(self, epoch: int, confusion: np.ndarray, predictions: np.ndarray,
-                images: np.ndarray, labels: np.ndarray, class_names) -> None:
-        # Rows carry the names; ten names do not fit above ten narrow columns, so the columns
-        # carry the class numbers (the same order), and each header its name as a tooltip.
+    def _label(self, class_names) -> None:
+        """Rows carry the names; ten names do not fit above ten narrow columns, so the columns
+        carry the class numbers (the same order), and each header its name as a tooltip."""
         count = len(class_names)
         self.confusion.setRowCount(count)
         self.confusion.setColumnCount(count)
@@ -76,8 +79,12 @@ class ResultsView(QWidget):
                                                 for i, n in enumerate(class_names)])
         self.confusion.setHorizontalHeaderLabels([str(i) for i in range(count)])
         for i, name in enumerate(class_names):
-            self.confusion.horizontalHeaderItem(i).setToolTip(f"predicted: {name}")
+            self.confusion.horizontalHeaderItem(i).setToolTip(f"said: {name}")
             self.confusion.verticalHeaderItem(i).setToolTip(f"true class: {name}")
+
+    def display(self, epoch: int, confusion: np.ndarray, predictions: np.ndarray,
+                images: np.ndarray, labels: np.ndarray, class_names) -> None:
+        self._label(class_names)
         rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
         for (t, p), count in np.ndenumerate(confusion):
             item = QTableWidgetItem(str(count))
@@ -100,6 +107,6 @@ class ResultsView(QWidget):
             qimage = QImage(image.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
             predicted, true = class_names[predictions[index]], class_names[labels[index]]
             item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage).scaled(56, 56)),
-                                   f"{predicted}\n→ {true}")
-            item.setToolTip(f"test image {index}: predicted {predicted}, true {true}")
+                                   f"is {true.split('/')[0]}\nsaid {predicted.split('/')[0]}")
+            item.setToolTip(f"test image {index}: a {true}, taken for a {predicted}")
             self.gallery.addItem(item)

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-SMOOTHING = 0.95  # exponential moving average of the batch loss (about 20 batches)
+SMOOTHING = 0.9  # exponential moving average of the batch loss (about 10 batches)
 def quiet_grid(plot: pg.PlotWidget) -> None:
     """A grid on the major ticks only: the minor ones cluttered the plots and made every
     redraw several times slower (each grid line is an antialiased translucent line)."""
@@ -17,6 +17,7 @@ def quiet_grid(plot: pg.PlotWidget) -> None:
 
 
 COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
+GRAD_TITLE = "Gradient norm per layer (log scale)"
 
 
 class TrainingPlots(QWidget):
@@ -38,15 +39,13 @@ class TrainingPlots(QWidget):
         self.accuracy_plot.addLegend(offset=(-5, -5), brush=(255, 255, 255, 200))
         self.accuracy_plot.setLabel("bottom", "epoch")
         quiet_grid(self.accuracy_plot)
-        self.train_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#1565c0", width=2),
-                                                       symbol="o", name="train")
-        self.test_acc_curve = self.accuracy_plot.plot(pen=pg.mkPen("#e65100", width=2),
-                                                      symbol="o", name="test")
-        self.grad_plot = pg.PlotWidget(title="Gradient norm per layer (log scale)")
+        self.train_acc_curve, self.test_acc_curve = (
+            self.accuracy_plot.plot(pen=pg.mkPen(colour, width=2), symbol="o",
+                                    symbolBrush=colour, symbolPen=colour, name=name)
+            for name, colour in (("train", "#1565c0"), ("test", "#e65100")))
+        self.grad_plot = pg.PlotWidget(title=GRAD_TITLE)
         self.grad_plot.setObjectName("grad_plot")
         self.grad_plot.setLogMode(y=True)
-        self.grad_plot.addLegend(offset=(-5, 5), colCount=3, labelTextSize="8pt",
-                                 brush=(255, 255, 255, 200))
         self.grad_plot.setLabel("bottom", "batch")
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         bottom = QHBoxLayout()
@@ -64,6 +63,7 @@ class TrainingPlots(QWidget):
         for curve in self.grad_curves.values():
             self.grad_plot.removeItem(curve)
         self.grad_curves = {}
+        self.grad_plot.setTitle(GRAD_TITLE)
         self._smoothed: list[float] = []
         self._ema = 0.0
         self._loss_top = 0.0
@@ -76,6 +76,9 @@ class TrainingPlots(QWidget):
         is set once."""
         self._last_batch = total_steps
         self.accuracy_plot.setXRange(0.5, total_epochs + 0.5)
+        step = max(1, total_epochs // 10)  # whole epochs only
+        self.accuracy_plot.getAxis("bottom").setTicks(
+            [[(e, str(e)) for e in range(step, total_epochs + 1, step)]])
         self._show_batches(0)
 
     def _show_batches(self, count: int) -> None:
@@ -118,11 +121,14 @@ class TrainingPlots(QWidget):
         self.test_acc_curve.setData(epochs[:len(test)], test)
 
     def show_grad_norms(self, steps, norms: dict) -> None:
-        """``norms``: legend name (e.g. "conv1") -> norms at ``steps``."""
+        """``norms``: layer name (e.g. "conv1") -> norms at ``steps``. The names, in their
+        colours, make the second line of the title (a legend would cover the curves)."""
         for i, (name, values) in enumerate(norms.items()):
             curve = self.grad_curves.get(name)
             if curve is None:
-                curve = self.grad_plot.plot(pen=pg.mkPen(COLOURS[i % len(COLOURS)], width=2),
-                                            name=name)
+                curve = self.grad_plot.plot(pen=pg.mkPen(COLOURS[i % len(COLOURS)], width=2))
                 self.grad_curves[name] = curve
+                self.grad_plot.setTitle(GRAD_TITLE + "<br>" + " ".join(
+                    f"<span style='color:{COLOURS[k % len(COLOURS)]}'>{n}</span>"
+                    for k, n in enumerate(self.grad_curves)))
             curve.setData(steps[:len(values)], values)

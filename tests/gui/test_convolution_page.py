@@ -102,11 +102,14 @@ def test_clicking_an_output_pixel_moves_the_window(page, qtbot):
 def test_play_and_step_advance_the_window(page, qtbot):
     tab = page.window_tab
     page.tabs.setCurrentWidget(tab)
+    g = page.result.geometry
+    start = tab.position
+    assert start == (g.oh // 2) * g.ow + g.ow // 2  # the middle: the image, not the corner
     tab.step.click()
-    assert tab.position == 1 and tab.scrub.value() == 1
+    assert tab.position == start + 1 and tab.scrub.value() == start + 1
     tab.speed.setValue(60)
     tab.play.setChecked(True)
-    qtbot.waitUntil(lambda: tab.position >= 4, timeout=3000)
+    qtbot.waitUntil(lambda: tab.position >= start + 4, timeout=3000)
     tab.play.setChecked(False)
     stopped = tab.position
     qtbot.wait(100)

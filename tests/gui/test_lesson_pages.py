@@ -81,6 +81,8 @@ def test_activation_curves_and_derivatives(qtbot, workspace):
     curve, points, derivative = page.items["sigmoid"]
     x, y = curve.getData()
     assert y.min() > 0 and y.max() < 1 and y[200] == pytest.approx(0.5)
+    assert derivative.isVisible()  # on from the start: saturation is the point
+    page.form["derivatives"].setChecked(False)
     assert not derivative.isVisible()
     page.form["derivatives"].setChecked(True)
     assert derivative.isVisible()

@@ -78,13 +78,14 @@ def test_architecture_table_equals_model_summary(lenet):
     table = lenet.architecture.table
     assert table.rowCount() == len(rows) + 1
     for i, row in enumerate(rows):
-        assert table.item(i, 0).text() == row.name
-        assert table.item(i, 1).text() == "×".join(map(str, row.output_shape))
-        assert table.item(i, 2).text() == f"{row.params:,}"
-        assert table.item(i, 3).text() == f"{row.macs:,}"
-    assert table.item(len(rows), 2).text() == f"{sum(r.params for r in rows):,}"
+        assert table.item(i, 0).text() == str(i)  # the number the Inside panels use
+        assert table.item(i, 1).text() == row.name
+        assert table.item(i, 2).text() == "×".join(map(str, row.output_shape))
+        assert table.item(i, 3).text() == f"{row.params:,}"
+        assert table.item(i, 4).text() == f"{row.macs:,}"
+    assert table.item(len(rows), 3).text() == f"{sum(r.params for r in rows):,}"
     lenet.network.form["batchnorm"].setChecked(False)
-    assert "BatchNorm2d" not in [table.item(i, 0).text().split("(")[0]
+    assert "BatchNorm2d" not in [table.item(i, 1).text().split("(")[0]
                                  for i in range(table.rowCount())]
 
 

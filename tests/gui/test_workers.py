@@ -21,6 +21,14 @@ class Calls:
         self.finished += 1
 
 
+@pytest.fixture
+def runner(qapp):
+    """A runner whose threads are ended even when a test fails halfway."""
+    worker_runner = WorkerRunner()
+    yield worker_runner
+    worker_runner.shutdown()
+
+
 def start(runner, job, calls):
     runner.start(job, calls.on_items, calls.on_failed, calls.on_finished)
 
@@ -33,27 +41,27 @@ def endless(context):
         yield n
 
 
-def test_a_job_reports_its_items_then_finishes_once(qtbot):
-    runner, calls = WorkerRunner(), Calls()
+def test_a_job_reports_its_items_then_finishes_once(qtbot, runner):
+    calls = Calls()
     start(runner, lambda context: iter(range(5)), calls)
     qtbot.waitUntil(lambda: not runner.running and runner.threads == 0)
     assert calls.items == [0, 1, 2, 3, 4] and calls.finished == 1 and not calls.failures
 
 
-def test_failure_passes_the_exception_object(qtbot):
+def test_failure_passes_the_exception_object(qtbot, runner):
     def job(context):
         yield 1
         raise KeyError("missing")
 
-    runner, calls = WorkerRunner(), Calls()
+    calls = Calls()
     start(runner, job, calls)
     qtbot.waitUntil(lambda: calls.finished == 1)
     assert calls.items == [1]
     assert isinstance(calls.failures[0], KeyError) and calls.failures[0].args == ("missing",)
 
 
-def test_cancelled_job_is_silent_and_a_new_one_starts_at_once(qtbot):
-    runner, old, new = WorkerRunner(), Calls(), Calls()
+def test_cancelled_job_is_silent_and_a_new_one_starts_at_once(qtbot, runner):
+    old, new = Calls(), Calls()
     release = threading.Event()
 
     def stubborn(context):
@@ -71,21 +79,20 @@ def test_cancelled_job_is_silent_and_a_new_one_starts_at_once(qtbot):
     assert new.items == ["fresh"] and old.items == [] and old.finished == 1
 
 
-def test_a_hundred_restarts_while_jobs_run_do_not_abort(qtbot):
-    runner = WorkerRunner()
+def test_a_hundred_restarts_while_jobs_run_do_not_abort(qtbot, runner):
     calls = [Calls() for _ in range(100)]
     for c in calls:
         runner.cancel()
         start(runner, endless, c)
         qtbot.wait(1)  # let some items and signals cross while the next restart comes
+    qtbot.waitUntil(lambda: bool(calls[-1].items), timeout=10000)  # the last job reports
     runner.request_stop()
     qtbot.waitUntil(lambda: runner.threads == 0, timeout=10000)
     assert all(c.finished == 1 for c in calls)
-    assert calls[-1].items  # the last job ran and reported
 
 
-def test_shutdown_waits_for_every_thread_and_mutes_them(qtbot):
-    runner, calls = WorkerRunner(), [Calls(), Calls()]
+def test_shutdown_waits_for_every_thread_and_mutes_them(qtbot, runner):
+    calls = [Calls(), Calls()]
     for c in calls:
         runner.cancel()
         start(runner, endless, c)
@@ -96,13 +103,13 @@ def test_shutdown_waits_for_every_thread_and_mutes_them(qtbot):
     assert len(calls[1].items) == count and [c.finished for c in calls] == [1, 1]
 
 
-def test_pause_and_wake(qtbot):
+def test_pause_and_wake(qtbot, runner):
     def job(context):
         yield "before"
         context.wait_for_wake()
         yield "after"
 
-    runner, calls = WorkerRunner(), Calls()
+    calls = Calls()
     start(runner, job, calls)
     qtbot.waitUntil(lambda: calls.items == ["before"])
     assert runner.running
@@ -131,8 +138,8 @@ def forever(send):
 
 
 @pytest.mark.parametrize("run", [run_in_process, run_in_thread])
-def test_blocking_helpers_relay_items_and_errors(qtbot, run):
-    runner, calls = WorkerRunner(), Calls()
+def test_blocking_helpers_relay_items_and_errors(qtbot, runner, run):
+    calls = Calls()
     start(runner, lambda context: run(context, counting, 3), calls)
     qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
     assert calls.items == [0, 1, 2] and not calls.failures
@@ -143,18 +150,18 @@ def test_blocking_helpers_relay_items_and_errors(qtbot, run):
     assert isinstance(calls.failures[0], ValueError) and "bad shape" in str(calls.failures[0])
 
 
-def test_a_stop_terminates_the_process_instead_of_waiting(qtbot):
+def test_a_stop_terminates_the_process_instead_of_waiting(qtbot, runner):
     import multiprocessing
 
-    runner, calls = WorkerRunner(), Calls()
+    calls = Calls()
     start(runner, lambda context: run_in_process(context, forever), calls)
     qtbot.waitUntil(lambda: calls.items == ["started"], timeout=10000)
     runner.shutdown()  # returns although the child would sleep for ten minutes
     assert runner.threads == 0 and multiprocessing.active_children() == []
 
 
-def test_a_stop_abandons_a_blocked_thread(qtbot):
-    runner, calls = WorkerRunner(), Calls()
+def test_a_stop_abandons_a_blocked_thread(qtbot, runner):
+    calls = Calls()
     blocked = threading.Event()
 
     def hang(send):

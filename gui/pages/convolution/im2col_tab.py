@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from core import functional as F
 from gui.pages.convolution.config import ConvResult
@@ -12,6 +12,8 @@ from gui.pages.convolution.views import show_padded_input, taps
 from gui.widgets.controls import rich_label
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, range_levels, symmetric_levels
 from gui.widgets.mosaic import tile
+
+SHOWN_COLUMNS = 48  # of the im2col matrix at a time, around the selected one
 
 
 class Im2colTab(QWidget):
@@ -32,7 +34,8 @@ class Im2colTab(QWidget):
             view.plot.getViewBox().setAspectLocked(False)  # matrices are long and thin
         self.column = QSlider(Qt.Orientation.Horizontal)
         self.column.setObjectName("column")
-        self.column.setToolTip("Choose a column of the im2col matrix (an output pixel)")
+        self.column.setToolTip("Choose a column of the im2col matrix: one output pixel, whose "
+                               "patch the column holds")
         top = QHBoxLayout()
         top.addWidget(self.cols_view, 3)
         top.addWidget(self.patch_view, 1)
@@ -44,13 +47,23 @@ class Im2colTab(QWidget):
         layout.addWidget(self.text)
         layout.addLayout(top, 3)
         layout.addLayout(bottom, 2)
-        layout.addWidget(self.column)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Column (output pixel)"))
+        row.addWidget(self.column, 1)
+        layout.addLayout(row)
+        self._first = 0  # the first column on screen
         self.column.valueChanged.connect(self._redraw)
-        self.cols_view.pixelClicked.connect(lambda _, col: self.column.setValue(col))
-        self.gemm_view.pixelClicked.connect(lambda _, col: self.column.setValue(col))
+        for view in (self.cols_view, self.gemm_view):
+            view.pixelClicked.connect(lambda _, col: self.column.setValue(self._first + col))
 
     def display(self, result: ConvResult) -> None:
+        old = self.result.geometry[-2:] if self.result is not None else None
         self.result = result
+        g = result.geometry
+        if (g.oh, g.ow) != old:  # a new output: start in the middle, where the image is
+            with QSignalBlocker(self.column):
+                self.column.setMaximum(g.oh * g.ow - 1)
+                self.column.setValue((g.oh // 2) * g.ow + g.ow // 2)
         self._redraw()
 
     def _redraw(self) -> None:
@@ -65,13 +78,21 @@ class Im2colTab(QWidget):
             self.column.setMaximum(length - 1)
         j = min(self.column.value(), length - 1)
         oh, ow = divmod(j, g.ow)  # column j is output pixel (j // OW, j % OW)
-        self.cols_view.set_image(cols, range_levels(cols), GRAY)
-        self.cols_view.show_rects("column", [(0, j, k, 1)], line_width=1)
+        # Hundreds of columns squeezed into a panel read as a barcode: show a slice around j.
+        first = min(max(j - SHOWN_COLUMNS // 2, 0), max(length - SHOWN_COLUMNS, 0))
+        shown = slice(first, first + SHOWN_COLUMNS)
+        self._first = first
+        span = "" if length <= SHOWN_COLUMNS else \
+            f": columns {first}–{min(first + SHOWN_COLUMNS, length) - 1} of {length}"
+        self.cols_view.set_image(cols[:, shown], range_levels(cols), GRAY)
+        self.cols_view.show_rects("column", [(0, j - first, k, 1)], line_width=1)
+        self.cols_view.set_title(f"im2col matrix, K = C·KH·KW = {k} rows × L = OH·OW = "
+                                 f"{length} columns{span}")
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
         levels = symmetric_levels(product)
-        self.gemm_view.set_image(product, levels, DIVERGING)
-        self.gemm_view.show_rects("column", [(0, j, product.shape[0], 1)], line_width=1)
-        self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length})")
+        self.gemm_view.set_image(product[:, shown], levels, DIVERGING)
+        self.gemm_view.show_rects("column", [(0, j - first, product.shape[0], 1)], line_width=1)
+        self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length}){span}")
         reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
         self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)

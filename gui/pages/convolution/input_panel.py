@@ -143,8 +143,8 @@ class InputPanel(QGroupBox):
             self._layout.setRowVisible(widget, source == "file")
         for widget in (self.pad, self.clear):
             self._layout.setRowVisible(widget, source == "drawing")
-        pattern = self.form.values()["pattern"]
-        self.form["pattern_size"].setEnabled(not pattern.startswith("arange"))
+        sized = not self.form.values()["pattern"].startswith("arange")  # those have one size
+        self._layout.setRowVisible(self.form["pattern_size"], source == "pattern" and sized)
 
     def _drawn(self, drawing: np.ndarray) -> None:
         self._drawing = data.resize_area(drawing, 28, 28).astype(np.float32)

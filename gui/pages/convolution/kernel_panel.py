@@ -57,7 +57,7 @@ class KernelPanel(QGroupBox):
         self.edit_oc = spin(0, 15, 0, "Which output channel's kernel the grid shows", "edit_oc")
         self.edit_c = spin(0, 2, 0, "Which input channel's slice of that kernel", "edit_c")
         row = QHBoxLayout()
-        for widget in (QLabel("out"), self.edit_oc, QLabel("in"), self.edit_c):
+        for widget in (QLabel("output channel"), self.edit_oc, QLabel("input"), self.edit_c):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addRow("Edit kernel", row)

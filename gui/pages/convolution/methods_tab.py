@@ -58,7 +58,8 @@ class MethodsTab(QWidget):
         intro = QLabel("The same convolution three ways. The naive loop visits every multiply "
                        "one by one in Python; im2col + GEMM copies every patch into a column "
                        "first, then does one matrix product; the fast path builds the same "
-                       "matrix with strided views instead of loops.")
+                       "matrix with strided views instead of loops. Press the button to time "
+                       "them on the current input and kernels.")
         intro.setWordWrap(True)
         self.compare = QPushButton("Compare the three methods on the current input")
         self.compare.setObjectName("compare")

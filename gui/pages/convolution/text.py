@@ -74,7 +74,7 @@ def im2col_html(x_shape: tuple, w_shape: tuple, g: F.Geometry, column: int,
             f"matrix (K = C·KH·KW = {c}·{kh}·{kw}). One matrix product with the {oc} × {k} "
             f"kernel matrix computes every output at once; reshaping its {oc} × {length} result "
             f"to ({oc}, {g.oh}, {g.ow}) gives the feature maps. Row r of the matrix is input "
-            "channel r // (KH·KW) at kernel tap (r // KW mod KH, r mod KW).<br>"
+            "channel ⌊r / (KH·KW)⌋ at kernel tap (⌊r / KW⌋ mod KH, r mod KW).<br>"
             f"<b>Column {column}</b> = output pixel ({oh}, {ow}) = [{shown}]; "
             f"kernel row 0 · column {column} = <b>{num(first_output)}</b> = map 0 at "
             f"({oh}, {ow}).")

@@ -72,9 +72,11 @@ class WindowTab(QWidget):
         self.output_view.pixelClicked.connect(self._clicked)
 
     def display(self, result: ConvResult) -> None:
+        old = self.result.geometry[-2:] if self.result is not None else None
         self.result = result
         g = result.geometry
-        self.position = min(self.position, g.oh * g.ow - 1)
+        if (g.oh, g.ow) != old:  # a new output: start in the middle, where the image is
+            self.position = (g.oh // 2) * g.ow + g.ow // 2
         self._redraw()
 
     def set_position(self, position: int) -> None:

@@ -27,8 +27,8 @@ FIELDS = (
            "official IDX files", DATA_SOURCES),
     Int("train_size", "Training images", "How many training images to use (the first N): "
         "fewer trains faster", 100, 60000, 1000),
-    Choice("dataset", "Official set", "Which official set: the class names and the files to "
-           "download", DATASETS),
+    Choice("dataset", "Official files", "Which official set to read from a folder or download: "
+           "it also names the classes", DATASETS),
 )
 ERROR = "<span style='color:#d32f2f'>{}</span>"
 
@@ -149,7 +149,8 @@ class DataPanel(QGroupBox):
             else:
                 train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
                 names = data.FASHION_CLASSES
-                what = "bundled Fashion-MNIST (our own split, not the official one)"
+                what = "The bundled Fashion-MNIST (our own split of the images, not the " \
+                    "official one)"
             data.check_trainable(train, test)
         except (OSError, ValueError) as err:
             self._refuse(err)
@@ -158,8 +159,9 @@ class DataPanel(QGroupBox):
         size = self.form["train_size"]
         size.setMaximum(len(train.images))
         size.setMinimum(min(100, len(train.images)))
-        self.info.setText(f"{len(train.images):,} training and {len(test.images):,} test "
-                          f"images: {what}.")
+        self.info.setText(f"{what}: {len(train.images):,} training images (see Training "
+                          f"images above for how many are used) and {len(test.images):,} test "
+                          "images.")
         self.dataChanged.emit()
         return True
 

@@ -77,7 +77,7 @@ class LeNetPage(Page):
     def _build(self) -> None:
         settings = QWidget()
         column = QVBoxLayout(settings)
-        for box in (self.network, self.data, self.training):
+        for box in (self.network, self.training, self.data):  # most used first
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -152,7 +152,7 @@ class LeNetPage(Page):
         self.session.reset()
         self.architecture.display(model, origin)
         self.plots.clear()
-        self.results.clear()
+        self.results.clear(self.data.class_names)
         self.run_box.progress.setValue(0)
         self.run_box.text.setText(f"Not trained yet ({origin}).")
         self._show_inside()

@@ -4,7 +4,7 @@ image (and its kernels), and what it says about an image of the learner's."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -29,9 +29,9 @@ from gui.widgets.mosaic import tile
 class ArchitectureTab(QWidget):
     def __init__(self):
         super().__init__()
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("architecture")
-        self.table.setHorizontalHeaderLabels(["layer", "output shape", "parameters",
+        self.table.setHorizontalHeaderLabels(["#", "layer", "output shape", "parameters",
                                               "MACs per image"])
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -46,11 +46,11 @@ class ArchitectureTab(QWidget):
         rows = model.summary((1, 28, 28))
         self.table.setRowCount(len(rows) + 1)
         for i, row in enumerate(rows):
-            cells = (row.name, "×".join(map(str, row.output_shape)), f"{row.params:,}",
+            cells = (str(i), row.name, "×".join(map(str, row.output_shape)), f"{row.params:,}",
                      f"{row.macs:,}")
             for j, text in enumerate(cells):
                 self.table.setItem(i, j, QTableWidgetItem(text))
-        totals = ("total", "", f"{sum(r.params for r in rows):,}",
+        totals = ("", "total", "", f"{sum(r.params for r in rows):,}",
                   f"{sum(r.macs for r in rows):,}")
         for j, text in enumerate(totals):
             item = QTableWidgetItem(text)
@@ -59,6 +59,10 @@ class ArchitectureTab(QWidget):
             item.setFont(font)
             self.table.setItem(len(rows), j, item)
         self.note.setText(ARCHITECTURE_NOTE.format(origin=origin))
+
+
+STAGES_CAPTION = ("Each panel: one layer's output, numbered as in the Architecture tab "
+                  "(blue negative, white 0, red positive).")
 
 
 class InsideTab(QWidget):
@@ -86,6 +90,7 @@ class InsideTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.stages, 3)
+        layout.addWidget(QLabel(STAGES_CAPTION))
         layout.addLayout(bottom, 2)
         self.probe.valueChanged.connect(self.probeChanged)
 
@@ -110,10 +115,14 @@ class InsideTab(QWidget):
                 continue
             weight = kernels[number - 1]
             oc, c, kh, kw = weight.shape
-            view.set_image(tile(weight.reshape(oc * c, kh, kw), columns=None if c == 1 else c)[0],
-                           symmetric_levels(weight), DIVERGING)
+            if c == 1:
+                picture = tile(weight[:, 0])[0]
+            else:  # a column per output channel, a row per input channel: a wide strip
+                picture = tile(weight.transpose(1, 0, 2, 3).reshape(c * oc, kh, kw),
+                               columns=oc)[0]
+            view.set_image(picture, symmetric_levels(weight), DIVERGING)
             view.set_title(f"conv{number} kernels ({oc} × {c} × {kh}×{kw}" +
-                           (", a row per output channel)" if c > 1 else ")"))
+                           (": a column per output channel)" if c > 1 else ")"))
 
 
 class PredictTab(QWidget):
@@ -132,6 +141,12 @@ class PredictTab(QWidget):
                                                "picture on the window.")
         self.chart = ProbabilityChart()
         self.stages = LayerViews(columns=3)
+        self.stages.setVisible(False)  # until there is an answer to explain
+        self.hint = QLabel("Pick a test image or draw one: every layer's output for it "
+                           "appears here, beside the network's answer.")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #666; font-size: 14px;")
         row = QHBoxLayout()
         row.addWidget(QLabel("Test image"))
         row.addWidget(self.index, 1)
@@ -148,6 +163,7 @@ class PredictTab(QWidget):
         left.setFixedWidth(250)
         layout = QHBoxLayout(self)
         layout.addWidget(left)
+        layout.addWidget(self.hint, 1)
         layout.addWidget(self.stages, 1)
         self.clear.clicked.connect(self.pad.clear)
 
@@ -155,6 +171,8 @@ class PredictTab(QWidget):
         """Classify ``image`` (uint8, or floats in [0, 1]) with ``model``; show every stage and
         the answer; return the class probabilities."""
         inside = classify(model, image)
+        self.hint.setVisible(False)
+        self.stages.setVisible(True)
         self.stages.display(inside)
         self.chart.display(inside.probabilities)
         self.text.setText(prediction_html(what, class_names, inside.probabilities))

@@ -19,7 +19,7 @@ def progress_html(step: StepEvent, state: str) -> str:
     """Three short lines for the narrow run panel. ``state`` is "running", "paused" or
     "finished"; speed and time left only mean something while running."""
     lines = [f"epoch {step.epoch}/{step.epochs} · batch {step.step:,}/{step.steps:,}",
-             f"loss {step.loss:.3f}" + (f" · accuracy {step.accuracy:.1%}"
+             f"loss {step.loss:.3f}" + (f" · train accuracy {step.accuracy:.1%}"
                                         if step.accuracy is not None else "")]
     if state == "running":
         lines.append(f"{step.images_per_s:,.0f} images/s · {clock(step.eta_s)} left")

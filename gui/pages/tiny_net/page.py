@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -54,7 +53,7 @@ FIELDS = (
           0.01, 4),
     Int("epochs", "Epochs", "Epochs: each shows both samples once (the lesson: 100)", 1, 10000),
     Int("speed", "Epochs/second", "Epochs per second while training, to watch it happen "
-        "(0: as fast as possible)", 0, 1000),
+        "(0: as fast as possible)", 0, 1000, special="as fast as possible"),
     Int("sample", "Show sample", "Which of the two samples the stage values show", 0, 1),
 )
 
@@ -125,13 +124,15 @@ class TinyNetPage(Page):
             QHeaderView.ResizeMode.Stretch)
         self.check_table.setFixedHeight(118)
         self.check_table.setToolTip("Relative error ‖a − n‖ / (‖a‖ + ‖n‖) between backprop (a) "
-                                    "and central differences (n); about 1e-8 or less means the "
-                                    "hand-written gradients are right")
+                                    "and central differences (n); they agree when it is below "
+                                    "1e-6 (typically about 1e-9)")
         grid = QGridLayout()
         grid.addWidget(self.loss_plot, 0, 0)
         grid.addWidget(self.weights, 0, 1)
         grid.addWidget(stages, 1, 0, 1, 2)
-        grid.addWidget(QLabel("<b>Gradient check</b> (press the button on the left)"), 2, 0)
+        grid.addWidget(rich_label("check_note", "<b>Gradient check</b> (press the button on the "
+                                  "left): backprop and numerical gradients agree when the "
+                                  "relative error is below 1e-6", selectable=False), 2, 0, 1, 2)
         grid.addWidget(self.check_table, 3, 0, 1, 2)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
@@ -213,6 +214,8 @@ class TinyNetPage(Page):
             if isinstance(item, FinishedEvent) and item.reason != "completed":
                 self.statusMessage.emit(item.message)
         self.loss_curve.setData(np.arange(1, len(self.losses) + 1), self.losses)
+        if self.losses:  # from 0: the fall is not exaggerated
+            self.loss_plot.setYRange(0, 1.1 * max(self.losses), padding=0)
 
     def _failed(self, error: BaseException) -> None:
         self.statusMessage.emit(f"Training failed: {error}")

@@ -33,8 +33,9 @@ def stage_of(inside: Inside, kind, nth: int = 0) -> np.ndarray:
 
 def weights_html(snap: Snapshot) -> str:
     loss = f", mean loss {snap.loss:.4f}" if snap.loss is not None else ""
-    return (f"<b>w1</b> (3×3 conv kernel)<br>{matrix_html(snap.w1)}<br>"
-            f"<b>w2</b> (1×4 FC weights)<br>{matrix_html(snap.w2)}<br>epoch {snap.epoch}{loss}")
+    return (f"<b>w1</b> (3×3 conv kernel)<br>{matrix_html(snap.w1)}<br><br>"
+            f"<b>w2</b> (1×4 FC weights)<br>{matrix_html(snap.w2)}<br><br>"
+            f"epoch {snap.epoch}{loss}")
 
 
 def stages_html(snap: Snapshot, sample: int) -> str:
@@ -47,13 +48,13 @@ def stages_html(snap: Snapshot, sample: int) -> str:
     marks = np.zeros((4, 4), bool)
     for (i, j), k in np.ndenumerate(snap.winners):
         marks[2 * i + k // 2, 2 * j + k % 2] = True
-    rows = [[("input x (6×6)", matrix_html(inside.input[0], digits=2)),
-             ("conv: x ⋆ w1 (4×4)", matrix_html(conv[0], digits=2)),
-             ("sigmoid (4×4); orange: each 2×2 window's max",
+    rows = [[("① input x (6×6)", matrix_html(inside.input[0], digits=2)),
+             ("② conv: x ⋆ w1 (4×4)", matrix_html(conv[0], digits=2)),
+             ("③ sigmoid (4×4); orange: each 2×2 window's max",
               matrix_html(sig[0], marks=marks, digits=2))],
-            [("max-pool 2×2 → flatten (1×4)", matrix_html(flat[None], digits=3)),
-             ("FC: w2 · flat", f"<b>{float(fc[0]):.4f}</b>"),
-             ("ŷ = sigmoid(FC)", f"<b>{y_hat:.4f}</b><br>loss ½(1 − ŷ)² = "
+            [("④ max-pool 2×2 → flatten (1×4)", matrix_html(flat[None], digits=3)),
+             ("⑤ FC: w2 · flat", f"<b>{float(fc[0]):.4f}</b>"),
+             ("⑥ ŷ = sigmoid(FC)", f"<b>{y_hat:.4f}</b><br>loss ½(1 − ŷ)² = "
                                  f"<b>{0.5 * (1 - y_hat) ** 2:.4f}</b>")]]
     table = "".join(
         "<tr>" + "".join(f"<td valign='top' style='padding: 4px 12px'><b>{title}</b><br>{body}"
