@@ -17,11 +17,13 @@ import json
 import platform
 import statistics
 import sys
+import time
 
 import numpy as np
 
-from . import allocator, zoo
+from . import allocator, explain, zoo
 from . import functional as F
+from .inside import classify
 from .losses import CrossEntropyLoss
 from .optim import SGD
 from .timing import seconds_per_call
@@ -143,6 +145,32 @@ def bench_training(quick: bool, use_torch: bool) -> list[dict]:
     return rows
 
 
+def bench_why(quick: bool) -> dict:
+    """The Why view's numbers for one 28×28 image with LeNet-5: the answer and the features,
+    two saliency maps, occlusion with 4×4 squares every 2 pixels, and the 5 nearest of 60,000
+    training images (their features computed once per network, beforehand: timed apart)."""
+    rng = np.random.default_rng(0)
+    model = zoo.lenet5(rng=0)
+    model.metadata["normalizer"] = {"mean": 0.286, "std": 0.353}
+    image = rng.integers(0, 256, (28, 28), dtype=np.uint8)
+    train = rng.integers(0, 256, (6000 if quick else 60000, 28, 28), dtype=np.uint8)
+    start = time.perf_counter()
+    bank = explain.image_features(model, train)
+    features_s = time.perf_counter() - start
+
+    def why():
+        inside = classify(model, image)
+        x = inside.input
+        answer = int(np.argmax(inside.probabilities))
+        explain.saliency(model, x, answer)
+        explain.saliency(model, x, (answer + 1) % 10)
+        explain.occlusion(model, x, answer, size=4, stride=2)
+        explain.nearest(bank, explain.features(model, x[None])[0], 5)
+
+    return {"why_ms": seconds_per_call(why, 0.2 if quick else 1.0) * 1e3,
+            "features_s": features_s, "train_images": len(train)}
+
+
 def _torch_available() -> tuple[bool, str | None]:
     try:
         import torch
@@ -159,6 +187,7 @@ def run(quick: bool = False, use_torch: bool = True) -> dict:
                     "torch": torch_version, "processor": platform.machine()},
         "convolution": bench_convolutions(quick),
         "train_step": bench_training(quick, has_torch),
+        "why": bench_why(quick),
     }
 
 
@@ -188,6 +217,10 @@ def format_report(results: dict) -> str:
         note = "" if row["batchnorm"] else "   (no BatchNorm: it needs > 1 value per channel)"
         lines.append(f"  {row['batch']:>5}  {row['numpy_ms']:9.2f}  "
                      f"{row['numpy_images_per_s']:9,.0f}  {torch_cells}{note}")
+    why = results["why"]
+    lines += ["", f"(d) the Why view for one image (saliency ×2, occlusion 4/2, 5 nearest of "
+              f"{why['train_images']:,}): {why['why_ms']:.1f} ms (target ≤ 300 ms); the "
+              f"training images' features, once per network: {why['features_s']:.2f} s"]
     return "\n".join(lines)
 
 

@@ -262,7 +262,7 @@ def feature_layer(model) -> int:
     return linears[-1] - 1
 
 
-def features(model, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+def features(model, x: np.ndarray, batch_size: int = 64) -> np.ndarray:
     """(N, D) features of network inputs x (N, C, H, W): the output of ``feature_layer``, in
     eval mode, ``batch_size`` at a time."""
     end = feature_layer(model)
@@ -278,6 +278,14 @@ def features(model, x: np.ndarray, batch_size: int = 1000) -> np.ndarray:
     finally:
         model.train(was_training)
     return np.concatenate(chunks) if chunks else np.zeros((0, 0), np.float32)
+
+
+def image_features(model, images: np.ndarray, batch_size: int = 64) -> np.ndarray:
+    """``features`` of grey pixel images (N, H, W), normalised batch by batch with the model's
+    statistics (a float copy of 60,000 images at once would be 188 MB)."""
+    normalise = normalizer_of(model)
+    return np.concatenate([features(model, normalise(images[start:start + batch_size]).astype(
+        model.dtype, copy=False), batch_size) for start in range(0, len(images), batch_size)])
 
 
 class Nearest(NamedTuple):

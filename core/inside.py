@@ -122,3 +122,28 @@ def check_classifier(model, image_shape: tuple = (28, 28), classes: int = 10) ->
     if not np.all(np.isfinite(probabilities)):
         raise ValueError("a trial image gives NaN or infinite outputs (broken weights or "
                          "statistics)")
+
+
+class Activity(NamedTuple):
+    """How a layer's units respond to one input, the way ConvNetJS summarises them."""
+
+    mean: float
+    std: float
+    low: float
+    high: float
+    dead: float | None       # ReLU: share of units exactly 0 (no gradient flows back)
+    saturated: float | None  # sigmoid / tanh: share within 5 % of the limits (gradient ≈ 0)
+
+
+def activity(stage: Stage) -> Activity:
+    """The activity of one stage's output (for one sample, or per channel if given one)."""
+    from .layers import ReLU, Sigmoid, Tanh
+    out = np.asarray(stage.output, dtype=np.float64)
+    dead = float(np.mean(out == 0)) if isinstance(stage.layer, ReLU) else None
+    saturated = None
+    if isinstance(stage.layer, Sigmoid):
+        saturated = float(np.mean((out < 0.05) | (out > 0.95)))
+    elif isinstance(stage.layer, Tanh):
+        saturated = float(np.mean(np.abs(out) > 0.95))
+    return Activity(float(out.mean()), float(out.std()), float(out.min()), float(out.max()),
+                    dead, saturated)

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import numpy as np
 
 from . import allocator, zoo
+from . import functional as F
 from .data import Normalizer, Split, batches
 from .inside import Inside, look_inside
 from .layers import BatchNorm2d
@@ -61,6 +62,7 @@ class EpochEvent:
     confusion: np.ndarray | None = None    # (classes, classes): rows true, columns predicted
     predictions: np.ndarray | None = None  # predicted class of every test sample
     seconds: float = 0.0       # training time of the epoch, pauses left out
+    confidences: np.ndarray | None = None  # probability of each test sample's predicted class
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,16 @@ class Samples(NamedTuple):
 
 class _Stopped(Exception):
     pass
+
+
+class Evaluation(NamedTuple):
+    """The test set in eval mode (all None without one; only the loss for regression)."""
+
+    loss: float | None = None
+    accuracy: float | None = None
+    confusion: np.ndarray | None = None
+    predictions: np.ndarray | None = None
+    confidences: np.ndarray | None = None
 
 
 class Trainer:
@@ -217,11 +229,11 @@ class Trainer:
                         self._grad_norms())
                     if self.snapshot_every and global_step % self.snapshot_every == 0:
                         yield self.activations(global_step)
-                test_loss, test_accuracy, confusion, predictions = self._evaluate()
+                test = self._evaluate()
                 yield EpochEvent(epoch, self.epochs, loss_sum / seen,
                                  correct / seen if self.train.classification else None,
-                                 test_loss, test_accuracy, confusion, predictions,
-                                 _clock() - epoch_start - epoch_paused)
+                                 test.loss, test.accuracy, test.confusion, test.predictions,
+                                 _clock() - epoch_start - epoch_paused, test.confidences)
         except _Stopped:
             yield FinishedEvent("stopped", f"Stopped at epoch {epoch} after {global_step} "
                                 "batches.", epoch - 1, global_step)
@@ -274,10 +286,10 @@ class Trainer:
 
     def _evaluate(self):
         if self.test is None or len(self.test.x) == 0:
-            return None, None, None, None
+            return Evaluation()
         self.model.eval()
         try:
-            n, loss_sum, preds = len(self.test.x), 0.0, []
+            n, loss_sum, preds, sure = len(self.test.x), 0.0, [], []
             for index in batches(n, self.eval_batch_size):
                 if self._stop.is_set():
                     raise _Stopped
@@ -285,15 +297,17 @@ class Trainer:
                 loss_sum += self.loss.forward(out, self.test.y[index]) * len(index)
                 if self.test.classification:
                     preds.append(out.argmax(axis=1))
+                    sure.append(F.softmax(out, axis=1).max(axis=1))
         finally:
             self.model.train()
         if not self.test.classification:
-            return loss_sum / n, None, None, None
+            return Evaluation(loss_sum / n)
         predictions = np.concatenate(preds)
         classes = out.shape[1]
         confusion = np.bincount(self.test.y * classes + predictions,
                                 minlength=classes * classes).reshape(classes, classes)
-        return loss_sum / n, float(np.mean(predictions == self.test.y)), confusion, predictions
+        return Evaluation(loss_sum / n, float(np.mean(predictions == self.test.y)), confusion,
+                          predictions, np.concatenate(sure))
 
     def activations(self, global_step: int = 0) -> ActivationsEvent:
         """Every layer's output for the probe sample, computed in eval mode (copies)."""

@@ -7,6 +7,8 @@ import sys
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
+from core import allocator
+
 APP_NAME = "CNN Studio"
 ORGANIZATION = "CNN Studio"
 
@@ -18,6 +20,7 @@ def configure_pyqtgraph() -> None:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
+    allocator.keep_freed_memory()  # before any thread allocates: see core/allocator.py
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)

@@ -36,3 +36,17 @@ def ink_for(rgb) -> str:
     """Black or white text, whichever reads better on ``rgb``."""
     r, g, b = (int(v) for v in rgb[:3])
     return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 120 else "#fff"
+
+
+def heat_over(image: np.ndarray, heat: np.ndarray, levels=None) -> np.ndarray:
+    """``heat`` (H, W) in the diverging colours laid over a grey ``image`` (H, W): strong values
+    cover the image, values near 0 let it show. (H, W, 3) floats in [0, 1]."""
+    image = np.asarray(image, dtype=np.float64)
+    lo, hi = float(image.min()), float(image.max())
+    grey = (image - lo) / (hi - lo) if hi > lo else np.zeros_like(image)
+    lo, hi = levels if levels is not None else symmetric_levels(heat)
+    alpha = np.clip(np.abs(np.asarray(heat, dtype=np.float64)) / max(abs(lo), abs(hi), 1e-12),
+                    0, 1) ** 0.6
+    colour = diverging_rgb(heat, (lo, hi)) / 255.0
+    return (grey[..., None] * (1 - alpha[..., None]) + colour * alpha[..., None]).astype(
+        np.float32)

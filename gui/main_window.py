@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,8 +14,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from core.fileio import atomic_file
 from gui.app import APP_NAME
+from gui.files import save_png
 from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.pages.activations import ActivationsPage
 from gui.pages.base import Page
@@ -163,12 +162,8 @@ class MainWindow(QMainWindow):
     def save_view(self, path) -> None:
         """The current page as a PNG, written like every file of the app: atomically, keeping
         an earlier file's permissions, refusing a read-only one."""
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self.current_page().grab().save(buffer, "PNG")
         try:
-            with atomic_file(path) as f:
-                f.write(bytes(buffer.data()))
+            save_png(self.current_page(), path)
         except OSError as err:
             QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
             return

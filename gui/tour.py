@@ -95,7 +95,17 @@ def shots(window, app):
             if tab is lenet.predictor:
                 lenet.predictor.index.setValue(12)
                 lenet.predict_test_image()
+            elif tab is lenet.inside:
+                lenet.inside.select(("unit", 6, 3, 4, 5))  # a unit of conv2's maps
+            elif tab is lenet.results:
+                lenet.results.confusion.setCurrentCell(6, 4)  # shirts taken for coats
         return show
+
+    def why():
+        lenet.tabs.setCurrentWidget(lenet.results)
+        lenet.results.confusion.setCurrentCell(6, 4)
+        lenet.results.gallery.itemClicked.emit(lenet.results.gallery.item(0))
+        _wait(app, lambda: not lenet.why.runner.running)
 
     return [("convolution.png", "Convolution: kernels, the output-size formula and the maps",
              convolution),
@@ -112,10 +122,11 @@ def shots(window, app):
              tiny_net),
             ("lenet-training.png", "LeNet-5 training live (3 epochs on 12,000 images)",
              lenet_training),
-            ("lenet-inside.png", "Inside LeNet-5: every stage for one test image, the kernels",
-             lenet_tab(lenet.inside)),
-            ("lenet-results.png", "Confusion matrix and misclassified test images",
+            ("lenet-inside.png", "Inside LeNet-5: every stage, one unit clicked: its receptive "
+             "field on the input", lenet_tab(lenet.inside)),
+            ("lenet-results.png", "The confusion matrix; the shirts taken for coats",
              lenet_tab(lenet.results)),
+            ("lenet-why.png", "Why a shirt was called a coat", why),
             ("lenet-predict.png", "Asking the network about one image",
              lenet_tab(lenet.predictor))]
 

@@ -5,8 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsPathItem,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.colours import DIVERGING_STOPS, symmetric_levels  # noqa: F401 - part of this API
 
@@ -34,7 +41,7 @@ class ImagePanel(QWidget):
     pixelClicked = Signal(int, int)
 
     def __init__(self, title: str = "", colorbar: bool = False, caption: str = "",
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, min_size: tuple = (120, 96)):
         super().__init__(parent)
         self.title = QLabel(f"<b>{title}</b>")
         self.title.setWordWrap(True)  # a long title must not widen the window
@@ -42,26 +49,28 @@ class ImagePanel(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555;")
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setMinimumSize(120, 96)
-        self.plot = self.canvas.addPlot()
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(False, False)
-        self.plot.hideButtons()
-        view = self.plot.getViewBox()
-        view.setAspectLocked(True)
-        view.invertY(True)
+        self.canvas.setMinimumSize(*min_size)
+        # right-click: save this picture (with its title and caption) as PNG
+        save = QAction("Save this picture as PNG…", self)
+        save.triggered.connect(self._save_picture)
+        self.canvas.addAction(save)
+        self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # A bare view box, no plot: a PlotItem builds axes and an options menu that these
+        # pictures never show, and dozens of them made the window slow to open.
+        self.view = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False,
+                                           enableMenu=False)
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
+        self.view.addItem(self.image)
         self.colorbar = None
         if colorbar:
             self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=DIVERGING, width=14,
                                             interactive=False, colorMapMenu=False)
-            self.colorbar.setImageItem(self.image, insert_in=self.plot)
+            self.colorbar.setImageItem(self.image)
+            self.canvas.addItem(self.colorbar)
         self._paths: dict[str, QGraphicsPathItem] = {}
+        self._labels: list = []
         self._rects: dict[str, list] = {}
-        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        self.view.scene().sigMouseClicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -102,7 +111,7 @@ class ImagePanel(QWidget):
         if shape_changed:
             # a thin frame: white cells (a maximum, a zero) stay visible on the white page
             self.show_rects("border", [(0, 0, *self._shape)], BORDER, line_width=1)
-            self.plot.getViewBox().autoRange(padding=0.02)
+            self.view.autoRange(padding=0.02)
 
     def clear(self, title: str | None = None) -> None:
         """Nothing to show (e.g. settings with no output): an empty view, no overlays."""
@@ -110,6 +119,7 @@ class ImagePanel(QWidget):
         self._shape = (0, 0)
         for key in list(self._paths):
             self.show_rects(key, [])
+        self.set_labels([])
         if title is not None:
             self.set_title(title)
 
@@ -124,7 +134,7 @@ class ImagePanel(QWidget):
         if item is None:
             item = self._paths[key] = QGraphicsPathItem()
             item.setZValue(10)
-            self.plot.addItem(item)
+            self.view.addItem(item)
         pen = QPen(color)
         pen.setWidthF(line_width)
         pen.setCosmetic(True)  # the same width at any zoom
@@ -138,6 +148,21 @@ class ImagePanel(QWidget):
         item.setPath(path)
         self._rects[key] = [tuple(r) for r in rects]
 
+    def set_labels(self, labels) -> None:
+        """Small texts on the image: ``labels`` holds (row, col, text), placed at the top-left
+        of that pixel (channel numbers on a mosaic). Items are kept and reused."""
+        while len(self._labels) < len(labels):
+            item = pg.TextItem(color="#111", anchor=(0, 0), fill=(255, 255, 255, 170))
+            item.setZValue(20)
+            self.view.addItem(item)
+            self._labels.append(item)
+        for item, (row, col, text) in zip(self._labels, labels):
+            item.setText(text)
+            item.setPos(col, row)
+            item.setVisible(True)
+        for item in self._labels[len(labels):]:
+            item.setVisible(False)
+
     def rects(self, key: str) -> list:
         """What ``show_rects(key, ...)`` last showed."""
         return self._rects.get(key, [])
@@ -145,12 +170,23 @@ class ImagePanel(QWidget):
     def _clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton or not self._shape[0]:
             return
-        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        point = self.view.mapSceneToView(event.scenePos())
         row, col = int(np.floor(point.y())), int(np.floor(point.x()))
         if 0 <= row < self._shape[0] and 0 <= col < self._shape[1]:
             self.pixelClicked.emit(row, col)
 
+    def _save_picture(self) -> None:
+        from gui.files import save_png
+        name = self.title.text().replace("<b>", "").replace("</b>", "").split(":")[0].strip()
+        path, _ = QFileDialog.getSaveFileName(self, "Save the picture as PNG",
+                                              f"{name or 'picture'}.png", "PNG image (*.png)")
+        if path:
+            try:
+                save_png(self, path)
+            except OSError as err:
+                QMessageBox.warning(self, "Save picture", f"Could not write {path}: {err}")
+
     def pixel_at(self, row: int, col: int):
         """The widget position of a pixel's centre (tests click there)."""
-        scene = self.plot.getViewBox().mapViewToScene(pg.Point(col + 0.5, row + 0.5))
+        scene = self.view.mapViewToScene(pg.Point(col + 0.5, row + 0.5))
         return self.canvas.mapFromScene(scene)

@@ -4,30 +4,41 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from core.inside import Inside
 from core.layers import AvgPool2d, LeakyReLU, MaxPool2d, ReLU, Sigmoid, Tanh
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, symmetric_levels
-from gui.widgets.mosaic import as_picture
+from gui.widgets.mosaic import as_picture, locate
 
 # Outputs of these layers are worth a look; the others (a convolution before its BatchNorm,
 # flatten, dropout) repeat a neighbour.
 SHOWN = (Tanh, ReLU, LeakyReLU, Sigmoid, MaxPool2d, AvgPool2d)
 
 
-def stages_to_show(inside: Inside) -> list[tuple[str, np.ndarray]]:
-    """(title, output) of the stages worth drawing."""
-    return [(f"{s.index}: {type(s.layer).__name__} → {'×'.join(map(str, s.output.shape))}",
-             s.output) for s in inside.stages if isinstance(s.layer, SHOWN)]
+def stages_to_show(inside: Inside) -> list:
+    """The stages worth drawing."""
+    return [s for s in inside.stages if isinstance(s.layer, SHOWN)]
+
+
+def stage_title(stage) -> str:
+    return f"{stage.index}: {type(stage.layer).__name__} → " \
+        f"{'×'.join(map(str, stage.output.shape))}"
 
 
 class LayerViews(QWidget):
-    """The input as the network sees it, then a panel per interesting stage, in a grid."""
+    """The input as the network sees it, then a panel per interesting stage, in a grid.
+
+    Clicking a unit emits ``unitClicked(stage index, channel, y, x)`` (y = x = 0 for the units
+    of a vector)."""
+
+    unitClicked = Signal(int, int, int, int)
 
     def __init__(self, columns: int = 4):
         super().__init__()
         self.columns = columns
+        self.stages: list = []  # what each panel shows
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.input_panel = ImagePanel("Input (as the network sees it)")
@@ -37,18 +48,33 @@ class LayerViews(QWidget):
     def display(self, inside: Inside) -> None:
         image = inside.input[0]
         self.input_panel.set_image(image, (float(image.min()), float(image.max()) + 1e-6), GRAY)
-        stages = stages_to_show(inside)
+        self.stages = stages = stages_to_show(inside)
         while len(self.panels) < len(stages):
             panel = ImagePanel("")
+            number = len(self.panels)
+            panel.pixelClicked.connect(lambda row, col, k=number: self._clicked(k, row, col))
             self.panels.append(panel)
-            index = len(self.panels)
-            self.grid.addWidget(panel, index // self.columns, index % self.columns)
-        for panel, (title, out) in zip(self.panels, stages):
-            panel.set_title(title)
-            panel.set_image(as_picture(out), symmetric_levels(out), DIVERGING)
+            self.grid.addWidget(panel, (number + 1) // self.columns,
+                                (number + 1) % self.columns)
+        for panel, stage in zip(self.panels, stages):
+            panel.set_title(stage_title(stage))
+            panel.set_image(as_picture(stage.output), symmetric_levels(stage.output), DIVERGING)
             panel.setVisible(True)
         for panel in self.panels[len(stages):]:
             panel.setVisible(False)
+
+
+    def _clicked(self, number: int, row: int, col: int) -> None:
+        stage = self.stages[number]
+        unit = locate(stage.output, row, col)
+        if unit is not None:
+            self.unitClicked.emit(stage.index, *unit)
+
+    def panel_of(self, stage_index: int) -> ImagePanel | None:
+        for panel, stage in zip(self.panels, self.stages):
+            if stage.index == stage_index:
+                return panel
+        return None
 
 
 class ProbabilityChart(pg.PlotWidget):

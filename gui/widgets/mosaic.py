@@ -47,3 +47,17 @@ def as_picture(out: np.ndarray) -> np.ndarray:
     columns = next((c for c in range(math.ceil(math.sqrt(n)), min(n, 4 * math.isqrt(n) + 4) + 1)
                     if n % c == 0), n)
     return flat.reshape(-1, columns)
+
+
+def locate(out: np.ndarray, row: int, col: int) -> tuple[int, int, int] | None:
+    """Which unit of ``out`` sits at (row, col) of ``as_picture(out)``: (channel, y, x); for a
+    vector, (index, 0, 0). None for the gaps between maps."""
+    if out.ndim == 3 and out.shape[1] * out.shape[2] > 1:
+        _, h, w = out.shape
+        for channel, (top, left) in enumerate(tile(out)[1]):
+            if top <= row < top + h and left <= col < left + w:
+                return channel, row - top, col - left
+        return None
+    columns = as_picture(out).shape[1]
+    index = row * columns + col
+    return (index, 0, 0) if 0 <= index < out.size else None

@@ -1,10 +1,16 @@
-"""After an epoch: the confusion matrix as a table, and a gallery of the test images the
-network got wrong."""
+"""After an epoch: the confusion matrix, and the test images behind any of its cells.
+
+Click (or move to with the arrow keys) a cell: the gallery shows every test image of that
+(true, said) pair — the most confident mistakes first, or, on the diagonal, the least confident
+right answers first. Click an image (or press Enter) to ask why.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,70 +27,95 @@ from PySide6.QtWidgets import (
 from core.data import FASHION_CLASSES
 from gui.widgets.image_panel import COUNTS
 
-GALLERY_SIZE = 32
+
+class Results(NamedTuple):
+    epoch: int
+    confusion: np.ndarray    # (classes, classes): rows true, columns said
+    predictions: np.ndarray  # (N,) what the network said for each test image
+    confidences: np.ndarray  # (N,) its probability for that answer
+    images: np.ndarray       # (N, 28, 28) uint8
+    labels: np.ndarray       # (N,) the true classes
+    class_names: tuple
+
+
+def cell_images(results: Results, true: int, said: int) -> np.ndarray:
+    """Indices of the test images in one confusion cell: mistakes the most confident first,
+    right answers (the diagonal) the least confident first."""
+    index = np.flatnonzero((results.labels == true) & (results.predictions == said))
+    order = np.argsort(results.confidences[index], kind="stable")
+    return index[order[::-1] if true != said else order]
+
+
+def short(name: str) -> str:
+    return name.split("/")[0]
 
 
 class ResultsView(QWidget):
+    """``imageChosen(test index)`` when the learner opens an image of the gallery."""
+
+    imageChosen = Signal(int)
+
     def __init__(self):
         super().__init__()
+        self.results: Results | None = None
+        self.cell: tuple[int, int] | None = None
         self.confusion = QTableWidget(10, 10)
         self.confusion.setObjectName("confusion")
-        self.confusion.setToolTip("Row: the true class; column: what the network answered. "
-                                  "The diagonal holds the right answers.")
+        self.confusion.setToolTip("Row: the true class; column: what the network said. The "
+                                  "diagonal holds the right answers. Click a cell to see its "
+                                  "images.")
         self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.confusion.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         # ten columns share the width: the whole matrix is visible without scrolling
         self.confusion.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.confusion.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.confusion.setStyleSheet("font-size: 11px;")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.gallery_title = QLabel()
+        self.gallery_title.setObjectName("gallery_title")
+        self.gallery_title.setWordWrap(True)
         self.gallery = QListWidget()
         self.gallery.setObjectName("gallery")
         self.gallery.setViewMode(QListWidget.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(56, 56))
-        self.gallery.setGridSize(QSize(118, 96))
+        self.gallery.setGridSize(QSize(96, 84))
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.gallery.setToolTip("Test images the network got wrong: the true class, and what "
-                                "the network said")
-        left = QVBoxLayout()
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.setToolTip("The test images of the chosen cell, with how sure the network "
+                                "was. Click one (or press Enter) to see why it answered so.")
         title = QLabel("<b>Confusion matrix</b>: rows the true class, columns what the network "
-                       "answered (numbered like the rows)")
+                       "said (numbered like the rows)")
         title.setWordWrap(True)
+        left = QVBoxLayout()
         left.addWidget(title)
         left.addWidget(self.confusion, 1)
         left.addWidget(self.summary)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Misclassified test images</b>"))
+        right.addWidget(self.gallery_title)
         right.addWidget(self.gallery, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
+        self.confusion.currentCellChanged.connect(lambda row, col, *_: self.show_cell(row, col))
+        self.gallery.itemClicked.connect(self._open)
+        self.gallery.itemActivated.connect(self._open)  # Enter, or a double click
         self.clear(FASHION_CLASSES)
 
     def clear(self, class_names=None) -> None:
+        self.results, self.cell = None, None
         self.confusion.clearContents()
         if class_names is not None:
             self._label(class_names)
         self.gallery.clear()
+        self.gallery_title.setText("<b>Test images</b>")
         self.summary.setText("Train for an epoch: the matrix then shows how often each class "
                              "is taken for each other.")
 
-    def _label(self, class_names) -> None:
-        """Rows carry the names; ten names do not fit above ten narrow columns, so the columns
-        carry the class numbers (the same order), and each header its name as a tooltip."""
-        count = len(class_names)
-        self.confusion.setRowCount(count)
-        self.confusion.setColumnCount(count)
-        self.confusion.setVerticalHeaderLabels([f"{i} {n.split('/')[0]}"
-                                                for i, n in enumerate(class_names)])
-        self.confusion.setHorizontalHeaderLabels([str(i) for i in range(count)])
-        for i, name in enumerate(class_names):
-            self.confusion.horizontalHeaderItem(i).setToolTip(f"said: {name}")
-            self.confusion.verticalHeaderItem(i).setToolTip(f"true class: {name}")
-
-    def display(self, epoch: int, confusion: np.ndarray, predictions: np.ndarray,
-                images: np.ndarray, labels: np.ndarray, class_names) -> None:
-        self._label(class_names)
+    def display(self, results: Results) -> None:
+        confusion, names = results.confusion, results.class_names
+        self.results = results
+        self._label(names)
         rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
         for (t, p), count in np.ndenumerate(confusion):
             item = QTableWidgetItem(str(count))
@@ -97,16 +128,53 @@ class ResultsView(QWidget):
         off = confusion - np.diag(np.diag(confusion))
         t, p = np.unravel_index(off.argmax(), off.shape)
         self.summary.setText(
-            f"Epoch {epoch}: {np.trace(confusion):,} of {confusion.sum():,} right. The most "
-            f"common mistake: <b>{class_names[t]}</b> taken for <b>{class_names[p]}</b> "
+            f"Epoch {results.epoch}: {np.trace(confusion):,} of {confusion.sum():,} right. The "
+            f"most common mistake: <b>{names[t]}</b> taken for <b>{names[p]}</b> "
             f"({off[t, p]} times).")
+        row, col = self.cell if self.cell is not None else (int(t), int(p))
+        self.confusion.setCurrentCell(row, col)
+        self.show_cell(row, col)
+
+    def show_cell(self, true: int, said: int) -> None:
+        """The gallery holds every test image of cell (true, said)."""
+        if self.results is None or true < 0 or said < 0:
+            return
+        self.cell = (true, said)
+        names = self.results.class_names
+        index = cell_images(self.results, true, said)
+        if true == said:
+            what = (f"<b>{short(names[true])}</b> recognised: {len(index):,} test images, the "
+                    "least sure first")
+        else:
+            what = (f"<b>{short(names[true])}</b> taken for <b>{short(names[said])}</b>: "
+                    f"{len(index):,} test images, the most sure first")
+        self.gallery_title.setText(what)
+        self.gallery.setUpdatesEnabled(False)
         self.gallery.clear()
-        for index in np.flatnonzero(predictions != labels)[:GALLERY_SIZE]:
-            image = np.ascontiguousarray(images[index])
+        for i in index:
+            image = np.ascontiguousarray(self.results.images[i])
             h, w = image.shape
             qimage = QImage(image.data, w, h, w, QImage.Format.Format_Grayscale8).copy()
-            predicted, true = class_names[predictions[index]], class_names[labels[index]]
             item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage).scaled(56, 56)),
-                                   f"is {true.split('/')[0]}\nsaid {predicted.split('/')[0]}")
-            item.setToolTip(f"test image {index}: a {true}, taken for a {predicted}")
+                                   f"{self.results.confidences[i]:.0%}")
+            item.setData(Qt.ItemDataRole.UserRole, int(i))
+            item.setToolTip(f"test image {i}: a {names[true]}; the network said {names[said]} "
+                            f"({self.results.confidences[i]:.0%} sure)")
             self.gallery.addItem(item)
+        self.gallery.setUpdatesEnabled(True)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        self.imageChosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _label(self, class_names) -> None:
+        """Rows carry the names; ten names do not fit above ten narrow columns, so the columns
+        carry the class numbers (the same order), and each header its name as a tooltip."""
+        count = len(class_names)
+        self.confusion.setRowCount(count)
+        self.confusion.setColumnCount(count)
+        self.confusion.setVerticalHeaderLabels([f"{i} {short(n)}"
+                                                for i, n in enumerate(class_names)])
+        self.confusion.setHorizontalHeaderLabels([str(i) for i in range(count)])
+        for i, name in enumerate(class_names):
+            self.confusion.horizontalHeaderItem(i).setToolTip(f"said: {name}")
+            self.confusion.verticalHeaderItem(i).setToolTip(f"true class: {name}")

@@ -9,6 +9,7 @@ from core.explain import (
     FeatureCache,
     features,
     fingerprint,
+    image_features,
     nearest,
     occlusion,
     receptive_field,
@@ -37,7 +38,7 @@ def test_saliency_equals_central_differences_in_float64():
 
         probe = x.copy()
 
-        def logit():
+        def logit(probe=probe, target=target):
             model.eval()
             return float(model.forward(probe[None])[0, target])
 
@@ -202,3 +203,13 @@ def test_features_are_what_the_last_layer_reads_and_the_cache_follows_the_weight
 def test_bad_arguments_name_the_argument(call, match):
     with pytest.raises(ValueError, match=match):
         call(small_net(), np.zeros((1, 8, 8)))
+
+
+def test_image_features_normalise_like_the_network_input():
+    from core.data import Normalizer
+    from core.inside import network_input
+    model = zoo.lenet5(rng=0)
+    model.metadata["normalizer"] = Normalizer(0.3, 0.35)._asdict()
+    images = np.random.default_rng(0).integers(0, 256, (5, 28, 28), dtype=np.uint8)
+    expected = np.concatenate([features(model, network_input(model, image)) for image in images])
+    np.testing.assert_allclose(image_features(model, images, batch_size=2), expected, atol=1e-5)

@@ -100,3 +100,14 @@ def test_look_inside_gives_every_layer_as_an_object_with_its_output():
     np.testing.assert_array_equal(inside.input, x)
     with pytest.raises(ValueError, match="one sample"):
         look_inside(model, np.zeros((2, 1, 5, 5), np.float32))
+
+
+def test_activity_counts_dead_and_saturated_units():
+    from core.inside import Stage, activity
+    from core.layers import ReLU, Sigmoid
+    relu = activity(Stage(0, ReLU(), np.array([0.0, 0.0, 1.0, 3.0])))
+    assert relu.dead == 0.5 and relu.saturated is None and relu.mean == 1.0 and relu.high == 3
+    tanh = activity(Stage(1, Tanh(), np.array([-0.99, 0.2, 0.97, 0.5])))
+    assert tanh.saturated == 0.5 and tanh.dead is None
+    sigmoid = activity(Stage(2, Sigmoid(), np.array([0.01, 0.5, 0.99, 0.9])))
+    assert sigmoid.saturated == 0.5

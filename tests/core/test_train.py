@@ -219,3 +219,14 @@ def test_batchnorm_with_batches_of_one_is_refused_with_the_reason(fashion):
     with pytest.raises(ValueError, match="BatchNorm needs at least 2 images per batch"):
         _trainer(fashion, batch_size=1)
     _trainer(fashion, batch_size=1, batchnorm=False)  # without BatchNorm it is fine
+
+
+def test_epochs_report_how_sure_the_network_was_of_each_test_answer(fashion):
+    trainer = _trainer(fashion)
+    last = [e for e in trainer.run() if isinstance(e, EpochEvent)][-1]
+    trainer.model.eval()
+    logits = trainer.model.forward(trainer.test.prepare(trainer.test.x[:20])).astype(np.float64)
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    np.testing.assert_allclose(last.confidences[:20], (e / e.sum(axis=1, keepdims=True)).max(1),
+                               rtol=1e-5)
+    assert last.confidences.shape == (500,) and np.all(last.confidences >= 0.1)

@@ -31,7 +31,7 @@ class Im2colTab(QWidget):
         self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)",
                                         caption="Same colours as the GEMM result.")
         for view in (self.cols_view, self.wmatrix_view, self.gemm_view):
-            view.plot.getViewBox().setAspectLocked(False)  # matrices are long and thin
+            view.view.setAspectLocked(False)  # matrices are long and thin
         self.column = QSlider(Qt.Orientation.Horizontal)
         self.column.setObjectName("column")
         self.column.setToolTip("Choose a column of the im2col matrix: one output pixel, whose "

@@ -31,11 +31,13 @@ from gui.images import read_image
 from gui.pages.base import Page
 from gui.pages.lenet.config import LeNetConfig
 from gui.pages.lenet.data_panel import DataPanel
+from gui.pages.lenet.inside_tab import InsideTab
 from gui.pages.lenet.panels import LOCKED_TIP, NetworkBox, RunBox, TrainingBox
 from gui.pages.lenet.session import REDRAW_HZ, TrainingSession
-from gui.pages.lenet.tabs import ArchitectureTab, InsideTab, PredictTab, short_names
+from gui.pages.lenet.tabs import ArchitectureTab, PredictTab, short_names
 from gui.pages.lenet.text import epoch_status, loss_csv, progress_html
-from gui.widgets.results_view import ResultsView
+from gui.pages.lenet.why_tab import Explanation, Question, WhyTab
+from gui.widgets.results_view import Results, ResultsView
 from gui.widgets.training_plots import TrainingPlots
 
 
@@ -60,11 +62,13 @@ class LeNetPage(Page):
         self.inside = InsideTab()
         self.results = ResultsView()
         self.predictor = PredictTab()
+        self.why = WhyTab()
         self.tabs = QTabWidget()
         for tab, title in ((self.architecture, "Architecture"), (self.plots, "Training"),
                            (self.inside, "Inside the network"), (self.results, "Results"),
-                           (self.predictor, "Predict")):
+                           (self.predictor, "Predict"), (self.why, "Why?")):
             self.tabs.addTab(tab, title)
+        self._question: Question | None = None  # the last image asked about
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -119,6 +123,9 @@ class LeNetPage(Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.predictor.pick.clicked.connect(self.predict_test_image)
         self.predictor.pad.drawingChanged.connect(self.predict_drawing)
+        self.predictor.why.clicked.connect(lambda: self.ask_why(self._question))
+        self.results.imageChosen.connect(self.why_test_image)
+        self.why.compareChanged.connect(lambda: self.ask_why(self._question, keep=True))
 
     # ------------------------------------------------------------------ configuration
 
@@ -163,6 +170,7 @@ class LeNetPage(Page):
         self.predictor.index.setMaximum(len(test.images) - 1)
         for chart in (self.inside.chart, self.predictor.chart):
             chart.set_classes(short_names(names))
+        self.why.set_classes(names)
         if self.model is not None:
             self.model.metadata.pop("normalizer", None)  # other data, other statistics
             self.set_model(self.model, "the same weights, new data")
@@ -230,14 +238,14 @@ class LeNetPage(Page):
         self._show_curves()
         if event.confusion is not None:
             test = self.data.test
-            self.results.display(event.epoch, event.confusion, event.predictions, test.images,
-                                 test.labels, self.data.class_names)
+            self.results.display(Results(event.epoch, event.confusion, event.predictions,
+                                         event.confidences, test.images, test.labels,
+                                         self.data.class_names))
         self.statusMessage.emit(epoch_status(event))
 
     def _snapshot(self, snapshot) -> None:
         if self.tabs.currentWidget() is self.inside:
-            self.inside.display(snapshot.activations.inside)
-            self.inside.display_kernels(snapshot.kernels)
+            self.inside.display(snapshot.activations.inside, snapshot.kernels)
 
     def _finished(self, event) -> None:
         if event is not None and event.reason == "diverged":
@@ -278,9 +286,11 @@ class LeNetPage(Page):
             if self.session.snapshot is not None:
                 self._snapshot(self.session.snapshot)
 
-    def predict(self, image: np.ndarray, what: str) -> np.ndarray | None:
+    def predict(self, image: np.ndarray, what: str,
+                true_class: int | None = None) -> np.ndarray | None:
         """Classify a 28×28 image (uint8, or floats in [0, 1]) and show every stage; returns
         the class probabilities."""
+        self._question = Question(image, what, true_class)
         model = self.session.viewable_model(self.model)
         if model is None:
             self.predictor.text.setText("Pause or stop the training to ask the network.")
@@ -292,8 +302,9 @@ class LeNetPage(Page):
     def predict_test_image(self) -> None:
         test = self.data.test
         index = min(self.predictor.index.value(), len(test.images) - 1)
-        label = self.data.class_names[int(test.labels[index])]
-        self.predict(test.images[index], f"Test image {index} (really {label})")
+        label = int(test.labels[index])
+        self.predict(test.images[index], f"Test image {index} (really "
+                     f"{self.data.class_names[label]})", label)
 
     def predict_drawing(self, drawing: np.ndarray) -> None:
         try:
@@ -312,6 +323,25 @@ class LeNetPage(Page):
             self.statusMessage.emit(f"Could not use that picture: {err}")
             return
         self.predict(image, Path(path).name)
+
+    def why_test_image(self, index: int) -> Explanation | None:
+        test = self.data.test
+        return self.ask_why(Question(test.images[index], f"Test image {index}",
+                                     int(test.labels[index])))
+
+    def ask_why(self, question: Question | None, keep: bool = False) -> Explanation | None:
+        """The Why view for ``question``: what the network's own passes say about it."""
+        if question is None:
+            return None
+        self._question = question
+        self.tabs.setCurrentWidget(self.why)
+        model = self.session.viewable_model(self.model)
+        if model is None:
+            self.why.header.setText("Pause or stop the training to ask why: the network "
+                                    "changes with every batch.")
+            return None
+        return self.why.explain(model, question, self.data.class_names, self.data.train,
+                                keep_compared=keep)
 
     # ------------------------------------------------------------------ files
 

@@ -4,7 +4,7 @@ image (and its kernels), and what it says about an image of the learner's."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -16,14 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.inside import Inside, classify
-from gui.pages.lenet.session import first_kernels
+from core.inside import classify
 from gui.pages.lenet.text import ARCHITECTURE_NOTE, prediction_html
 from gui.widgets.controls import rich_label, spin
 from gui.widgets.draw_pad import DrawPad
-from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.layer_views import LayerViews, ProbabilityChart
-from gui.widgets.mosaic import tile
 
 
 class ArchitectureTab(QWidget):
@@ -61,70 +58,6 @@ class ArchitectureTab(QWidget):
         self.note.setText(ARCHITECTURE_NOTE.format(origin=origin))
 
 
-STAGES_CAPTION = ("Each panel: one layer's output, numbered as in the Architecture tab "
-                  "(blue negative, white 0, red positive).")
-
-
-class InsideTab(QWidget):
-    """Every stage for one test image, its class probabilities, and the learned kernels."""
-
-    probeChanged = Signal(int)
-
-    def __init__(self):
-        super().__init__()
-        self.probe = spin(0, 9999, 0, "Which test image to follow through the network",
-                          "probe")
-        self.probe_label = QLabel()
-        self.stages = LayerViews(columns=4)
-        self.chart = ProbabilityChart()
-        self.conv1_view = ImagePanel("conv1 kernels", colorbar=True)
-        self.conv2_view = ImagePanel("conv2 kernels", colorbar=True)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Test image"))
-        row.addWidget(self.probe)
-        row.addWidget(self.probe_label, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.conv1_view, 2)
-        bottom.addWidget(self.conv2_view, 3)
-        bottom.addWidget(self.chart, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.stages, 3)
-        layout.addWidget(QLabel(STAGES_CAPTION))
-        layout.addLayout(bottom, 2)
-        self.probe.valueChanged.connect(self.probeChanged)
-
-    def display(self, inside: Inside) -> None:
-        self.stages.display(inside)
-        self.chart.display(inside.probabilities)
-
-    def look(self, model, test, class_names) -> None:
-        """The chosen test image through ``model`` (one the GUI thread may use), and its
-        kernels."""
-        index = min(self.probe.value(), len(test.images) - 1)
-        self.probe_label.setText(f"true class: <b>{class_names[int(test.labels[index])]}</b>")
-        self.display(classify(model, test.images[index]))
-        self.display_kernels(first_kernels(model))
-
-    def display_kernels(self, kernels: tuple) -> None:
-        """The first two convolutions' kernels, a row per output channel (a loaded network may
-        have fewer convolutions)."""
-        for view, number in ((self.conv1_view, 1), (self.conv2_view, 2)):
-            if len(kernels) < number:
-                view.clear(f"conv{number}: this network has no convolution {number}")
-                continue
-            weight = kernels[number - 1]
-            oc, c, kh, kw = weight.shape
-            if c == 1:
-                picture = tile(weight[:, 0])[0]
-            else:  # a column per output channel, a row per input channel: a wide strip
-                picture = tile(weight.transpose(1, 0, 2, 3).reshape(c * oc, kh, kw),
-                               columns=oc)[0]
-            view.set_image(picture, symmetric_levels(weight), DIVERGING)
-            view.set_title(f"conv{number} kernels ({oc} × {c} × {kh}×{kw}" +
-                           (": a column per output channel)" if c > 1 else ")"))
-
-
 class PredictTab(QWidget):
     """A test image, a drawing or a dropped picture, and what the network says about it."""
 
@@ -137,6 +70,10 @@ class PredictTab(QWidget):
         self.pad = DrawPad(180, 15)
         self.clear = QPushButton("Clear drawing")
         self.clear.setToolTip("Wipe the drawing pad")
+        self.why = QPushButton("Why?")
+        self.why.setObjectName("why")
+        self.why.setToolTip("Explain the last answer: which pixels and parts of the image made "
+                            "it, and what it looks like to the network")
         self.text = rich_label("predict_text", "Pick a test image, draw on the pad, or drop a "
                                                "picture on the window.")
         self.chart = ProbabilityChart()
@@ -155,7 +92,10 @@ class PredictTab(QWidget):
         controls.addWidget(self.pick)
         controls.addWidget(QLabel("…or draw one:"))
         controls.addWidget(self.pad)
-        controls.addWidget(self.clear)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear)
+        buttons.addWidget(self.why)
+        controls.addLayout(buttons)
         controls.addWidget(self.text)
         controls.addWidget(self.chart, 1)  # the answer sits beside the question
         left = QWidget()

@@ -1,0 +1,204 @@
+"""Why did the network answer that? For one image: its top answers, which pixels raise the
+answer and the true class (saliency), what covering each part does (occlusion), the training
+images most alike in the network's own features, and the average image of both classes — all
+made by the network's own passes (``core.explain``), with a reading in words."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core import explain
+from core.inside import classify
+from gui.colours import heat_over
+from gui.pages.lenet.text import (
+    answer_html,
+    nearest_reading,
+    occlusion_reading,
+    saliency_reading,
+)
+from gui.widgets.controls import rich_label, spin
+from gui.widgets.image_panel import GRAY, HIGHLIGHT, ImagePanel
+from gui.workers import WorkerRunner
+
+NEAREST = 5
+
+
+class Question(NamedTuple):
+    """An image to explain and what is known about it."""
+
+    image: np.ndarray           # (28, 28): uint8, or floats in [0, 1]
+    what: str                   # "Test image 12", "Your drawing", a file name
+    true_class: int | None      # None for drawings and pictures
+
+
+class Explanation(NamedTuple):
+    seen: np.ndarray              # (28, 28): the image as the network sees it (normalised)
+    features: np.ndarray          # (84,): what the last layer reads, to find look-alikes
+    probabilities: np.ndarray
+    answer: int
+    saliency_answer: np.ndarray   # (28, 28)
+    compared: int                 # the class of the second saliency map
+    saliency_compared: np.ndarray
+    occlusion: explain.Occlusion
+
+
+def explain_image(model, question: Question, compared: int | None, size: int) -> Explanation:
+    """Everything the Why view draws that does not need the training images."""
+    inside = classify(model, question.image)
+    probabilities = inside.probabilities
+    answer = int(np.argmax(probabilities))
+    if compared is None:  # the true class when it is known and differs, else the runner-up
+        compared = question.true_class if question.true_class not in (None, answer) else \
+            int(np.argsort(probabilities)[-2])
+    x = inside.input
+    return Explanation(x[0], explain.features(model, x[None])[0], probabilities, answer,
+                       explain.saliency(model, x, answer)[0], compared,
+                       explain.saliency(model, x, compared)[0],
+                       explain.occlusion(model, x, answer, size=size, stride=max(1, size // 2)))
+
+
+class WhyTab(QWidget):
+    """``explain(model, question, …)`` fills the view; the nearest training images follow when
+    their features are ready (one pass over the training set per network, in the background)."""
+
+    compareChanged = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.runner = WorkerRunner(self)
+        self.question: Question | None = None
+        self.explanation: Explanation | None = None
+        self._features: tuple | None = None  # (key, features of the training images)
+        self._averages: tuple | None = None   # (key, mean training image per class)
+        self.header = rich_label("why_header", "Click an image in Results, or press Why? in "
+                                               "Predict, to see why the network answered so.")
+        self.reading = rich_label("why_reading")
+        self.compare = QComboBox()
+        self.compare.setObjectName("compare_class")
+        self.compare.setToolTip("The class of the second saliency map (by default the true "
+                                "class, or the runner-up)")
+        self.size = spin(2, 10, 4, "Side of the square covered at each position (it moves by "
+                         "half its side)", "occlusion_size")
+        controls = QHBoxLayout()
+        for widget in (QLabel("Compare with"), self.compare, QLabel("covering square"),
+                       self.size, QLabel("pixels")):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        self.input_view = ImagePanel("As the network sees it")
+        self.saliency_views = (ImagePanel("Pixels that raise the answer"),
+                               ImagePanel("Pixels that raise the other class"))
+        self.occlusion_view = ImagePanel("Covering a square: the answer drops",
+                                         caption="Red: covering it lowers the answer; blue: "
+                                                 "raises it. Framed: the largest drop.")
+        top = QHBoxLayout()
+        for view in (self.input_view, *self.saliency_views, self.occlusion_view):
+            top.addWidget(view)
+        self.neighbours = [ImagePanel("", min_size=(64, 64)) for _ in range(NEAREST)]
+        self.averages = (ImagePanel("Average: the answer", min_size=(64, 64)),
+                         ImagePanel("Average: the other class", min_size=(64, 64)))
+        bottom = QGridLayout()
+        bottom.addWidget(QLabel("<b>Nearest training images</b> (what it thinks this looks "
+                                "like)"), 0, 0, 1, NEAREST)
+        bottom.addWidget(QLabel("<b>Average training images</b>"), 0, NEAREST, 1, 2)
+        for i, view in enumerate((*self.neighbours, *self.averages)):
+            bottom.addWidget(view, 1, i)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(controls)
+        layout.addLayout(top, 3)
+        layout.addWidget(self.reading)
+        layout.addLayout(bottom, 2)
+        self.compare.currentIndexChanged.connect(lambda _: self.compareChanged.emit())
+        self.size.valueChanged.connect(lambda _: self.compareChanged.emit())
+
+    def set_classes(self, names) -> None:
+        with QSignalBlocker(self.compare):
+            self.compare.clear()
+            for i, name in enumerate(names):
+                self.compare.addItem(name, i)
+
+    def explain(self, model, question: Question, class_names, train,
+                keep_compared: bool = False) -> Explanation:
+        """Explain ``question`` with ``model`` (one the GUI thread may use); ``train`` is the
+        training split the nearest and average images come from."""
+        compared = self.compare.currentData() if keep_compared else None
+        result = explain_image(model, question, compared, self.size.value())
+        self.question, self.explanation = question, result
+        with QSignalBlocker(self.compare):
+            self.compare.setCurrentIndex(result.compared)
+        true = None if question.true_class is None else class_names[question.true_class]
+        self.header.setText(answer_html(question.what, true, class_names,
+                                        result.probabilities))
+        self._draw(result, class_names)
+        self._show_averages(train, result, class_names)
+        self._show_nearest(model, train, class_names)
+        return result
+
+    def _draw(self, result: Explanation, class_names) -> None:
+        occ = result.occlusion
+        shape = occ.image_shape
+        base = result.seen
+        self.input_view.set_image(base, (float(base.min()), float(base.max()) + 1e-6), GRAY)
+        for view, cls, sal in ((self.saliency_views[0], result.answer, result.saliency_answer),
+                               (self.saliency_views[1], result.compared,
+                                result.saliency_compared)):
+            view.set_image(heat_over(base, sal), (0.0, 1.0))
+            view.set_title(f"Pixels that raise {class_names[cls]}")
+        self.occlusion_view.set_image(heat_over(base, occ.per_pixel()), (0.0, 1.0))
+        worst = occ.square(*occ.worst())
+        self.occlusion_view.show_rects("worst", [worst], HIGHLIGHT)
+        self.occlusion_view.set_title(f"Covering {occ.size}×{occ.size} squares: "
+                                      f"{class_names[result.answer]} drops")
+        self.reading.setText(" ".join((
+            occlusion_reading(class_names[result.answer], occ.base,
+                              float(occ.drops.max()), worst, shape),
+            saliency_reading(class_names[result.answer], result.saliency_answer, shape),
+            saliency_reading(class_names[result.compared], result.saliency_compared, shape))))
+
+    def _show_averages(self, train, result: Explanation, class_names) -> None:
+        key = id(train.images)
+        if self._averages is None or self._averages[0] != key:
+            means = np.stack([train.images[train.labels == c].mean(axis=0) if
+                              np.any(train.labels == c) else np.zeros(train.images.shape[1:])
+                              for c in range(len(class_names))])
+            self._averages = (key, means / 255.0)
+        means = self._averages[1]
+        for view, cls in zip(self.averages, (result.answer, result.compared)):
+            view.set_image(means[cls], (0.0, 1.0), GRAY)
+            view.set_title(f"Average {class_names[cls]}")
+
+    def _show_nearest(self, model, train, class_names) -> None:
+        key = (explain.fingerprint(model), id(train.images))
+        if self._features is not None and self._features[0] == key:
+            self._draw_nearest(train, class_names)
+            return
+        for view in self.neighbours:
+            view.clear("…")
+        self.reading.setText(self.reading.text() + " Finding the nearest training images (one "
+                             "pass over the training set with this network)…")
+        if self.runner.running:
+            self.runner.cancel()
+        twin, images = model.clone(), train.images  # the job never sees the live model
+
+        def job(context):
+            yield key, explain.image_features(twin, images)
+
+        def ready(items):
+            self._features = items[-1]
+            if self.question is not None and self._features[0] == key:
+                self._draw_nearest(train, class_names)
+
+        self.runner.start(job, ready)
+
+    def _draw_nearest(self, train, class_names) -> None:
+        found = explain.nearest(self._features[1], self.explanation.features, NEAREST)
+        for view, index, similarity in zip(self.neighbours, found.indices, found.similarities):
+            view.set_image(train.images[index] / 255.0, (0.0, 1.0), GRAY)
+            view.set_title(f"{class_names[train.labels[index]]} ({similarity:.2f})")
+        self.reading.setText(self.reading.text().split(" Finding")[0] + " " + nearest_reading(
+            train.labels[found.indices], class_names))
+
