@@ -591,5 +591,21 @@ class Dropout(Layer):
         return {"p": self.p}
 
 
+def linear_as_conv(linear: Linear, channels: int, height: int, width: int) -> Conv2d:
+    """The convolution that computes exactly what ``linear`` computes on a flattened
+    (channels, height, width) input: one kernel of the input's full size per output unit (for
+    1×1 maps, a 1×1 convolution). The lesson's point: some models replace their fully connected
+    layers by convolutions."""
+    if channels * height * width != linear.in_features:
+        raise ValueError(f"{linear!r} reads {linear.in_features} values, not a "
+                         f"{channels}×{height}×{width} input")
+    conv = Conv2d(channels, linear.out_features, (height, width), bias=linear.bias is not None,
+                  dtype=linear.weight.data.dtype)
+    conv.weight.data = linear.weight.data.reshape(conv.weight.data.shape).copy()
+    if linear.bias is not None:
+        conv.bias.data = linear.bias.data.copy()
+    return conv
+
+
 LAYER_TYPES = {cls.__name__: cls for cls in (Conv2d, MaxPool2d, AvgPool2d, Linear, Flatten, ReLU,
                                               LeakyReLU, Sigmoid, Tanh, BatchNorm2d, Dropout)}

@@ -78,3 +78,23 @@ def lenet5(activation: str = "tanh", batchnorm: bool = True, dropout: float = 0.
     # about equally likely: the first loss is ≈ ln 10, as a sanity check expects.
     layers[-1].weight.data *= OUTPUT_SCALE
     return Sequential(*layers)
+
+
+def mlp(hidden=(64, 64, 64), activation: str = "tanh", init: str = "xavier", rng=None,
+        inputs: int = 784, classes: int = 10) -> Sequential:
+    """A deep fully connected network (the lesson's DMLP) for flattened images: Flatten →
+    (Linear → activation) per hidden size → Linear to the classes. With the default 784 → 64 →
+    64 → 64 → 10 it has 59,210 parameters (LeNet-5: 61,990), all in connections
+    between every input and every unit."""
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {activation!r}; "
+                         f"choose one of {', '.join(ACTIVATIONS)}")
+    rng = _init.make_rng(rng)
+    layers, size = [Flatten()], inputs
+    for width in hidden:
+        layers += [Linear(size, width, rng=rng), ACTIVATIONS[activation]()]
+        size = width
+    layers.append(Linear(size, classes, rng=rng))
+    _init.initialize(layers, init, rng)
+    layers[-1].weight.data *= OUTPUT_SCALE  # first loss ≈ ln 10, as for LeNet-5
+    return Sequential(*layers)
