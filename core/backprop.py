@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .losses import MSELoss
+
 TINY_NETWORK = ["Conv2d", "Sigmoid", "MaxPool2d", "Flatten", "Linear", "Sigmoid"]
 
 
@@ -66,3 +68,14 @@ def tiny_backward(model, x: np.ndarray, y: float = 1.0) -> BackwardTerms:
     return BackwardTerms(float(y_hat), float(error), float(slope), float(delta2), pooled,
                          delta2 * pooled[None], delta_pooled, unpooled, s, conv_slope, delta1,
                          grad_w1)
+
+
+def layer_gradients(model, x: np.ndarray, y: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """(∂E/∂w1 (3, 3), ∂E/∂w2 (1, 4)) as the layers' own backward computes them, on a float64
+    copy (the model's gradients are left alone): what ``tiny_backward`` must agree with."""
+    twin = model.clone().to(np.float64)
+    loss = MSELoss(halved=True)
+    loss.forward(twin.forward(np.asarray(x, np.float64).reshape(1, 1, 6, 6)),
+                 np.full((1, 1), float(y)))
+    twin.backward(loss.backward(), input_grad=False)
+    return twin[0].weight.grad[0, 0].copy(), twin[4].weight.grad.copy()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -96,6 +97,13 @@ class PairSpin(QWidget):
             with QSignalBlocker(other):
                 other.setValue(value)
         self.changed.emit()
+
+
+def button(name: str, text: str, tooltip: str) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setToolTip(tooltip)
+    return widget
 
 
 def rich_label(name: str = "", text: str = "", selectable: bool = True) -> QLabel:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core import zoo
-from core.backprop import tiny_backward
+from core.backprop import layer_gradients, tiny_backward
 from core.compare import accuracy, predictions, shift_test, shifted, trainers, weighted_layers
 from core.data import Normalizer, Split
 from core.gradcheck import check_model
@@ -173,3 +173,16 @@ def test_both_networks_train_through_the_same_trainer_and_take_the_shift_test():
         scores = shift_test(model, test.images, test.labels, shifts=(0, 2))
         assert scores[0] == 1.0 and 0 <= scores[1] <= 1
         assert predictions(model, test.images[:3]).shape == (3,)
+
+
+def test_layer_gradients_leave_the_model_alone_and_agree_with_the_terms():
+    model = zoo.shallow_net(rng=5)
+    x = np.random.default_rng(5).standard_normal((6, 6)).astype(np.float32)
+    before = [p.data.copy() for p in model.parameters()]
+    grad_w1, grad_w2 = layer_gradients(model, x)
+    assert all(p.grad is None or not p.grad.any() for p in model.parameters())
+    for p, old in zip(model.parameters(), before):
+        np.testing.assert_array_equal(p.data, old)
+    terms = tiny_backward(model, x)
+    np.testing.assert_allclose(grad_w1, terms.grad_w1, rtol=1e-10, atol=1e-15)
+    np.testing.assert_allclose(grad_w2, terms.grad_w2, rtol=1e-10, atol=1e-15)

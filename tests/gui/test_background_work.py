@@ -81,7 +81,7 @@ def test_settings_changed_during_tiny_network_training(qtbot):
     qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
                     timeout=10000)
     assert page.train_button.isEnabled() and page.losses
-    assert f"Sample {page.config().sample}," in page.stages.text()
+    assert f"sample {page.config().sample}, stage by stage" in page.stages.text()
 
 
 def test_settings_and_controls_during_lenet_training(qtbot):

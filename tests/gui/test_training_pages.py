@@ -7,6 +7,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
 from core import data
+from core.backprop import tiny_backward
 from core.inside import classify
 from core.train import EpochEvent, lenet_trainer
 from gui.pages.lenet.config import LeNetConfig
@@ -60,6 +61,32 @@ def test_tiny_network_gradient_check(qtbot):
     for row in range(rows):
         assert page.check_table.item(row, 3).text() == "yes"
         assert float(page.check_table.item(row, 2).text()) < 1e-6
+
+
+def test_tiny_network_backward_view_steps_one_epoch(qtbot):
+    page = show(qtbot, TinyNetPage(TinyConfig(sample=1)))
+    x = page.inputs[1]
+
+    def shown_terms():
+        terms = tiny_backward(page.model, x)
+        text = page.backward.text()
+        for value in (terms.error, terms.output_slope, terms.delta_output):
+            assert f"<b>{value:.4f}</b>" in text
+        for value in (*terms.grad_w2[0], *terms.delta_pooled, *terms.grad_w1.ravel()):
+            assert f">{value:.3g}<" in text
+        assert "largest difference" in text
+        return terms
+
+    before = shown_terms()
+    w1 = page.model[0].weight.data.copy()
+    page.step_button.click()
+    qtbot.waitUntil(finished(page), timeout=5000)
+    assert len(page.losses) == 1 and "epoch 1" in page.weights.text()
+    after = shown_terms()
+    assert not np.allclose(page.model[0].weight.data, w1)
+    assert after.error != before.error
+    assert not np.allclose(after.grad_w1, before.grad_w1)
+    assert page.step_button.isEnabled()
 
 
 def test_tiny_network_stop(qtbot):

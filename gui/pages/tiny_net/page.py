@@ -12,17 +12,18 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from core.backprop import layer_gradients, tiny_backward
 from core.gradcheck import check_model
 from core.inside import look_inside
 from core.layers import Conv2d, Linear, MaxPool2d
@@ -30,8 +31,14 @@ from core.losses import MSELoss
 from core.optim import SGD
 from core.train import DEFAULTS, EpochEvent, FinishedEvent, Samples, Trainer, shallow_trainer
 from gui.pages.base import Page
-from gui.pages.tiny_net.text import Snapshot, layer_of, stages_html, weights_html
-from gui.widgets.controls import rich_label
+from gui.pages.tiny_net.text import (
+    Snapshot,
+    backward_html,
+    layer_of,
+    stages_html,
+    weights_html,
+)
+from gui.widgets.controls import button, rich_label
 from gui.widgets.form import Float, Form, Int
 from gui.workers import WorkerRunner
 
@@ -63,7 +70,8 @@ def snapshot(model, sample: np.ndarray, epoch: int, loss: float | None) -> Snaps
     inside = look_inside(model, sample)
     pool = layer_of(model, MaxPool2d)  # its winners are now those of this sample
     return Snapshot(epoch, loss, layer_of(model, Conv2d).weight.data[0, 0].copy(),
-                    layer_of(model, Linear).weight.data.copy(), inside, pool.argmax[0, 0].copy())
+                    layer_of(model, Linear).weight.data.copy(), inside, pool.argmax[0, 0].copy(),
+                    tiny_backward(model, sample), layer_gradients(model, sample))
 
 
 class TinyNetPage(Page):
@@ -83,38 +91,54 @@ class TinyNetPage(Page):
         box = QGroupBox("The lesson's tiny network")
         form = QFormLayout(box)
         self.form = Form(FIELDS, TinyConfig(), form, self)
-        self.train_button = QPushButton("Train")
-        self.train_button.setObjectName("train")
-        self.train_button.setToolTip("Run the epochs from the current weights")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setObjectName("stop")
-        self.stop_button.setToolTip("Stop after the current epoch")
+        self.train_button = button("train", "Train", "Run the epochs from the current weights")
+        self.stop_button = button("stop", "Stop", "Stop after the current epoch")
         self.stop_button.setEnabled(False)
-        self.reset_button = QPushButton("New random start")
-        self.reset_button.setObjectName("reset")
-        self.reset_button.setToolTip("Draw new inputs and weights from the seed")
+        self.step_button = button("step", "Step one epoch", "One epoch (both samples, one SGD "
+                                  "step each) from the current weights: watch every number of "
+                                  "the forward and backward pass change")
+        self.reset_button = button("reset", "New random start",
+                                   "Draw new inputs and weights from the seed")
+        self.check_button = button("check", "Check gradients", "Compare the hand-written "
+                                   "backprop with numerical gradients (central differences, "
+                                   "float64)")
         row = QHBoxLayout()
         row.addWidget(self.train_button)
         row.addWidget(self.stop_button)
         form.addRow(row)
+        form.addRow(self.step_button)
         form.addRow(self.reset_button)
-        self.check_button = QPushButton("Check gradients")
-        self.check_button.setObjectName("check")
-        self.check_button.setToolTip("Compare the hand-written backprop with numerical "
-                                     "gradients (central differences, float64)")
         form.addRow(self.check_button)
-        box.setFixedWidth(290)
         self.loss_plot = pg.PlotWidget(title="Mean loss ½(y − ŷ)² per epoch")
         self.loss_plot.setObjectName("loss_plot")
         self.loss_plot.setLabel("bottom", "epoch")
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
+        self.loss_plot.setMinimumHeight(170)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#1565c0", width=2))
         self.weights = rich_label("weights")
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(box)
+        left.addWidget(self.loss_plot, 1)
+        left.addWidget(self.weights)
+        column = QWidget()
+        column.setLayout(left)
+        column.setFixedWidth(300)
+
         self.stages = rich_label("stages")
-        stages = QScrollArea()  # only if the window is made smaller than a laptop screen
-        stages.setWidget(self.stages)
-        stages.setWidgetResizable(True)
-        stages.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.backward = rich_label("backward")
+        self.backward.setToolTip("The lesson's backprop by hand for the shown sample: each term "
+                                 "of the chain rule with its numbers, computed term by term "
+                                 "(core.backprop) and compared with the layers' own backward")
+        passes = QWidget()
+        both = QVBoxLayout(passes)
+        both.addWidget(self.stages)
+        both.addWidget(self.backward)
+        both.addStretch(1)
+        scroll = QScrollArea()  # only if the window is made smaller than a laptop screen
+        scroll.setWidget(passes)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.check_table = QTableWidget(0, 4)
         self.check_table.setObjectName("check_table")
         self.check_table.setHorizontalHeaderLabels(["gradient of", "max |backprop|",
@@ -122,27 +146,25 @@ class TinyNetPage(Page):
         self.check_table.verticalHeader().setVisible(False)
         self.check_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.check_table.setFixedHeight(118)
         self.check_table.setToolTip("Relative error ‖a − n‖ / (‖a‖ + ‖n‖) between backprop (a) "
                                     "and central differences (n); they agree when it is below "
                                     "1e-6 (typically about 1e-9)")
-        grid = QGridLayout()
-        grid.addWidget(self.loss_plot, 0, 0)
-        grid.addWidget(self.weights, 0, 1)
-        grid.addWidget(stages, 1, 0, 1, 2)
-        grid.addWidget(rich_label("check_note", "<b>Gradient check</b> (press the button on the "
-                                  "left): backprop and numerical gradients agree when the "
-                                  "relative error is below 1e-6", selectable=False), 2, 0, 1, 2)
-        grid.addWidget(self.check_table, 3, 0, 1, 2)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
-        grid.setColumnStretch(0, 1)
-        right = QWidget()
-        right.setLayout(grid)
+        check = QWidget()
+        check_layout = QVBoxLayout(check)
+        check_layout.addWidget(rich_label(
+            "check_note", "<b>Gradient check</b> (press <i>Check gradients</i> on the left): "
+            "each gradient of the hand-written backprop against central differences "
+            "(f(w + ε) − f(w − ε)) / 2ε in float64; they agree when the relative error is "
+            "below 1e-6", selectable=False))
+        check_layout.addWidget(self.check_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, "Forward and backward")
+        self.tabs.addTab(check, "Gradient check")
         layout = QHBoxLayout(self)
-        layout.addWidget(box)
-        layout.addWidget(right, 1)
-        self.train_button.clicked.connect(self.start)
+        layout.addWidget(column)
+        layout.addWidget(self.tabs, 1)
+        self.train_button.clicked.connect(lambda: self.start())
+        self.step_button.clicked.connect(lambda: self.start(epochs=1))
         self.stop_button.clicked.connect(self.runner.request_stop)
         self.reset_button.clicked.connect(self.reset)
         self.check_button.clicked.connect(self.check_gradients)
@@ -174,7 +196,8 @@ class TinyNetPage(Page):
         self.check_table.setRowCount(0)
         self._show_current()
 
-    def start(self) -> None:
+    def start(self, epochs: int | None = None) -> None:
+        """Train ``epochs`` (default: the configured number) from the current weights."""
         if self.runner.running:
             return
         config = self.config()
@@ -182,7 +205,8 @@ class TinyNetPage(Page):
         trainer = Trainer(self.model, MSELoss(halved=True),
                           SGD(self.model.parameters(), lr=config.lr),
                           Samples(self.inputs, np.ones((2, 1), np.float32)), None,
-                          epochs=config.epochs, batch_size=1, seed=config.seed)
+                          epochs=epochs or config.epochs, batch_size=1,
+                          seed=config.seed + len(self.losses))  # a new order each time
         inputs, speed, sample = self.inputs, config.speed, config.sample
         first_epoch = len(self.losses)
 
@@ -198,9 +222,7 @@ class TinyNetPage(Page):
                 elif isinstance(event, FinishedEvent):
                     yield event
 
-        for button, enabled in ((self.train_button, False), (self.reset_button, False),
-                                (self.check_button, False), (self.stop_button, True)):
-            button.setEnabled(enabled)
+        self._set_running(True)
         self.statusMessage.emit("Training the tiny network…")
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: isinstance(item, FinishedEvent))
@@ -220,10 +242,13 @@ class TinyNetPage(Page):
     def _failed(self, error: BaseException) -> None:
         self.statusMessage.emit(f"Training failed: {error}")
 
+    def _set_running(self, running: bool) -> None:
+        for name in ("train", "step", "reset", "check"):
+            getattr(self, f"{name}_button").setEnabled(not running)
+        self.stop_button.setEnabled(running)
+
     def _finished(self) -> None:
-        for button, enabled in ((self.train_button, True), (self.reset_button, True),
-                                (self.check_button, True), (self.stop_button, False)):
-            button.setEnabled(enabled)
+        self._set_running(False)
         self._show_current()
         if self.losses:
             self.statusMessage.emit(f"Loss: {self.losses[0]:.4f} (epoch 1) → "
@@ -240,6 +265,7 @@ class TinyNetPage(Page):
     def _show(self, snap: Snapshot) -> None:
         self.weights.setText(weights_html(snap))
         self.stages.setText(stages_html(snap, self.config().sample))
+        self.backward.setText(backward_html(snap))
 
     # ------------------------------------------------------------------ gradient check
 
@@ -261,6 +287,7 @@ class TinyNetPage(Page):
                      f"{result.rel_error:.1e}", "yes" if result.ok else "NO")
             for column, text in enumerate(cells):
                 self.check_table.setItem(row, column, QTableWidgetItem(text))
+        self.tabs.setCurrentIndex(1)
         worst = max(r.rel_error for r in results)
         self.statusMessage.emit(f"Gradient check: largest relative error {worst:.1e} "
                                 + ("— backprop agrees." if all(r.ok for r in results)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from core.backprop import BackwardTerms
 from core.inside import Inside
 from core.layers import Conv2d, Flatten, Linear, Sigmoid
 from gui.widgets.matrix_table import matrix_html
@@ -20,6 +21,8 @@ class Snapshot(NamedTuple):
     w2: np.ndarray        # (1, 4) the fully connected layer's weights
     inside: Inside        # every stage for the sample
     winners: np.ndarray   # (2, 2) position of the max inside each pooling window (i·2 + j)
+    terms: BackwardTerms  # the chain rule for the sample, term by term
+    layers_grads: tuple   # (∂E/∂w1, ∂E/∂w2) as the layers' own backward computes them
 
 
 def layer_of(model, kind, nth: int = 0):
@@ -38,6 +41,20 @@ def weights_html(snap: Snapshot) -> str:
             f"epoch {snap.epoch}{loss}")
 
 
+def winner_marks(winners: np.ndarray) -> np.ndarray:
+    """(4, 4) True at each 2×2 window's max, from the pool's winner positions (i·2 + j)."""
+    marks = np.zeros((4, 4), bool)
+    for (i, j), k in np.ndenumerate(winners):
+        marks[2 * i + k // 2, 2 * j + k % 2] = True
+    return marks
+
+
+def _table(rows) -> str:
+    return "<table>" + "".join(
+        "<tr>" + "".join(f"<td valign='top' style='padding: 3px 10px'><b>{title}</b><br>{body}"
+                         "</td>" for title, body in row) + "</tr>" for row in rows) + "</table>"
+
+
 def stages_html(snap: Snapshot, sample: int) -> str:
     """Forward, stage by stage, in two rows that fit a laptop screen: x → conv → sigmoid, then
     max-pool → FC → ŷ and the loss."""
@@ -45,9 +62,7 @@ def stages_html(snap: Snapshot, sample: int) -> str:
     conv, sig = stage_of(inside, Conv2d), stage_of(inside, Sigmoid)
     flat, fc = stage_of(inside, Flatten), stage_of(inside, Linear)
     y_hat = float(stage_of(inside, Sigmoid, 1)[0])
-    marks = np.zeros((4, 4), bool)
-    for (i, j), k in np.ndenumerate(snap.winners):
-        marks[2 * i + k // 2, 2 * j + k % 2] = True
+    marks = winner_marks(snap.winners)
     rows = [[("① input x (6×6)", matrix_html(inside.input[0], digits=2)),
              ("② conv: x ⋆ w1 (4×4)", matrix_html(conv[0], digits=2)),
              ("③ sigmoid (4×4); orange: each 2×2 window's max",
@@ -56,8 +71,29 @@ def stages_html(snap: Snapshot, sample: int) -> str:
              ("⑤ FC: w2 · flat", f"<b>{float(fc[0]):.4f}</b>"),
              ("⑥ ŷ = sigmoid(FC)", f"<b>{y_hat:.4f}</b><br>loss ½(1 − ŷ)² = "
                                  f"<b>{0.5 * (1 - y_hat) ** 2:.4f}</b>")]]
-    table = "".join(
-        "<tr>" + "".join(f"<td valign='top' style='padding: 4px 12px'><b>{title}</b><br>{body}"
-                         "</td>" for title, body in row) + "</tr>" for row in rows)
-    return (f"<b>Sample {sample}, stage by stage</b> (target y = 1)"
-            f"<table>{table}</table>")
+    return f"<b>Forward: sample {sample}, stage by stage</b> (target y = 1){_table(rows)}"
+
+
+def backward_html(snap: Snapshot) -> str:
+    """The chain rule back from the loss to w1, each term with its numbers, and how far the
+    layers' own backward is from them."""
+    t = snap.terms
+    rows = [[("(a) at the output",
+              f"ŷ − y = {t.y_hat:.4f} − 1 = <b>{t.error:.4f}</b><br>"
+              f"σ′ = ŷ(1 − ŷ) = <b>{t.output_slope:.4f}</b><br>"
+              f"δ = (ŷ − y)·σ′ = <b>{t.delta_output:.4f}</b>"),
+             ("(b) ∂E/∂w2 = δ · ④ (1×4)", matrix_html(t.grad_w2, digits=3)),
+             ("(c) back through w2: δ · w2", matrix_html(t.delta_pooled[None], digits=3))],
+            [("(d) max-unpool (c): only winners get it",
+              matrix_html(t.unpooled, marks=winner_marks(snap.winners), digits=2)),
+             ("(e) σ′(conv) = ③ · (1 − ③)", matrix_html(t.conv_slope, digits=2)),
+             ("(f) error map δ1 = (d) ⊙ (e)", matrix_html(t.delta_conv, digits=2))]]
+    differences = [np.abs(np.asarray(a) - b).max()
+                   for a, b in zip(snap.layers_grads, (t.grad_w1, t.grad_w2))]
+    last = [[("(g) ∂E/∂w1 = x ⋆ δ1 (3×3)", matrix_html(t.grad_w1, digits=3)),
+             ("", "the input ① correlated with the error map (f): the weight gradient of a "
+                  "convolution is itself a convolution.<br>The layers' own backward gives the "
+                  f"same ∂E/∂w1 and ∂E/∂w2 (largest difference {max(differences):.1e}).<br>"
+                  "One SGD step: w ← w − η·∂E/∂w (η: the learning rate).")]]
+    return ("<b>Backward: the chain rule from the loss E = ½(y − ŷ)² back to w1</b>"
+            + _table(rows) + _table(last))
