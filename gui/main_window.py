@@ -24,6 +24,7 @@ from gui.pages.lenet.page import LeNetPage
 from gui.pages.pooling import PoolingPage
 from gui.pages.speed import SpeedPage
 from gui.pages.tiny_net.page import TinyNetPage
+from gui.pages.versus.page import VersusPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
 
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.convolution = ConvolutionPage(self.workspace)
         self.lenet = LeNetPage()
-        self.pages: list[Page] = [self.convolution, PoolingPage(self.workspace),
+        self.pages: list[Page] = [VersusPage(), self.convolution, PoolingPage(self.workspace),
                                   ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
                                   self.lenet]
         for page in self.pages:
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page:
         return self.stack.currentWidget()
+
+    def page(self, key: str) -> Page | None:
+        """The page whose settings group is ``key`` ("convolution", "lenet", …)."""
+        return next((page for page in self.pages if page.key == key), None)
 
     def show_page(self, page) -> None:
         self.page_list.setCurrentRow(self.pages.index(page))
@@ -229,8 +234,7 @@ class MainWindow(QMainWindow):
         geometry = store.value("window/geometry", type=bytes)
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1280, 720)
-        page = store.value("window/page", 0, type=int)
-        self.page_list.setCurrentRow(page if 0 <= page < len(self.pages) else 0)
+        self.show_page(self.page(str(store.value("window/page", ""))) or self.pages[0])
         if problems:
             self.statusBar().showMessage("Some saved settings could not be restored; using the "
                                          "defaults for: " + "; ".join(problems))
@@ -238,7 +242,7 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/page", self.stack.currentIndex())
+        store.setValue("window/page", self.current_page().key)
         for page in self.pages:
             save_config(page.key, page.config())
 

@@ -38,7 +38,8 @@ def shots(window, app):
     from gui.pages.pooling import PoolingConfig
     from gui.pages.tiny_net.page import TinyConfig
 
-    conv, pooling, activations, speed, tiny, lenet = window.pages
+    conv, pooling, activations, speed, tiny, lenet = (window.page(key) for key in (
+        "convolution", "pooling", "activations", "speed", "tiny_net", "lenet"))
 
     def convolution():
         conv.set_config(ConvConfig(fashion_class=7, fashion_index=3, out_channels=6, kh=5, kw=5,

@@ -28,8 +28,8 @@ def test_every_page_and_tab_is_whole_at_1280x720(window, qtbot):
     """Nothing clipped, squeezed or hidden behind a scroll bar on a laptop screen."""
     window.resize(1280, 720)
     titles = [window.page_list.item(i).text() for i in range(window.page_list.count())]
-    assert titles == ["Convolution", "Pooling", "Activations", "Speed", "Tiny network",
-                      "LeNet-5"]
+    assert titles == ["CNN vs MLP", "Convolution", "Pooling", "Activations", "Speed",
+                      "Tiny network", "LeNet-5"]
     found = []
     for name in every_view(window):
         qtbot.wait(20)  # let layouts settle and plots lay out their axes
@@ -63,7 +63,7 @@ def test_settings_persist_across_runs(qtbot, fresh_settings):
 
 def test_a_page_message_shows_only_while_its_page_is_on_screen(window):
     window.show_page(window.convolution)
-    pooling = window.pages[1]
+    pooling = window.page("pooling")
     pooling.form["padding"].setValue(3)  # invalid: the pooling page explains, in its page
     assert "Invalid pooling" not in window.statusBar().currentMessage()
     window.show_page(pooling)
@@ -95,7 +95,7 @@ def test_dropping_something_else_is_ignored(window, tmp_path):
 
 
 def test_closing_stops_running_work(window, qtbot):
-    speed = window.pages[3]
+    speed = window.page("speed")
     window.show_page(speed)
     speed.form["size"].setValue(120)
     speed.form["out_channels"].setValue(16)

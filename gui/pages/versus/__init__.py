@@ -1,0 +1,1 @@
+"""The DMLP vs CNN page: the lesson's first idea, measured."""
