@@ -201,6 +201,20 @@ def test_closing_the_window_mid_training_stops_cleanly(qtbot, fresh_settings):
     assert not window.lenet.session.running and window.lenet.session.runner.threads == 0
 
 
+def test_a_cancelled_run_still_finishing_its_batch_is_not_looked_into(qtbot):
+    """Cancelling calls the page's finish at once; the thread may still be in a batch, so the
+    GUI must not run images through the live model until the thread has ended (this raced:
+    BatchNorm then saw a single image in training mode)."""
+    page = show(qtbot, LeNetPage(LeNetConfig(train_size=60000, epochs=5)))
+    click(page, "start")
+    qtbot.waitUntil(lambda: len(page.session.history.losses) > 0, timeout=20000)
+    page.session.runner.cancel()
+    assert page.session.runner.threads == 1  # winding down
+    assert page.session.viewable_model(page.model) is not page.model
+    qtbot.waitUntil(lambda: page.session.runner.threads == 0, timeout=20000)
+    assert page.session.viewable_model(page.model) is page.model
+
+
 def test_nan_loss_stops_with_an_explanation_and_finite_weights(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=1280, epochs=3, activation="relu",
                                  batchnorm=False, dropout=0.0, optimizer="sgd", lr=5.0,

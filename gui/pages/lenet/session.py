@@ -100,9 +100,10 @@ class TrainingSession(QObject):
         return "paused" if self.paused else "running" if self.running else "finished"
 
     def viewable_model(self, model: Sequential) -> Sequential | None:
-        """The model the GUI thread may run images through: ``model`` itself when no run uses
-        it, a copy made by the training thread while a run holds in a pause, else None."""
-        return model if not self.running else self._paused_model
+        """The model the GUI thread may run images through: ``model`` itself when no thread
+        uses it (a cancelled run's thread may still be finishing its batch), a copy made by the
+        training thread while a run holds in a pause, else None."""
+        return model if self.runner.threads == 0 else self._paused_model
 
     def reset(self) -> None:
         """A new model: its history starts empty."""
