@@ -70,18 +70,23 @@ def weights(name: str, out_channels: int, in_channels: int, kh: int, kw: int, se
 
 # --------------------------------------------------------------------------- demo inputs
 
-PATTERNS = ("arange 3×3", "arange 6×6", "checkerboard", "gradient", "letter A")
+PATTERNS = ("arange 3×3", "arange 6×6", "arange 3×6×6", "checkerboard", "gradient", "letter A")
 
 _LETTER_A = ["..###..", ".#...#.", "#.....#", "#.....#", "#######", "#.....#", "#.....#"]
 
 
 def pattern(name: str, size: int = 16) -> np.ndarray:
-    """A 2-D float64 demo image. The arange patterns are the lesson's raw values 0, 1, 2, ...
-    so the products in a step-through are easy to check by hand; the others lie in [0, 1]."""
-    if name == "arange 3×3":
-        return np.arange(9, dtype=np.float64).reshape(3, 3)
-    if name == "arange 6×6":
-        return np.arange(36, dtype=np.float64).reshape(6, 6)
+    """A float64 demo image (C, H, W). The arange patterns are the lesson's raw values 0, 1,
+    2, ... (3×6×6: its three-channel input 0..107), so the products in a step-through are easy
+    to check by hand; the others are one channel in [0, 1] of ``size`` × ``size``."""
+    if name.startswith("arange"):
+        shape = tuple(int(n) for n in name.split()[1].split("×"))
+        return np.arange(np.prod(shape), dtype=np.float64).reshape((1,) * (3 - len(shape))
+                                                                  + shape)
+    return _flat_pattern(name, size)[None]
+
+
+def _flat_pattern(name: str, size: int) -> np.ndarray:
     if name == "checkerboard":
         cell = max(size // 8, 1)
         y, x = np.indices((size, size)) // cell

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from gui.app import APP_NAME
 from gui.files import save_png
 from gui.images import IMAGE_FILTER, SUFFIXES
+from gui.lesson.panel import LessonPanel
 from gui.pages.activations import ActivationsPage
 from gui.pages.base import Page
 from gui.pages.convolution.page import ConvolutionPage
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self.page_list.setObjectName("page_list")
         self.page_list.setMinimumWidth(130)
         self.page_list.setStyleSheet("QListWidget { font-size: 14px; } "
-                                     "QListWidget::item { padding: 6px; }")
+                                     "QListWidget::item { padding: 3px 6px; }")
         self.stack = QStackedWidget()
         self.convolution = ConvolutionPage(self.workspace)
         self.lenet = LeNetPage()
@@ -61,12 +63,20 @@ class MainWindow(QMainWindow):
             self.page_list.item(self.page_list.count() - 1).setToolTip(page.tagline)
             self.stack.addWidget(page)
             page.statusMessage.connect(lambda text, page=page: self._page_status(page, text))
+        self.lesson = LessonPanel(self)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.page_list)
+        left.addWidget(self.lesson)
+        left.setStretchFactor(1, 1)
+        rows = self.page_list.sizeHintForRow(0) * len(self.pages) + 6
+        self.page_list.setMinimumHeight(rows)  # every page in view, no scroll bar
+        left.setSizes([rows, 670 - rows])
         splitter = QSplitter()
-        splitter.addWidget(self.page_list)
+        splitter.addWidget(left)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1200])
+        splitter.setSizes([235, 1045])
         self.setCentralWidget(splitter)
         self.page_list.currentRowChanged.connect(self._page_changed)
         self._build_menus()
@@ -93,6 +103,12 @@ class MainWindow(QMainWindow):
                      "Write LeNet-5's loss per batch as a CSV table")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "Close CNN Studio")
+        view_menu = self.menuBar().addMenu("&View")
+        self.lesson_action = self._action(view_menu, "&Lesson panel", None, "Ctrl+Shift+L",
+                                          "Show or hide the Lesson panel under the page list")
+        self.lesson_action.setCheckable(True)
+        self.lesson_action.setChecked(True)
+        self.lesson_action.toggled.connect(lambda shown: self.lesson.setVisible(shown))
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About CNN Studio", self.about, None,
                      "Version, credits and the data's licence")
@@ -102,7 +118,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.setStatusTip(tip)
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         menu.addAction(action)
         return action
 
@@ -235,6 +252,7 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1280, 720)
         self.show_page(self.page(str(store.value("window/page", ""))) or self.pages[0])
+        self.lesson_action.setChecked(store.value("lesson/shown", True, type=bool))
         if problems:
             self.statusBar().showMessage("Some saved settings could not be restored; using the "
                                          "defaults for: " + "; ".join(problems))
@@ -243,6 +261,7 @@ class MainWindow(QMainWindow):
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/page", self.current_page().key)
+        store.setValue("lesson/shown", self.lesson_action.isChecked())
         for page in self.pages:
             save_config(page.key, page.config())
 

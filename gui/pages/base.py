@@ -31,6 +31,26 @@ class Page(QWidget):
     def set_config(self, config) -> None:
         raise NotImplementedError
 
+    @property
+    def busy(self) -> bool:
+        """Whether the page is training a network now (its settings then wait)."""
+        return False
+
+    def discards_results(self, config) -> bool:
+        """Whether showing ``config`` would throw away something the learner made (a trained
+        network), so that a lesson step asks first."""
+        return False
+
+    def show_view(self, view: dict) -> None:
+        """Bring forward the part of the page a lesson step is about: ``tab`` by its title
+        (ValueError if the page has no such tab)."""
+        tabs = getattr(self, "tabs", None)
+        if "tab" in view:
+            titles = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
+            if view["tab"] not in titles:
+                raise ValueError(f"the {self.title} page has no tab {view['tab']!r}")
+            tabs.setCurrentIndex(titles.index(view["tab"]))
+
     def open_image(self, path) -> None:
         raise NotImplementedError(f"the {self.title} page takes no pictures")
 

@@ -23,8 +23,7 @@ def stages_to_show(inside: Inside) -> list:
 
 
 def stage_title(stage) -> str:
-    return f"{stage.index}: {type(stage.layer).__name__} → " \
-        f"{'×'.join(map(str, stage.output.shape))}"
+    return f"{stage.index}: {type(stage.layer).__name__} {'×'.join(map(str, stage.output.shape))}"
 
 
 class LayerViews(QWidget):
@@ -80,7 +79,7 @@ class LayerViews(QWidget):
 class ProbabilityChart(pg.PlotWidget):
     """Horizontal bars, one per class (names stay readable), the most likely one orange."""
 
-    def __init__(self, title: str = "Class probabilities<br>(orange: the answer)"):
+    def __init__(self, title: str = "Class probabilities<br>(orange: answer)"):
         super().__init__(title=title)
         self.setObjectName("probabilities")
         self.setMinimumSize(220, 210)

@@ -97,6 +97,6 @@ def test_backward_before_forward_says_so(layer, shape):
 def test_every_pattern_exists_at_every_size(size):
     for name in kernels.PATTERNS:
         image = kernels.pattern(name, size)
-        assert image.ndim == 2 and np.all(np.isfinite(image))
+        assert image.ndim == 3 and np.all(np.isfinite(image))
         if not name.startswith("arange"):
-            assert image.shape == (size, size) and 0 <= image.min() <= image.max() <= 1
+            assert image.shape == (1, size, size) and 0 <= image.min() <= image.max() <= 1

@@ -45,6 +45,8 @@ def test_weights_for_rgb_and_several_channels():
 @pytest.mark.parametrize("name", kernels.PATTERNS)
 def test_patterns(name):
     p = kernels.pattern(name, 16)
-    assert p.ndim == 2 and p.max() > p.min()
+    assert p.ndim == 3 and p.max() > p.min()
     if name == "arange 3×3":
         assert p.ravel().tolist() == list(range(9))
+    if name == "arange 3×6×6":  # the lesson's conv → pool → FC input
+        assert p.shape == (3, 6, 6) and p.ravel().tolist() == list(range(108))

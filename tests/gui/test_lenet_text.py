@@ -76,7 +76,7 @@ def test_unit_text_says_which_pixels_a_unit_depends_on():
     assert "channel 3 at (0, 0) = <b>0.731</b>" in html
     assert "input rows 0–2, columns 0–2 (3×3 pixels, 16 of them in the padding)" in html
     assert "12% saturated" in html
-    assert text.activity_text(act, short=True) == " · 12% saturated"
+    assert text.activity_text(act, short=True) == "<br>12% saturated"
 
 
 def test_epoch_status_and_weight_names():

@@ -118,7 +118,7 @@ class InputPanel(QGroupBox):
                 indices = np.flatnonzero(split.labels == config.fashion_class)
                 index = indices[min(config.fashion_index, len(indices) - 1)]
                 return (split.images[index] / np.float32(255)).astype(np.float32)[None]
-        return kernels.pattern(config.pattern, config.pattern_size).astype(np.float32)[None]
+        return kernels.pattern(config.pattern, config.pattern_size).astype(np.float32)
 
     def describe(self, config: ConvConfig) -> str:
         """The input in words, for status lines and the other pages."""

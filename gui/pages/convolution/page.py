@@ -183,6 +183,13 @@ class ConvolutionPage(Page):
         if self.result is not None:
             self.tabs.currentWidget().display(self.result)
 
+    def show_view(self, view: dict) -> None:
+        super().show_view(view)
+        if "position" in view:  # applied when the result of the new settings arrives
+            self.window_tab.requested = view["position"]
+            if not self.runner.running:  # else the new result shows it when it arrives
+                self._refresh()
+
     def shutdown(self) -> None:
         self.window_tab.stop()
         super().shutdown()

@@ -27,6 +27,7 @@ class WindowTab(QWidget):
         super().__init__()
         self.result: ConvResult | None = None
         self.position = 0  # the selected output pixel, row-major
+        self.requested: int | None = None  # a position asked for before its result arrived
         self.input_view = ImagePanel("Padded input and the window",
                                      caption="Orange squares: the cells the kernel reads for "
                                              "the selected output pixel (gaps = dilation).")
@@ -75,7 +76,9 @@ class WindowTab(QWidget):
         old = self.result.geometry[-2:] if self.result is not None else None
         self.result = result
         g = result.geometry
-        if (g.oh, g.ow) != old:  # a new output: start in the middle, where the image is
+        if self.requested is not None and self.requested < g.oh * g.ow:
+            self.position, self.requested = self.requested, None
+        elif (g.oh, g.ow) != old:  # a new output: start in the middle, where the image is
             self.position = (g.oh // 2) * g.ow + g.ow // 2
         self._redraw()
 

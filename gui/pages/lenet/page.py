@@ -133,6 +133,13 @@ class LeNetPage(Page):
         return LeNetConfig(**self.network.form.values(), **self.data.values(),
                            **self.training.form.values(), probe=self.inside.probe.value())
 
+    @property
+    def busy(self) -> bool:
+        return self.session.running
+
+    def discards_results(self, config: LeNetConfig) -> bool:
+        return bool(self.session.history.losses) and config != self.config()
+
     def set_config(self, config: LeNetConfig) -> None:
         """Show ``config`` and build fresh weights for it (ValueError for a value a control
         cannot show)."""

@@ -138,11 +138,12 @@ def nearest_reading(labels, class_names) -> str:
 
 
 def activity_text(act, short: bool = False) -> str:
-    """A stage's activity: " · 31% dead" for a panel title, or the whole summary."""
+    """A stage's activity: "<br>31% dead" (a second line of a panel title), or the whole
+    summary."""
     share = "" if act.dead is None and act.saturated is None else (
         f"{act.dead:.0%} dead" if act.dead is not None else f"{act.saturated:.0%} saturated")
     if short:
-        return f" · {share}" if share else ""
+        return f"<br>{share}" if share else ""
     whole = (f"mean {act.mean:.3g}, std {act.std:.3g}, values {act.low:.3g} … "
              f"{act.high:.3g}")
     return whole + (f", {share}" if share else "")

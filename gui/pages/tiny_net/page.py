@@ -123,7 +123,7 @@ class TinyNetPage(Page):
         left.addWidget(self.weights)
         column = QWidget()
         column.setLayout(left)
-        column.setFixedWidth(300)
+        column.setFixedWidth(270)
 
         self.stages = rich_label("stages")
         self.backward = rich_label("backward")
@@ -169,6 +169,10 @@ class TinyNetPage(Page):
         self.reset_button.clicked.connect(self.reset)
         self.check_button.clicked.connect(self.check_gradients)
         self.form.changed.connect(self._changed)
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.running
 
     def config(self) -> TinyConfig:
         return TinyConfig(**self.form.values())
@@ -263,6 +267,7 @@ class TinyNetPage(Page):
                                 self.losses[-1] if self.losses else None))
 
     def _show(self, snap: Snapshot) -> None:
+        self.shown = snap  # what the page shows now (the lesson's questions read it)
         self.weights.setText(weights_html(snap))
         self.stages.setText(stages_html(snap, self.config().sample))
         self.backward.setText(backward_html(snap))

@@ -25,6 +25,11 @@ class Snapshot(NamedTuple):
     layers_grads: tuple   # (∂E/∂w1, ∂E/∂w2) as the layers' own backward computes them
 
 
+def _cells(array, **options) -> str:
+    """Compact tables: the forward and backward passes side by side on a laptop screen."""
+    return matrix_html(array, compact=True, **options)
+
+
 def layer_of(model, kind, nth: int = 0):
     """The ``nth`` layer of type ``kind`` (the page never counts positions in the network)."""
     return [layer for layer in model if isinstance(layer, kind)][nth]
@@ -36,8 +41,8 @@ def stage_of(inside: Inside, kind, nth: int = 0) -> np.ndarray:
 
 def weights_html(snap: Snapshot) -> str:
     loss = f", mean loss {snap.loss:.4f}" if snap.loss is not None else ""
-    return (f"<b>w1</b> (3×3 conv kernel)<br>{matrix_html(snap.w1)}<br><br>"
-            f"<b>w2</b> (1×4 FC weights)<br>{matrix_html(snap.w2)}<br><br>"
+    return (f"<b>w1</b> (3×3 conv kernel)<br>{_cells(snap.w1)}<br><br>"
+            f"<b>w2</b> (1×4 FC weights)<br>{_cells(snap.w2)}<br><br>"
             f"epoch {snap.epoch}{loss}")
 
 
@@ -63,11 +68,11 @@ def stages_html(snap: Snapshot, sample: int) -> str:
     flat, fc = stage_of(inside, Flatten), stage_of(inside, Linear)
     y_hat = float(stage_of(inside, Sigmoid, 1)[0])
     marks = winner_marks(snap.winners)
-    rows = [[("① input x (6×6)", matrix_html(inside.input[0], digits=2)),
-             ("② conv: x ⋆ w1 (4×4)", matrix_html(conv[0], digits=2)),
+    rows = [[("① input x (6×6)", _cells(inside.input[0], digits=2)),
+             ("② conv: x ⋆ w1 (4×4)", _cells(conv[0], digits=2)),
              ("③ sigmoid (4×4); orange: each 2×2 window's max",
-              matrix_html(sig[0], marks=marks, digits=2))],
-            [("④ max-pool 2×2 → flatten (1×4)", matrix_html(flat[None], digits=3)),
+              _cells(sig[0], marks=marks, digits=2))],
+            [("④ max-pool 2×2 → flatten (1×4)", _cells(flat[None], digits=3)),
              ("⑤ FC: w2 · flat", f"<b>{float(fc[0]):.4f}</b>"),
              ("⑥ ŷ = sigmoid(FC)", f"<b>{y_hat:.4f}</b><br>loss ½(1 − ŷ)² = "
                                  f"<b>{0.5 * (1 - y_hat) ** 2:.4f}</b>")]]
@@ -82,15 +87,15 @@ def backward_html(snap: Snapshot) -> str:
               f"ŷ − y = {t.y_hat:.4f} − 1 = <b>{t.error:.4f}</b><br>"
               f"σ′ = ŷ(1 − ŷ) = <b>{t.output_slope:.4f}</b><br>"
               f"δ = (ŷ − y)·σ′ = <b>{t.delta_output:.4f}</b>"),
-             ("(b) ∂E/∂w2 = δ · ④ (1×4)", matrix_html(t.grad_w2, digits=3)),
-             ("(c) back through w2: δ · w2", matrix_html(t.delta_pooled[None], digits=3))],
+             ("(b) ∂E/∂w2 = δ · ④ (1×4)", _cells(t.grad_w2, digits=3)),
+             ("(c) back through w2: δ · w2", _cells(t.delta_pooled[None], digits=3))],
             [("(d) max-unpool (c): only winners get it",
-              matrix_html(t.unpooled, marks=winner_marks(snap.winners), digits=2)),
-             ("(e) σ′(conv) = ③ · (1 − ③)", matrix_html(t.conv_slope, digits=2)),
-             ("(f) error map δ1 = (d) ⊙ (e)", matrix_html(t.delta_conv, digits=2))]]
+              _cells(t.unpooled, marks=winner_marks(snap.winners), digits=2)),
+             ("(e) σ′(conv) = ③ · (1 − ③)", _cells(t.conv_slope, digits=2)),
+             ("(f) error map δ1 = (d) ⊙ (e)", _cells(t.delta_conv, digits=2))]]
     differences = [np.abs(np.asarray(a) - b).max()
                    for a, b in zip(snap.layers_grads, (t.grad_w1, t.grad_w2))]
-    last = [[("(g) ∂E/∂w1 = x ⋆ δ1 (3×3)", matrix_html(t.grad_w1, digits=3)),
+    last = [[("(g) ∂E/∂w1 = x ⋆ δ1 (3×3)", _cells(t.grad_w1, digits=3)),
              ("", "the input ① correlated with the error map (f): the weight gradient of a "
                   "convolution is itself a convolution.<br>The layers' own backward gives the "
                   f"same ∂E/∂w1 and ∂E/∂w2 (largest difference {max(differences):.1e}).<br>"

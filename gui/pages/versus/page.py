@@ -239,6 +239,10 @@ class VersusPage(Page):
 
     # ------------------------------------------------------------------ configuration
 
+    @property
+    def busy(self) -> bool:
+        return self.runner.running
+
     def config(self) -> VersusConfig:
         return VersusConfig(**self.form.values())
 

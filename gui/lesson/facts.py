@@ -1,0 +1,93 @@
+"""The numbers a lesson step quotes, read from its page after Show me (so the text says what the
+page shows) and computed by the core where the page computes in the background."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core import functional as F
+from core.compare import weighted_layers
+from core.layers import Conv2d, Linear, Sigmoid
+
+
+def _size(*sides) -> str:
+    return "×".join(str(int(side)) for side in sides)
+
+
+def _params(model) -> int:
+    return sum(p.data.size for p in model.parameters())
+
+
+def versus(page) -> dict:
+    models = page._models()
+    mlp, cnn = models["DMLP"], models["LeNet-5"]
+    first = weighted_layers(mlp)[0].params
+    return {"mlp_params": f"{_params(mlp):,}", "cnn_params": f"{_params(cnn):,}",
+            "mlp_first_share": f"{first / _params(mlp):.0%}"}
+
+
+def convolution(page) -> dict:
+    """The geometry of the page's configuration, computed as the page computes it."""
+    config = page.config()
+    x = page.inputs.image(config)
+    g = F.window_geometry(x.shape[1:], (config.kh, config.kw), (config.sh, config.sw),
+                          (config.ph, config.pw), (config.dh, config.dw))
+    shape = (1, config.out_channels, g.oh, g.ow)
+    padded_rows = np.arange(g.kh) * g.dh
+    padded_cols = np.arange(g.kw) * g.dw
+    in_padding = ((padded_rows < g.ph) | (padded_rows >= g.ph + x.shape[1]))[:, None] | \
+        ((padded_cols < g.pw) | (padded_cols >= g.pw + x.shape[2]))[None, :]
+    rows = g.kh * g.kw * x.shape[0]
+    return {"conv_input": _size(*x.shape[1:]), "kernel": _size(g.kh, g.kw),
+            "padding": config.ph, "stride": config.sh, "conv_maps": config.out_channels,
+            "conv_output": _size(g.oh, g.ow), "h": x.shape[1], "kh": g.kh, "ph": g.ph,
+            "sh": g.sh, "oh": g.oh, "conv_output_shape": _size(*shape),
+            "conv_output_shape_brackets": "[" + ", ".join(map(str, shape)) + "]",
+            "conv_macs": f"{g.kh * g.kw * x.shape[0] * config.out_channels * g.oh * g.ow:,}",
+            "padding_cells": int(in_padding.sum()),
+            "cols_shape": f"{rows} × {g.oh * g.ow}",
+            "kernel_matrix_shape": f"{config.out_channels} × {rows}"}
+
+
+def pooling(page) -> dict:
+    config = page.config()
+    x = page._input(config)
+    g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
+    return {"pool_window": _size(g.kh, g.kw), "pool_stride": g.sh,
+            "pool_input": _size(*x.shape[2:]), "pool_output": _size(g.oh, g.ow),
+            "pool_h": x.shape[2], "pool_window_k": g.kh, "pool_padding": g.ph, "pool_oh": g.oh}
+
+
+def lenet(page) -> dict:
+    model = page.model
+    rows = model.summary((1, 28, 28))
+    total = sum(row.params for row in rows)
+    fc = sum(row.params for row, layer in zip(rows, model) if isinstance(layer, Linear))
+    full_size = sum(row.params for row, layer in zip(rows, model)
+                    if isinstance(layer, Conv2d) and row.output_shape[1:] == (1, 1))
+    return {"lenet_params": f"{total:,}", "fc_share": f"{fc / total:.0%}",
+            "dense_share": f"{(fc + full_size) / total:.0%}"}
+
+
+def activations(page) -> dict:
+    layer = Sigmoid()
+    layer.forward(np.array([[10.0]]))
+    return {"sigmoid_slope_10": f"{float(layer.backward(np.ones((1, 1)))[0, 0]):.1e}"}
+
+
+def tiny_net(page) -> dict:
+    loss = (f"{page.losses[-1]:.4f} after {len(page.losses)} epochs" if page.losses else
+            "not measured yet: no epoch trained")
+    return {"tiny_loss": loss}
+
+
+def speed(page) -> dict:
+    return {}
+
+
+FACTS = {f.__name__: f for f in (versus, convolution, pooling, lenet, activations, tiny_net,
+                                  speed)}
+
+
+def facts(window, page_key: str) -> dict:
+    return FACTS[page_key](window.page(page_key))

@@ -1,0 +1,281 @@
+"""The Lesson panel beside the pages: the lesson's steps in order, each with Show me, a check
+question and its explained feedback; progress kept in the settings."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.lesson.answers import ANSWERS
+from gui.lesson.facts import facts
+from gui.lesson.questions import CellsInput, ChoiceInput, NumberInput
+from gui.lesson.steps import Step, load_steps
+from gui.settings import settings
+from gui.widgets.controls import button, rich_label
+
+RIGHT, WRONG = "#2e7d32", "#c62828"
+UNKNOWN = "(?)"  # a number the page cannot tell now (e.g. its settings are invalid)
+
+
+class _Facts(dict):
+    def __missing__(self, key):
+        return UNKNOWN
+
+
+def fill(template: str, values: dict) -> str:
+    """``template`` with {names} from ``values`` (format specs allowed); unknown names show as
+    ``UNKNOWN``."""
+    return string.Formatter().vformat(template, (), _Facts(values))
+
+
+class LessonPanel(QWidget):
+    def __init__(self, window, steps: list[Step] | None = None):
+        super().__init__()
+        self.setObjectName("lesson_panel")
+        self.window_ = window
+        self.steps = steps or load_steps()
+        self.index = 0
+        self.visited: set[str] = set()
+        self.answered: set[str] = set()
+        self.input = None
+        self._build()
+        self._restore()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("lesson_step")
+        self.chooser.setToolTip("Jump to any step of the lesson (✓ answered, • visited)")
+        self.chooser.setMinimumContentsLength(12)
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.progress = QLabel()
+        self.progress.setObjectName("lesson_progress")
+        self.progress.setStyleSheet("color: #555;")
+        self.progress.setWordWrap(True)
+        self.text = rich_label("lesson_text")
+        self.formula = rich_label("lesson_formula")
+        self.formula.setStyleSheet("background: #f3f6fb; border: 1px solid #c5d3e8; "
+                                   "padding: 4px;")
+        self.show_me = button("lesson_show_me", "Show me", "Set up the page this step is about "
+                              "and bring it forward")
+        self.prompt = rich_label("lesson_prompt")
+        self.answer_area = QVBoxLayout()
+        self.check = button("lesson_check", "Check", "Check your answer")
+        self.feedback = rich_label("lesson_feedback")
+        self.back = button("lesson_back", "◀ Back", "The previous step")
+        self.next = button("lesson_next", "Next ▶", "The next step (sets up its page)")
+        self.restart = button("lesson_restart", "Restart", "Restart the lesson: forget which "
+                              "steps you visited and answered, and start again from step 1")
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addWidget(self.text)
+        column.addWidget(self.formula)
+        column.addWidget(self.show_me)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        column.addWidget(line)
+        column.addWidget(self.prompt)
+        column.addLayout(self.answer_area)
+        column.addWidget(self.check)
+        column.addWidget(self.feedback)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.back)
+        navigation.addWidget(self.next)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.restart)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.chooser)
+        layout.addLayout(status)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(navigation)
+        self.chooser.activated.connect(self.go)
+        self.back.clicked.connect(lambda: self.go(self.index - 1))
+        self.next.clicked.connect(lambda: self.go(self.index + 1))
+        self.show_me.clicked.connect(lambda: self.show_step())
+        self.check.clicked.connect(self.check_answer)
+        self.restart.clicked.connect(self.restart_lesson)
+
+    # ------------------------------------------------------------------ moving
+
+    @property
+    def step(self) -> Step:
+        return self.steps[self.index]
+
+    def go(self, index: int) -> None:
+        """Open step ``index`` and set up its page."""
+        if not 0 <= index < len(self.steps):
+            return
+        self.index = index
+        self.show_step()
+        self._show_question()  # after: a question may be about what the page now shows
+
+    def show_step(self, ask: bool = True) -> bool:
+        """Set up the step's page exactly and bring it forward; False if it could not (a run
+        in progress, or the learner kept a trained network)."""
+        step, window = self.step, self.window_
+        page = window.page(step.page)
+        config = replace(page.Config(), **step.config)
+        window.show_page(page)
+        if page.busy:
+            self._say(f"The {page.title} page is training: stop it to set up this step.", WRONG)
+            self._refresh_text()
+            return False
+        if config != page.config():
+            if page.discards_results(config) and ask and QMessageBox.question(
+                    self, "Show me", f"Setting up this step builds a new network on the "
+                    f"{page.title} page; the trained one is lost unless you saved it (File → "
+                    "Save model). Set it up anyway?") != QMessageBox.StandardButton.Yes:
+                self._refresh_text()
+                return False
+            page.set_config(config)
+        page.show_view(step.view)
+        self.visited.add(step.id)
+        self._save()
+        self._refresh_text()
+        return True
+
+    def restart_lesson(self) -> None:
+        self.visited.clear()
+        self.answered.clear()
+        self._save()
+        self.go(0)
+
+    # ------------------------------------------------------------------ showing
+
+    def _refresh_text(self) -> None:
+        step = self.step
+        try:
+            values = facts(self.window_, step.page)
+        except (ValueError, AttributeError, KeyError):  # the page shows no valid result now
+            values = {}
+        kind = "Experiment" if step.kind == "experiment" else "Idea"
+        self.text.setText(f"<b>{self.index + 1}. {step.title}</b> <span style='color:#777'>"
+                          f"({kind})</span><br>{fill(step.text, values)}")
+        self.formula.setText(fill(step.formula, values))
+        self.formula.setVisible(bool(step.formula))
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        for i, step in enumerate(self.steps):
+            mark = "✓" if step.id in self.answered else "•" if step.id in self.visited else " "
+            self.chooser.setItemText(i, f"{mark} {i + 1}. {step.title}")
+        self.chooser.setCurrentIndex(self.index)
+        self.progress.setText(f"Lesson step {self.index + 1} of {len(self.steps)}<br>visited "
+                              f"{len(self.visited)} · answered {len(self.answered)}")
+        self.back.setEnabled(self.index > 0)
+        self.next.setEnabled(self.index < len(self.steps) - 1)
+
+    def _show_question(self) -> None:
+        question = self.step.question
+        if self.input is not None:
+            self.answer_area.removeWidget(self.input)
+            self.input.hide()
+            self.input.deleteLater()
+        self.prompt.setText(f"<b>Check:</b> {question.prompt}")
+        if question.kind == "number":
+            self.input = NumberInput()
+        elif question.kind == "choice":
+            self.input = ChoiceInput(question.options)
+        else:
+            self.grid, self.solution, self.extras = ANSWERS[question.answer](
+                self.window_, **question.args)
+            self.input = CellsInput(self.grid)
+        self.input.submitted.connect(self.check_answer)
+        self.answer_area.addWidget(self.input)
+        self.feedback.setText("")
+
+    def _say(self, text: str, colour: str) -> None:
+        self.feedback.setText(f"<span style='color:{colour}'>{text}</span>")
+
+    # ------------------------------------------------------------------ checking
+
+    def check_answer(self) -> bool | None:
+        """Check the learner's answer; True/False, or None if there is nothing to check."""
+        question = self.step.question
+        given = self.input.answer()
+        if question.kind == "number":
+            if given is None:
+                self._say("Type a number first.", WRONG)
+                return None
+            answer, extras = ANSWERS[question.answer](self.window_, **question.args)
+            right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
+            explanation = fill(question.explain, {**question.args, **extras, "answer": answer})
+            verdict = "Right." if right else f"Not quite: you said {given:g}."
+        elif question.kind == "choice":
+            if given is None:
+                self._say("Pick one of the answers first.", WRONG)
+                return None
+            right = given == question.answer
+            explanation = question.options[given]["why"]
+            if not right:
+                explanation += " " + question.options[question.answer]["why"]
+            verdict = "Right." if right else "Not this one."
+        else:
+            if not given.any():
+                self._say("Click the cells first.", WRONG)
+                return None
+            # Recomputed now: the page's values may have changed since the question was shown.
+            grid, solution, extras = ANSWERS[question.answer](self.window_, **question.args)
+            if not np.array_equal(grid, self.grid):
+                self._show_question()
+                self._say("The page's values changed; here they are again.", WRONG)
+                return None
+            right = bool(np.array_equal(given, solution))
+            explanation = fill(question.explain, {**question.args, **extras})
+            missing, extra = int(np.sum(solution & ~given)), int(np.sum(given & ~solution))
+            verdict = "Right." if right else (f"Not quite: {missing} cell(s) missing, {extra} "
+                                              "too many.")
+        self._say(f"<b>{verdict}</b> {explanation}", RIGHT if right else WRONG)
+        if right:
+            self.answered.add(self.step.id)
+            self._save()
+            self._update_progress()
+        return right
+
+    # ------------------------------------------------------------------ progress
+
+    def _restore(self) -> None:
+        store = settings()
+        for name in ("visited", "answered"):
+            stored = str(store.value(f"lesson/{name}", "") or "")
+            ids = {step.id for step in self.steps}
+            setattr(self, name, {i for i in stored.split(",") if i in ids})
+        try:
+            index = int(store.value("lesson/step", 0))
+        except (TypeError, ValueError):
+            index = 0
+        self.index = index if 0 <= index < len(self.steps) else 0
+        for _ in self.steps:
+            self.chooser.addItem("")
+        self._show_question()
+        self._refresh_text()
+
+    def _save(self) -> None:
+        store = settings()
+        store.setValue("lesson/visited", ",".join(sorted(self.visited)))
+        store.setValue("lesson/answered", ",".join(sorted(self.answered)))
+        store.setValue("lesson/step", self.index)

@@ -1,0 +1,95 @@
+"""The three kinds of check question: type a number, pick a choice, click cells."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def read_number(text: str) -> float | None:
+    """The learner's number ("1,234", " 0.25 ", "1e-3"); None if it is not one."""
+    try:
+        value = float(text.replace(",", "").replace(" ", "").replace("−", "-"))
+    except ValueError:
+        return None
+    return value if np.isfinite(value) else None
+
+
+class NumberInput(QLineEdit):
+    submitted = Signal()
+
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("lesson_number")
+        self.setPlaceholderText("your answer")
+        self.setToolTip("Type a number, then press Enter or Check")
+        self.returnPressed.connect(self.submitted)
+
+    def answer(self) -> float | None:
+        return read_number(self.text())
+
+
+class ChoiceInput(QWidget):
+    submitted = Signal()
+
+    def __init__(self, options):
+        super().__init__()
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for index, option in enumerate(options):
+            button = QRadioButton(option["text"])
+            button.setObjectName(f"lesson_choice_{index}")
+            button.setToolTip("Pick the answer you think is right, then press Check")
+            self.group.addButton(button, index)
+            layout.addWidget(button)
+            button.setStyleSheet("QRadioButton { padding: 1px; }")
+        for button in self.group.buttons():  # long options wrap instead of widening the panel
+            button.setMinimumWidth(10)
+
+    def answer(self) -> int | None:
+        index = self.group.checkedId()
+        return None if index < 0 else index
+
+
+class CellsInput(QWidget):
+    """A small grid of values; the learner toggles cells."""
+
+    submitted = Signal()
+
+    def __init__(self, values: np.ndarray):
+        super().__init__()
+        grid = QGridLayout(self)
+        grid.setSpacing(2)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.cells = {}
+        for (row, col), value in np.ndenumerate(values):
+            cell = QPushButton(f"{value:.3g}")
+            cell.setObjectName(f"lesson_cell_{row}_{col}")
+            cell.setCheckable(True)
+            cell.setToolTip("Click to mark this cell; click again to unmark it")
+            cell.setStyleSheet("QPushButton { padding: 4px 2px; } "
+                               "QPushButton:checked { background: #ff8c00; color: black; }")
+            cell.setMinimumWidth(40)
+            grid.addWidget(cell, row, col)
+            self.cells[row, col] = cell
+        self.shape = values.shape
+
+    def answer(self) -> np.ndarray:
+        mask = np.zeros(self.shape, bool)
+        for (row, col), cell in self.cells.items():
+            mask[row, col] = cell.isChecked()
+        return mask
+
+    def mark(self, mask: np.ndarray) -> None:
+        for (row, col), cell in self.cells.items():
+            cell.setChecked(bool(mask[row, col]))

@@ -1,0 +1,204 @@
+"""The Lesson panel: every step sets up its page and says what the page shows; every check
+question accepts its right answer and explains a wrong one; progress persists."""
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from core import functional as F
+from gui.lesson import answers
+from gui.lesson.answers import ANSWERS
+from gui.lesson.facts import FACTS
+from gui.lesson.panel import UNKNOWN, fill
+from gui.lesson.steps import load_steps
+from gui.main_window import MainWindow
+
+STEPS = load_steps()
+
+
+@pytest.fixture
+def window(qtbot, fresh_settings, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_lesson_has_its_ten_ideas_and_four_experiments_and_visits_every_page(window):
+    kinds = [step.kind for step in STEPS]
+    assert kinds.count("idea") == 10 and kinds.count("experiment") == 4
+    assert {step.page for step in STEPS} == {page.key for page in window.pages}
+    for step in STEPS:
+        assert step.page in FACTS, step.id
+        page = window.page(step.page)
+        replace(page.Config(), **step.config)  # every field exists and is accepted
+        if step.question.kind != "choice":
+            assert step.question.answer in ANSWERS, step.id
+
+
+def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qtbot):
+    panel = window.lesson
+    for index, step in enumerate(STEPS):
+        panel.go(index)
+        page = window.page(step.page)
+        assert window.current_page() is page, step.id
+        assert page.config() == replace(page.Config(), **step.config), step.id
+        if "tab" in step.view:
+            assert page.tabs.tabText(page.tabs.currentIndex()) == step.view["tab"]
+        text = panel.text.text() + panel.formula.text()
+        assert UNKNOWN not in text, (step.id, text)
+        assert step.id in panel.visited
+        if step.page == "convolution":  # the numbers quoted are those of the computed page
+            qtbot.waitUntil(lambda p=page: p.result is not None
+                            and p.result.config == p.config(), timeout=10000)
+            shape = "×".join(map(str, page.result.maps.shape))
+            facts = FACTS["convolution"](page)
+            assert facts["conv_output_shape"] == shape
+            for name in ("conv_output", "conv_output_shape", "cols_shape"):
+                if "{" + name + "}" in step.text + step.formula:
+                    assert str(facts[name]) in text, (step.id, name)
+            if "position" in step.view:
+                assert page.window_tab.position == step.view["position"]
+            g = page.result.geometry
+            assert facts["oh"] == F.conv_output_size(facts["h"], g.kh, g.sh, g.ph, g.dh)
+        if step.page == "pooling":
+            facts = FACTS["pooling"](page)
+            assert f"Pooled output {facts['pool_output']}" in page.output_view.title.text()
+        if step.page == "versus":
+            table = page.table
+            assert table.item(0, 2).text() == \
+                f"{sum(p.data.size for p in page._models()['DMLP'][1].parameters()):,}"
+    assert len(panel.visited) == len(STEPS)
+    assert not panel.next.isEnabled()
+
+
+def _answer_right(panel):
+    question = panel.step.question
+    if question.kind == "number":
+        value, _ = ANSWERS[question.answer](panel.window_, **question.args)
+        panel.input.setText(f"{value:.6g}")
+    elif question.kind == "choice":
+        panel.input.group.button(question.answer).setChecked(True)
+    else:
+        panel.input.mark(panel.solution)
+
+
+def _answer_wrong(panel):
+    question = panel.step.question
+    if question.kind == "number":
+        value, _ = ANSWERS[question.answer](panel.window_, **question.args)
+        panel.input.setText(f"{value + 1 + 10 * question.tolerance:.6g}")
+    elif question.kind == "choice":
+        panel.input.group.button((question.answer + 1) % len(question.options)).setChecked(True)
+    else:
+        panel.input.mark(~panel.solution)
+
+
+def test_every_check_question_right_and_wrong(window):
+    panel = window.lesson
+    for index, step in enumerate(STEPS):
+        panel.go(index)
+        question = step.question
+        assert panel.check_answer() is None, step.id  # nothing given: asked to answer first
+        assert "first" in panel.feedback.text()
+        _answer_wrong(panel)
+        assert panel.check_answer() is False, step.id
+        feedback = panel.feedback.text()
+        assert "Right." not in feedback and step.id not in panel.answered
+        if question.kind == "number":  # the formula with the question's numbers
+            value, extras = ANSWERS[question.answer](panel.window_, **question.args)
+            explained = fill(question.explain, {**question.args, **extras, "answer": value})
+            assert explained in feedback, step.id
+        elif question.kind == "choice":
+            assert question.options[question.answer]["why"] in feedback, step.id
+        else:
+            assert "missing" in feedback, step.id
+        _answer_right(panel)
+        assert panel.check_answer() is True, step.id
+        assert "Right." in panel.feedback.text() and step.id in panel.answered
+    assert panel.answered == {step.id for step in STEPS}
+
+
+def test_answers_are_the_cores(window):
+    assert answers.conv_output_size(None, 28, 5, 2, 2)[0] == 14
+    assert answers.conv_params(None, 1, 6, 5)[0] == 156
+    assert answers.linear_params(None, 120, 84)[0] == 10_164
+    assert answers.conv_macs(None, 3, 1, 16, 3, 0, 1)[0] == 144
+    assert answers.conv_macs(None, 6, 3, 1, 3, 0, 1)[0] == 432
+    assert answers.padding_cells(None, 6, 3, 1, 0, 5)[0] == 5
+    assert answers.padding_cells(None, 6, 3, 1, 2, 2)[0] == 0
+    assert answers.im2col_columns(None, 12, 3, 0, 1)[0] == 100
+    assert answers.sigmoid_slope(None, 0.0)[0] == pytest.approx(0.25)
+    loss, extras = answers.tiny_trained_loss(None, 12, 100)
+    assert 0.08 < loss < 0.1 and extras["first"] == pytest.approx(0.1818, abs=1e-3)
+    values, mask, _ = answers.max_pool_winners(None, 7)
+    assert mask.sum() == 4
+    for r in (0, 2):
+        for c in (0, 2):
+            window_values = values[r:r + 2, c:c + 2]
+            assert values[r:r + 2, c:c + 2][mask[r:r + 2, c:c + 2]] == window_values.max()
+    shown, mask, _ = answers.tiny_winners(window)
+    np.testing.assert_array_equal(mask, _winner_mask(window.page("tiny_net").shown.winners))
+
+
+def _winner_mask(winners):
+    from gui.pages.tiny_net.text import winner_marks
+    return winner_marks(winners)
+
+
+def test_progress_persists_and_restart_clears_it(qtbot, window):
+    panel = window.lesson
+    panel.go(1)
+    _answer_right(panel)
+    panel.check_answer()
+    panel.go(4)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.lesson.index == 4
+    assert again.lesson.visited == {STEPS[1].id, STEPS[4].id}
+    assert again.lesson.answered == {STEPS[1].id}
+    assert again.lesson.chooser.itemText(1).startswith("✓")
+    again.lesson.restart.click()
+    assert again.lesson.index == 0 and again.lesson.answered == set()
+    assert again.lesson.visited == {STEPS[0].id}  # restarting opens the first step again
+    again.close()
+
+
+def test_show_me_keeps_a_trained_network_unless_the_learner_agrees(qtbot, window,
+                                                                    monkeypatch):
+    lenet = window.lenet
+    lenet.session.history.losses.append(2.3)  # as if trained
+    model = lenet.model
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.No)
+    panel = window.lesson
+    panel.index = [step.id for step in STEPS].index("lenet")
+    assert panel.show_step() is False and lenet.model is model
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    assert panel.show_step() is True and lenet.model is not model
+
+
+def test_the_lesson_file_is_checked(tmp_path):
+    raw = {"steps": [{"id": "x", "kind": "idea", "title": "t", "text": "", "formula": "",
+                     "page": "pooling", "config": {}, "view": {},
+                     "question": {"kind": "essay", "prompt": "?", "answer": "x"}}]}
+    path = tmp_path / "lesson.json"
+    path.write_text(json.dumps(raw))
+    with pytest.raises(ValueError, match=r"lesson step 1 \(x\): question kind 'essay'"):
+        load_steps(path)
+
+
+def test_view_menu_hides_and_shows_the_panel(window):
+    window.lesson_action.setChecked(False)
+    assert not window.lesson.isVisible()
+    window.lesson_action.setChecked(True)
+    assert window.lesson.isVisible()
