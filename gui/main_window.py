@@ -244,7 +244,9 @@ class MainWindow(QMainWindow):
         problems = []
         for page in self.pages:
             try:
-                page.set_config(load_config(page.key, page.Config))
+                config = load_config(page.key, page.Config)
+                if config != page.config():  # each page starts from its defaults already
+                    page.set_config(config)
             except Exception as err:  # noqa: BLE001 - any stored state may be broken
                 page.set_config(page.Config())
                 problems.append(f"{page.title} ({err})")

@@ -27,6 +27,9 @@ from gui.workers import WorkerRunner
 NEAREST = 5
 
 
+FEATURE_CHUNK = 2048  # training images per step of the background feature pass
+
+
 class Question(NamedTuple):
     """An image to explain and what is known about it."""
 
@@ -184,8 +187,12 @@ class WhyTab(QWidget):
             self.runner.cancel()
         twin, images = model.clone(), train.images  # the job never sees the live model
 
-        def job(context):
-            yield key, explain.image_features(twin, images)
+        def job(context):  # in parts, so that closing or a new question stops it at once
+            parts = []
+            for start in range(0, len(images), FEATURE_CHUNK):
+                context.check()
+                parts.append(explain.image_features(twin, images[start:start + FEATURE_CHUNK]))
+            yield key, np.concatenate(parts)
 
         def ready(items):
             self._features = items[-1]
