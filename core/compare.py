@@ -15,7 +15,7 @@ import numpy as np
 from . import zoo
 from .data import Split, batches
 from .inside import normalizer_of
-from .layers import Conv2d, Linear
+from .layers import Conv2d, Linear, linear_as_conv
 from .train import TrainConfig, lenet_model, lenet_trainer
 
 SHIFTS = (0, 1, 2, 3, 4)
@@ -100,3 +100,31 @@ def weighted_layers(model, input_shape=(1, 28, 28)) -> list[LayerShare]:
             counts[kind] += 1
             shares.append(LayerShare(f"{kind}{counts[kind]}", row.params, row.macs))
     return shares
+
+
+class AsConvolution(NamedTuple):
+    """The first fully connected layer of a model, computed twice on one input."""
+
+    index: int                # its position in the model
+    maps_shape: tuple         # (C, H, W): what Flatten turned into its input vector
+    conv: Conv2d              # the same weights as a convolution over those maps
+    fc_output: np.ndarray     # (units,) the Linear layer's output
+    conv_output: np.ndarray   # (units,) the convolution's output (its 1×1 maps)
+
+    @property
+    def difference(self) -> float:
+        return float(np.max(np.abs(self.fc_output - self.conv_output)))
+
+
+def fc_as_convolution(model, x: np.ndarray) -> AsConvolution:
+    """Run one input (1, C, H, W) up to the model's first Linear layer, which must follow a
+    Flatten, and compute that layer as it is and as the equivalent convolution (1×1 when the
+    maps are 1×1) on the maps before the Flatten (ValueError if there is no such layer)."""
+    index = next((i for i, layer in enumerate(model) if isinstance(layer, Linear)), None)
+    if index is None or index == 0 or type(model[index - 1]).__name__ != "Flatten":
+        raise ValueError("the model has no fully connected layer right after a Flatten")
+    outputs = [x] + [out for _, out in model.trace(x)]
+    maps = outputs[index - 1]  # the input of the Flatten
+    conv = linear_as_conv(model[index], *maps.shape[1:])
+    return AsConvolution(index, maps.shape[1:], conv, outputs[index + 1][0],
+                         conv.forward(maps)[0, :, 0, 0])

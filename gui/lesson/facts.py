@@ -7,7 +7,8 @@ import numpy as np
 
 from core import functional as F
 from core.compare import weighted_layers
-from core.layers import Conv2d, Linear, Sigmoid
+from core.layers import Sigmoid
+from gui.pages.lenet.text import parameter_split
 
 
 def _size(*sides) -> str:
@@ -59,14 +60,9 @@ def pooling(page) -> dict:
 
 
 def lenet(page) -> dict:
-    model = page.model
-    rows = model.summary((1, 28, 28))
-    total = sum(row.params for row in rows)
-    fc = sum(row.params for row, layer in zip(rows, model) if isinstance(layer, Linear))
-    full_size = sum(row.params for row, layer in zip(rows, model)
-                    if isinstance(layer, Conv2d) and row.output_shape[1:] == (1, 1))
-    return {"lenet_params": f"{total:,}", "fc_share": f"{fc / total:.0%}",
-            "dense_share": f"{(fc + full_size) / total:.0%}"}
+    split = parameter_split(page.model, page.model.summary((1, 28, 28)))
+    return {"lenet_params": f"{split.total:,}", "fc_share": f"{split.fc / split.total:.0%}",
+            "dense_share": f"{(split.fc + split.full_size) / split.total:.0%}"}
 
 
 def activations(page) -> dict:

@@ -22,8 +22,11 @@ class ShareDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
 
 
-def share_item(share: float) -> QTableWidgetItem:
-    item = QTableWidgetItem(f"{share:.1%}")
+def share_item(share: float, count: int | None = None) -> QTableWidgetItem:
+    """A cell showing ``share`` as a bar; its text is the percentage, or ``count`` and the
+    percentage ("48,120 · 78%"; a count of 0 shows alone)."""
+    text = f"{share:.1%}" if count is None else f"{count:,} · {share:.0%}" if count else "0"
+    item = QTableWidgetItem(text)
     item.setData(SHARE_ROLE, float(share))
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item

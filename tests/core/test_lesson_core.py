@@ -8,11 +8,20 @@ import pytest
 
 from core import zoo
 from core.backprop import layer_gradients, tiny_backward
-from core.compare import accuracy, predictions, shift_test, shifted, trainers, weighted_layers
+from core.compare import (
+    accuracy,
+    fc_as_convolution,
+    predictions,
+    shift_test,
+    shifted,
+    trainers,
+    weighted_layers,
+)
 from core.data import Normalizer, Split
 from core.gradcheck import check_model
-from core.layers import Linear, linear_as_conv
+from core.layers import Conv2d, Linear, linear_as_conv
 from core.losses import CrossEntropyLoss, MSELoss
+from core.model import Sequential
 from core.train import TrainConfig, shallow_trainer
 
 
@@ -186,3 +195,18 @@ def test_layer_gradients_leave_the_model_alone_and_agree_with_the_terms():
     terms = tiny_backward(model, x)
     np.testing.assert_allclose(grad_w1, terms.grad_w1, rtol=1e-10, atol=1e-15)
     np.testing.assert_allclose(grad_w2, terms.grad_w2, rtol=1e-10, atol=1e-15)
+
+
+def test_the_first_fc_layer_computed_as_a_convolution():
+    x = np.random.default_rng(3).standard_normal((1, 1, 28, 28))
+    lenet = zoo.lenet5(rng=2).to(np.float64)
+    demo = fc_as_convolution(lenet, x)
+    assert demo.maps_shape == (120, 1, 1) and demo.conv.kernel_size == (1, 1)
+    assert demo.fc_output.shape == (84,) and demo.difference < 1e-12
+    mlp = fc_as_convolution(zoo.mlp(rng=0).to(np.float64), x)
+    assert mlp.maps_shape == (1, 28, 28) and mlp.conv.kernel_size == (28, 28)
+    np.testing.assert_allclose(mlp.conv_output, mlp.fc_output, rtol=1e-12)
+    tiny = fc_as_convolution(zoo.shallow_net(rng=0).to(np.float64), np.ones((1, 1, 6, 6)))
+    assert tiny.maps_shape == (1, 2, 2) and tiny.difference < 1e-12
+    with pytest.raises(ValueError, match="no fully connected layer"):
+        fc_as_convolution(Sequential(Conv2d(1, 2, 3)), np.zeros((1, 1, 6, 6)))

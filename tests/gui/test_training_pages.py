@@ -13,6 +13,7 @@ from core.train import EpochEvent, lenet_trainer
 from gui.pages.lenet.config import LeNetConfig
 from gui.pages.lenet.page import LeNetPage
 from gui.pages.tiny_net.page import TinyConfig, TinyNetPage
+from gui.widgets.share_bar import SHARE_ROLE
 from tests.gui.helpers import choose, drop, png, show
 
 SHORT = dict(train_size=640, epochs=1, batch_size=64)
@@ -102,15 +103,24 @@ def test_tiny_network_stop(qtbot):
 
 def test_architecture_table_equals_model_summary(lenet):
     rows = lenet.model.summary((1, 28, 28))
+    total = sum(r.params for r in rows)
     table = lenet.architecture.table
     assert table.rowCount() == len(rows) + 1
     for i, row in enumerate(rows):
         assert table.item(i, 0).text() == str(i)  # the number the Inside panels use
         assert table.item(i, 1).text() == row.name
         assert table.item(i, 2).text() == "×".join(map(str, row.output_shape))
-        assert table.item(i, 3).text() == f"{row.params:,}"
-        assert table.item(i, 4).text() == f"{row.macs:,}"
+        assert table.item(i, 3).text().split(" · ")[0] == f"{row.params:,}"
+        assert table.item(i, 4).text().split(" · ")[0] == f"{row.macs:,}"
+        assert table.item(i, 3).data(SHARE_ROLE) == pytest.approx(row.params / total)
     assert table.item(len(rows), 3).text() == f"{sum(r.params for r in rows):,}"
+    assert "hold 11,014 of the 61,990 parameters (18%)" in lenet.architecture.split.text()
+    assert "Counted with it, fully connected weights are 59,134 (95%)" in \
+        lenet.architecture.split.text()
+    lenet.architecture.demo_button.click()
+    demo = lenet.architecture.demo.text()
+    assert demo.startswith("<b>Layer 12 as a 1×1 convolution</b>, on test image 0")
+    assert float(demo.split("largest difference ")[1].rstrip(".")) < 1e-5
     lenet.network.form["batchnorm"].setChecked(False)
     assert "BatchNorm2d" not in [table.item(i, 1).text().split("(")[0]
                                  for i in range(table.rowCount())]

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.compare import fc_as_convolution
 from core.data import prepare_image
 from core.fileio import atomic_file
-from core.inside import check_classifier
+from core.inside import check_classifier, network_input
 from core.model import Sequential
 from core.modelfile import ModelFileError
 from core.train import lenet_model
@@ -35,7 +36,7 @@ from gui.pages.lenet.inside_tab import InsideTab
 from gui.pages.lenet.panels import LOCKED_TIP, NetworkBox, RunBox, TrainingBox
 from gui.pages.lenet.session import REDRAW_HZ, TrainingSession
 from gui.pages.lenet.tabs import ArchitectureTab, PredictTab, short_names
-from gui.pages.lenet.text import epoch_status, loss_csv, progress_html
+from gui.pages.lenet.text import epoch_status, fc_demo_html, loss_csv, progress_html
 from gui.pages.lenet.why_tab import Explanation, Question, WhyTab
 from gui.widgets.results_view import Results, ResultsView
 from gui.widgets.training_plots import TrainingPlots
@@ -120,6 +121,7 @@ class LeNetPage(Page):
         self.session.failed.connect(self._failed)
         self.session.stateChanged.connect(self._state_changed)
         self.inside.probeChanged.connect(self._show_inside)
+        self.architecture.demoRequested.connect(self.show_fc_demo)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.predictor.pick.clicked.connect(self.predict_test_image)
         self.predictor.pad.drawingChanged.connect(self.predict_drawing)
@@ -292,6 +294,25 @@ class LeNetPage(Page):
             self.session.set_probe(self.inside.probe.value())
             if self.session.snapshot is not None:
                 self._snapshot(self.session.snapshot)
+
+    def show_fc_demo(self) -> None:
+        """The first FC layer as a convolution, on the probe test image (or a random input
+        without data), through the model the GUI may use now."""
+        model = self.session.viewable_model(self.model)
+        if model is None:
+            self.architecture.show_demo("Pause or stop the training to run the demo.")
+            return
+        try:
+            if self.data.test is not None:
+                index = min(self.inside.probe.value(), len(self.data.test.images) - 1)
+                x = network_input(model, self.data.test.images[index])
+                what = f"test image {index}"
+            else:
+                x = np.random.default_rng(0).standard_normal((1, 1, 28, 28)).astype(model.dtype)
+                what = "a random input"
+            self.architecture.show_demo(fc_demo_html(fc_as_convolution(model, x), what))
+        except ValueError as err:
+            self.architecture.show_demo(f"No demo for this network: {err}.")
 
     def predict(self, image: np.ndarray, what: str,
                 true_class: int | None = None) -> np.ndarray | None:

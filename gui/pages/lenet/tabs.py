@@ -4,7 +4,7 @@ image (and its kernels), and what it says about an image of the learner's."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -17,45 +17,83 @@ from PySide6.QtWidgets import (
 )
 
 from core.inside import classify
-from gui.pages.lenet.text import ARCHITECTURE_NOTE, prediction_html
-from gui.widgets.controls import rich_label, spin
+from gui.pages.lenet.text import (
+    ARCHITECTURE_NOTE,
+    parameter_split,
+    prediction_html,
+    split_html,
+)
+from gui.widgets.controls import button, rich_label, spin
 from gui.widgets.draw_pad import DrawPad
 from gui.widgets.layer_views import LayerViews, ProbabilityChart
+from gui.widgets.share_bar import ShareDelegate, share_item
+
+SHARES = (3, 4)  # the table's columns with share bars
 
 
 class ArchitectureTab(QWidget):
+    """Every layer with its output shape, parameters and MACs and their shares as bars; where
+    the parameters sit; and the first FC layer run as a convolution (``demoRequested``)."""
+
+    demoRequested = Signal()
+
     def __init__(self):
         super().__init__()
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("architecture")
-        self.table.setHorizontalHeaderLabels(["#", "layer", "output shape", "parameters",
-                                              "MACs per image"])
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalHeaderLabels(["#", "layer", "output shape",
+                                              "parameters · share", "MACs · share"])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in SHARES:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            self.table.setItemDelegateForColumn(column, ShareDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setToolTip("Each layer's share of the network's parameters and of its "
+                              "multiply-accumulates per image, as bars")
         self.note = rich_label("architecture_note")
+        self.split = rich_label("parameter_split")
+        self.demo_button = button("fc_demo", "Show the first FC layer as a convolution",
+                                  "Run the first fully connected layer on the probe test image "
+                                  "as it is and as a convolution with the same weights: the "
+                                  "outputs are equal")
+        self.demo = rich_label("fc_demo_result")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.split)
+        row = QHBoxLayout()
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.demo)
         layout.addWidget(self.note)
+        self.demo_button.clicked.connect(self.demoRequested)
 
     def display(self, model, origin: str) -> None:
         rows = model.summary((1, 28, 28))
+        split = parameter_split(model, rows)
         self.table.setRowCount(len(rows) + 1)
         for i, row in enumerate(rows):
-            cells = (str(i), row.name, "×".join(map(str, row.output_shape)), f"{row.params:,}",
-                     f"{row.macs:,}")
-            for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
-        totals = ("", "total", "", f"{sum(r.params for r in rows):,}",
-                  f"{sum(r.macs for r in rows):,}")
+            cells = (QTableWidgetItem(str(i)), QTableWidgetItem(row.name),
+                     QTableWidgetItem("×".join(map(str, row.output_shape))),
+                     share_item(row.params / split.total, row.params),
+                     share_item(row.macs / split.macs, row.macs))
+            for j, item in enumerate(cells):
+                self.table.setItem(i, j, item)
+        totals = ("", "total", "", f"{split.total:,}", f"{split.macs:,}")
         for j, text in enumerate(totals):
             item = QTableWidgetItem(text)
             font = item.font()
             font.setBold(True)
             item.setFont(font)
             self.table.setItem(len(rows), j, item)
+        self.split.setText(split_html(split))
         self.note.setText(ARCHITECTURE_NOTE.format(origin=origin))
+        self.demo.setText("")
+
+    def show_demo(self, html: str) -> None:
+        self.demo.setText(html)
 
 
 class PredictTab(QWidget):

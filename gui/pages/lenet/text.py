@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import NamedTuple
 
 from core.layers import Conv2d, Linear
 from core.train import EpochEvent, StepEvent
@@ -63,6 +64,54 @@ ARCHITECTURE_NOTE = (
     "From <code>model.summary((1, 28, 28))</code> ({origin}). Output size of every convolution "
     "and pool: ⌊(H + 2p − d·(K − 1) − 1) / s⌋ + 1. MACs count multiply-accumulates of one "
     "image's forward pass (KW·KH·C·OC·OW·OH for a convolution, in·out for a Linear layer).")
+
+
+class ParameterSplit(NamedTuple):
+    total: int          # parameters of the whole network
+    fc: int             # … of its Linear layers
+    full_size: int      # … of convolutions whose kernels cover their whole input (1×1 output)
+    full_size_names: tuple
+    macs: int
+    fc_macs: int
+
+
+def parameter_split(model, rows) -> ParameterSplit:
+    """Where a network's parameters sit: fully connected layers, and convolutions that are fully
+    connected layers in disguise (their output is 1×1: each kernel sees the whole input)."""
+    full = [(i, row) for i, (row, layer) in enumerate(zip(rows, model))
+            if isinstance(layer, Conv2d) and row.output_shape[1:] == (1, 1)]
+    fc = [row for row, layer in zip(rows, model) if isinstance(layer, Linear)]
+    return ParameterSplit(sum(row.params for row in rows), sum(row.params for row in fc),
+                          sum(row.params for _, row in full),
+                          tuple(f"layer {i}" for i, _ in full),
+                          sum(row.macs for row in rows), sum(row.macs for row in fc))
+
+
+def split_html(split: ParameterSplit) -> str:
+    """The fully connected layers' share of the parameters and of the work, in words."""
+    text = (f"<b>Fully connected layers</b> hold {split.fc:,} of the {split.total:,} parameters "
+            f"({split.fc / split.total:.0%}) but do only {split.fc_macs / split.macs:.0%} of the "
+            f"multiply-accumulates.")
+    if split.full_size:
+        dense = split.fc + split.full_size
+        text += (f" The convolution at {', '.join(split.full_size_names)} has kernels as large "
+                 f"as its input (its output is 1×1): it is a fully connected layer written as a "
+                 f"convolution. Counted with it, fully connected weights are {dense:,} "
+                 f"({dense / split.total:.0%}) — most of the network.")
+    return text
+
+
+def fc_demo_html(demo, what: str) -> str:
+    """An FC layer and the same weights as a convolution, on one input: equal outputs."""
+    c, h, w = demo.maps_shape
+    shown = min(6, len(demo.fc_output))
+    values = ", ".join(f"{v:.4f}" for v in demo.fc_output[:shown])
+    again = ", ".join(f"{v:.4f}" for v in demo.conv_output[:shown])
+    kind = "1×1 convolution" if (h, w) == (1, 1) else f"{h}×{w} convolution (full size)"
+    return (f"<b>Layer {demo.index} as a {kind}</b>, on {what}: the Linear layer gives "
+            f"[{values}, …]; the same weights reshaped to {demo.conv.weight.data.shape[0]}×{c}×"
+            f"{h}×{w} as a Conv2d over the {c}×{h}×{w} maps give [{again}, …] — largest "
+            f"difference {demo.difference:.1e}.")
 
 
 def loss_csv(losses, smoothed) -> str:
