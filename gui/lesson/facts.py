@@ -8,6 +8,7 @@ import numpy as np
 from core import functional as F
 from core.compare import weighted_layers
 from core.layers import Sigmoid
+from core.zoo import POOLS
 from gui.pages.lenet.text import parameter_split
 
 
@@ -54,7 +55,10 @@ def pooling(page) -> dict:
     config = page.config()
     x = page._input(config)
     g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
-    return {"pool_window": _size(g.kh, g.kw), "pool_stride": g.sh,
+    peaks = {mode: float(pool(config.kernel, config.stride, config.padding).forward(x).max())
+             for mode, pool in POOLS.items()}
+    return {"pool_max_peak": f"{peaks['max']:.2f}", "pool_avg_peak": f"{peaks['avg']:.2f}",
+            "pool_window": _size(g.kh, g.kw), "pool_stride": g.sh,
             "pool_input": _size(*x.shape[2:]), "pool_output": _size(g.oh, g.ow),
             "pool_h": x.shape[2], "pool_window_k": g.kh, "pool_padding": g.ph, "pool_oh": g.oh}
 

@@ -23,6 +23,7 @@ from gui.widgets.image_panel import (
     ImagePanel,
     range_levels,
     symmetric_levels,
+    value_labels,
 )
 
 
@@ -45,13 +46,33 @@ FIELDS = (
         1, 8),
     Int("padding", "Padding", "Padding on each side (−∞ for max, 0 for average; at most half "
         "the window)", 0, 4),
-    Choice("source", "Pool", "Pool a feature map of the convolution page, or its input",
-           {"maps": "feature map", "input": "input"}),
+    Choice("source", "Pool", "Pool a feature map of the convolution page, its input, or a "
+           "small example with a thin line (values shown in the cells)",
+           {"maps": "feature map", "input": "input", "example": "8×8 example: a thin line"}),
     Int("channel", "Channel", "Which channel to pool", 0, 15),
     Choice("gradient", "Output gradient", "The gradient arriving at the pooled output, to route "
            "back", {"ones": "ones", "random": "random"}),
 )
 NO_OUTPUT = "No output — see the message on the left"
+OTHER = {"max": "avg", "avg": "max"}
+
+
+def line_example() -> np.ndarray:
+    """8×8: a faint background, a one-pixel bright vertical line and a small bright blob — where
+    max pooling keeps the line at full strength and average pooling dilutes it."""
+    x = np.full((8, 8), 0.1)
+    x[:, 2] = 0.9
+    x[5:7, 5:7] = 0.7
+    return x
+
+
+def comparison(mode: str, x: np.ndarray, out: np.ndarray, other: np.ndarray) -> str:
+    """The lesson's "max keeps the edges, average smooths", measured on this input."""
+    pools = {mode: out, OTHER[mode]: other}
+    return (f"<b>Max vs average.</b> Strongest input value {x.max():.2f}: max pooling keeps "
+            f"{pools['max'].max():.2f}, average pooling {pools['avg'].max():.2f}. Max keeps the "
+            f"strongest response of each window (edges and thin lines stay sharp); average "
+            f"mixes it with its neighbours (smoother, weaker).")
 
 
 def explanation(mode: str, size: int, g: F.Geometry) -> str:
@@ -92,6 +113,9 @@ class PoolingPage(Page):
                                      "pooled pixel you click (right); orange: the cell that won "
                                      "it. On ties (flat regions) the first cell wins.")
         self.output_view = ImagePanel("Pooled output")
+        self.other_view = ImagePanel("The other pooling, same input",
+                                     caption="Same window and stride: compare the strongest "
+                                             "values and the sharpness.")
         self.winners_view = ImagePanel("Winners: windows won by each input cell", colorbar=True,
                                        caption="Max pooling: only these cells receive gradient.")
         self.backward_view = ImagePanel("Backward: gradient reaching the input", colorbar=True,
@@ -105,8 +129,8 @@ class PoolingPage(Page):
                                       "covering a cell. With every patch gradient 1, the sum "
                                       "counts the patches.")
         grid = QGridLayout()
-        for i, view in enumerate((self.input_view, self.output_view, self.winners_view,
-                                  self.backward_view, self.col2im_view)):
+        for i, view in enumerate((self.input_view, self.output_view, self.other_view,
+                                  self.winners_view, self.backward_view, self.col2im_view)):
             grid.addWidget(view, i // 3, i % 3)
         views = QWidget()
         views.setLayout(grid)
@@ -130,6 +154,9 @@ class PoolingPage(Page):
         self.recompute()
 
     def _input(self, config: PoolingConfig) -> np.ndarray:
+        self.form["channel"].setEnabled(config.source != "example")
+        if config.source == "example":
+            return line_example()[None, None]
         maps = self.workspace.maps if config.source == "maps" else self.workspace.input
         self.form["channel"].setMaximum(maps.shape[0] - 1)
         return maps[min(config.channel, maps.shape[0] - 1)][None, None].astype(np.float64)
@@ -138,9 +165,12 @@ class PoolingPage(Page):
         config = self.config()
         x = self._input(config)
         self.input_view.set_image(x[0, 0], range_levels(x))
+        self.input_view.set_labels(value_labels(x[0, 0], range_levels(x)), centred=True)
         try:
             layer = zoo.POOLS[config.mode](config.kernel, config.stride, config.padding)
             out = layer.forward(x)
+            other = zoo.POOLS[OTHER[config.mode]](config.kernel, config.stride,
+                                                  config.padding).forward(x)
         except ShapeError as err:
             self._show_error(err)
             return
@@ -152,7 +182,12 @@ class PoolingPage(Page):
         g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
         self._show_forward(config, x, out, layer, g)
         self._show_backward(config, x, out, dx, g)
-        self.explain.setText(explanation(config.mode, x.shape[2], g))
+        self.other_view.set_image(other[0, 0], range_levels(x))
+        self.other_view.set_labels(value_labels(other[0, 0], range_levels(x)), centred=True)
+        self.other_view.set_title(f"{choices.POOLS[OTHER[config.mode]].capitalize()} pooling "
+                                  f"of the same input ({g.oh}×{g.ow})")
+        self.explain.setText(explanation(config.mode, x.shape[2], g) + "<br><br>"
+                             + comparison(config.mode, x, out, other))
 
     def _show_error(self, err: ShapeError) -> None:
         """No output: say why, next to the control, and show nothing stale."""
@@ -161,7 +196,8 @@ class PoolingPage(Page):
         self.explain.setText("")
         self.input_view.show_rects("window", [])
         self.input_view.show_rects("winner", [])
-        for view in (self.output_view, self.winners_view, self.backward_view, self.col2im_view):
+        for view in (self.output_view, self.other_view, self.winners_view, self.backward_view,
+                     self.col2im_view):
             view.clear(NO_OUTPUT)
         self.statusMessage.emit(f"Invalid pooling settings: {err}")
 
@@ -175,6 +211,7 @@ class PoolingPage(Page):
             winner = [(top + k // g.kw, left + k % g.kw, 1, 1)]
         self.input_view.show_rects("winner", winner, fill=True)
         self.output_view.set_image(out[0, 0], range_levels(x))
+        self.output_view.set_labels(value_labels(out[0, 0], range_levels(x)), centred=True)
         self.output_view.set_title(f"Pooled output {g.oh}×{g.ow} "
                                    f"(from {x.shape[2]}×{x.shape[3]})")
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QPainterPath, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsPathItem,
@@ -25,6 +25,21 @@ COUNTS = pg.colormap.get("viridis")      # dark → yellow, for counts and share
 HIGHLIGHT = QColor(255, 140, 0)          # orange: receptive fields, selected pixels
 OUTLINE = QColor(0, 160, 0)              # green: the real input inside its padding
 BORDER = QColor(170, 170, 170)           # grey: the edge of every image
+
+
+VALUES_UP_TO = 12  # images at most this many cells high and wide show their values in cells
+
+
+def value_labels(array: np.ndarray, levels: tuple[float, float], digits: int = 2) -> list:
+    """(row, col, text, colour) for every cell of a small 2-D array drawn in grey with
+    ``levels``, for ``set_labels(centred=True)``: dark text on light cells, light on dark. None
+    for a larger array (the numbers would not fit)."""
+    if max(array.shape) > VALUES_UP_TO:
+        return []
+    low, high = levels
+    middle = (low + high) / 2
+    return [(row, col, f"{value:.{digits}g}", "#111" if value > middle else "#f5f5f5")
+            for (row, col), value in np.ndenumerate(array)]
 
 
 def range_levels(array) -> tuple[float, float]:
@@ -148,20 +163,31 @@ class ImagePanel(QWidget):
         item.setPath(path)
         self._rects[key] = [tuple(r) for r in rects]
 
-    def set_labels(self, labels) -> None:
+    def set_labels(self, labels, centred: bool = False) -> None:
         """Small texts on the image: ``labels`` holds (row, col, text), placed at the top-left
-        of that pixel (channel numbers on a mosaic). Items are kept and reused."""
+        of that pixel (channel numbers on a mosaic), or ``centred`` in it (values in cells).
+        Items are kept and reused."""
         while len(self._labels) < len(labels):
             item = pg.TextItem(color="#111", anchor=(0, 0), fill=(255, 255, 255, 170))
             item.setZValue(20)
             self.view.addItem(item)
             self._labels.append(item)
-        for item, (row, col, text) in zip(self._labels, labels):
-            item.setText(text)
-            item.setPos(col, row)
+        offset = 0.5 if centred else 0.0
+        font = QFont()
+        font.setPointSize(7 if centred else font.pointSize())
+        for item, (row, col, text, *colour) in zip(self._labels, labels):
+            item.setAnchor((offset, offset))
+            item.setFont(font)
+            item.fill = pg.mkBrush(None if centred else (255, 255, 255, 170))
+            item.setText(text, color=colour[0] if colour else "#111")
+            item.setPos(col + offset, row + offset)
             item.setVisible(True)
         for item in self._labels[len(labels):]:
             item.setVisible(False)
+
+    def label_texts(self) -> list[str]:
+        """The texts of the labels shown now, in the order they were given."""
+        return [item.textItem.toPlainText() for item in self._labels if item.isVisible()]
 
     def rects(self, key: str) -> list:
         """What ``show_rects(key, ...)`` last showed."""

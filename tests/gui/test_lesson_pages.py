@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from gui.pages.activations import ActivationsConfig, ActivationsPage
-from gui.pages.pooling import PoolingConfig, PoolingPage
+from gui.pages.pooling import PoolingConfig, PoolingPage, line_example
 from gui.pages.speed import SpeedConfig, SpeedPage
 from gui.workspace import Workspace
 from tests.gui.helpers import choose, show
@@ -66,6 +66,21 @@ def test_invalid_pooling_padding_is_explained(qtbot, workspace):
     page.form["padding"].setValue(1)
     assert page.error.text() == "" and page.output_view.image.image.shape == (4, 4)
     assert "⌊(6 + 2·1 − 2) / 2⌋ + 1 = 4" in page.explain.text()
+
+
+def test_max_and_average_side_by_side_with_values_in_the_cells(qtbot, workspace):
+    page = show(qtbot, PoolingPage(workspace, PoolingConfig(source="example")))
+    x = line_example()
+    assert page.input_view.label_texts() == [f"{v:.2g}" for v in x.ravel()]
+    # max keeps the thin line at full strength, average dilutes it: measured, then said
+    assert "Strongest input value 0.90: max pooling keeps 0.90, average pooling 0.50" in \
+        page.explain.text()
+    assert page.other_view.title.text() == "<b>Average pooling of the same input (4×4)</b>"
+    assert len(page.output_view.label_texts()) == 16
+    page.form["mode"].setCurrentIndex(page.form["mode"].findData("avg"))
+    assert page.other_view.title.text().startswith("<b>Max pooling")
+    page.form["source"].setCurrentIndex(page.form["source"].findData("maps"))
+    assert len(page.input_view.label_texts()) == 36  # a 6×6 map: still small enough
 
 
 def test_pooling_follows_the_workspace(qtbot, workspace):
