@@ -23,6 +23,7 @@ GRAY = pg.colormap.get("CET-L1")        # black → white, for inputs
 DIVERGING = pg.ColorMap(*DIVERGING_STOPS)
 COUNTS = pg.colormap.get("viridis")      # dark → yellow, for counts and shares
 HIGHLIGHT = QColor(255, 140, 0)          # orange: receptive fields, selected pixels
+HOVER = QColor(0, 150, 255)              # blue: what the pixel under the mouse reads
 OUTLINE = QColor(0, 160, 0)              # green: the real input inside its padding
 BORDER = QColor(170, 170, 170)           # grey: the edge of every image
 
@@ -50,10 +51,12 @@ def range_levels(array) -> tuple[float, float]:
 class ImagePanel(QWidget):
     """Shows a 2-D array (row 0 at the top) with explicit levels, never auto-levels.
 
-    Emits ``pixelClicked(row, col)`` when the user clicks a pixel.
+    Emits ``pixelClicked(row, col)`` when the user clicks a pixel, and ``pixelHovered(row,
+    col)`` when the mouse moves onto another pixel ((-1, -1): off the image).
     """
 
     pixelClicked = Signal(int, int)
+    pixelHovered = Signal(int, int)
 
     def __init__(self, title: str = "", colorbar: bool = False, caption: str = "",
                  parent: QWidget | None = None, min_size: tuple = (120, 96)):
@@ -86,6 +89,8 @@ class ImagePanel(QWidget):
         self._labels: list = []
         self._rects: dict[str, list] = {}
         self.view.scene().sigMouseClicked.connect(self._clicked)
+        self.view.scene().sigMouseMoved.connect(self._moved)
+        self._hovered = (-1, -1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -127,6 +132,21 @@ class ImagePanel(QWidget):
             # a thin frame: white cells (a maximum, a zero) stay visible on the white page
             self.show_rects("border", [(0, 0, *self._shape)], BORDER, line_width=1)
             self.view.autoRange(padding=0.02)
+
+    def show_extent(self, height: int, width: int) -> None:
+        """Show (at least) a height × width area of cells, this image at the top left."""
+        self.view.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+
+    def cell_pixels(self) -> float:
+        """Screen pixels per image cell now."""
+        (left, right), (top, bottom) = self.view.viewRange()
+        return min(self.view.width() / (right - left), self.view.height() / (bottom - top))
+
+    def show_scale(self, pixels: float) -> None:
+        """Draw cells ``pixels`` wide, the image at the top left: two views at one scale line
+        their positions up."""
+        self.view.setRange(xRange=(0, self.view.width() / pixels),
+                           yRange=(0, self.view.height() / pixels), padding=0)
 
     def clear(self, title: str | None = None) -> None:
         """Nothing to show (e.g. settings with no output): an empty view, no overlays."""
@@ -193,13 +213,24 @@ class ImagePanel(QWidget):
         """What ``show_rects(key, ...)`` last showed."""
         return self._rects.get(key, [])
 
-    def _clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton or not self._shape[0]:
-            return
-        point = self.view.mapSceneToView(event.scenePos())
+    def _pixel(self, scene_pos) -> tuple[int, int]:
+        """The image cell under a scene position; (-1, -1) off the image."""
+        point = self.view.mapSceneToView(scene_pos)
         row, col = int(np.floor(point.y())), int(np.floor(point.x()))
-        if 0 <= row < self._shape[0] and 0 <= col < self._shape[1]:
-            self.pixelClicked.emit(row, col)
+        inside = 0 <= row < self._shape[0] and 0 <= col < self._shape[1]
+        return (row, col) if inside else (-1, -1)
+
+    def _clicked(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._shape[0]:
+            row, col = self._pixel(event.scenePos())
+            if row >= 0:
+                self.pixelClicked.emit(row, col)
+
+    def _moved(self, scene_pos) -> None:
+        cell = self._pixel(scene_pos)
+        if cell != self._hovered:
+            self._hovered = cell
+            self.pixelHovered.emit(*cell)
 
     def _save_picture(self) -> None:
         from gui.files import save_png

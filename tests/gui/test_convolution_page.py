@@ -233,3 +233,37 @@ def test_workspace_receives_the_maps(page):
     np.testing.assert_array_equal(page.workspace.maps, page.result.maps[0])
     assert page.workspace.input.shape == (1, 28, 28)
     assert "T-shirt/top" in page.workspace.description
+
+
+def test_small_inputs_show_every_value_at_one_scale_and_hovering_outlines_the_patch(page, qtbot):
+    page.set_config(ConvConfig(source="pattern", pattern="arange 6×6", out_channels=1, kh=3,
+                               kw=3, ph=1, pw=1))
+    page.tabs.setCurrentWidget(page.window_tab)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.result is not None and page.result.config == page.config())
+    tab = page.window_tab
+    tab.set_position(8)
+    padded = np.pad(np.arange(36).reshape(6, 6), 1)
+    assert tab.input_view.label_texts() == [f"{v:.3g}" for v in padded.ravel()]
+    assert tab.output_view.label_texts() == \
+        [f"{v:.3g}" for v in page.result.maps[0, 0].ravel()]
+    assert tab.input_view.cell_pixels() == pytest.approx(tab.output_view.cell_pixels(), rel=0.02)
+    assert "# i = 1" in tab.loops.text() and "# j = 2" in tab.loops.text()
+    tab.output_view.pixelHovered.emit(4, 5)
+    assert tab.input_view.rects("hover") == [(r, c, 1, 1) for r in (4, 5, 6) for c in (5, 6, 7)]
+    tab.output_view.pixelHovered.emit(-1, -1)
+    assert tab.input_view.rects("hover") == []
+    # im2col: pointing at an output pixel outlines its column and its patch
+    page.tabs.setCurrentWidget(page.im2col_tab)
+    im2col = page.im2col_tab
+    im2col.column.setValue(0)
+    im2col.reshaped_view.pixelHovered.emit(1, 2)
+    assert im2col.cols_view.rects("hover") == [(0, 1 * 6 + 2 - im2col._first, 9, 1)]
+    assert im2col.patch_view.rects("hover") == \
+        [(r, c, 1, 1) for r in (1, 2, 3) for c in (2, 3, 4)]
+    # a larger input: no numbers (they would not fit)
+    page.set_config(ConvConfig(out_channels=1))
+    page.tabs.setCurrentWidget(page.window_tab)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.result is not None and page.result.config == page.config())
+    assert tab.input_view.label_texts() == []

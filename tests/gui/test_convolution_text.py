@@ -7,7 +7,13 @@ from pathlib import Path
 import numpy as np
 
 from core import functional as F
-from gui.pages.convolution.text import arithmetic_html, formula_html, im2col_html, num
+from gui.pages.convolution.text import (
+    arithmetic_html,
+    formula_html,
+    im2col_html,
+    loops_html,
+    num,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,6 +37,21 @@ def test_formula_substitutes_the_learners_numbers():
     assert "1×4×14×16" in text
     assert f"= <b>{3 * 5 * 3 * 4 * 14 * 16:,}</b>" in text          # MACs
     assert "OC·C·KH·KW = 4·3·5·3 = <b>180</b>" in text
+    # the lesson's form beside ours: the same for d = 1, and where it goes wrong for d = 2
+    assert "(28 − 5 + 2·2) // 2 + 1 = 14 — the same, as d = 1" in text
+    assert "(20 − 3 + 2·0) // 1 + 1 = 18 — ignores the dilation d = 2: it would be wrong" in text
+
+
+def test_the_seven_loops_show_their_indices_now():
+    sizes = {"N": 1, "OH": 6, "OW": 5, "OC": 4, "C": 3, "KH": 3, "KW": 2}
+    text = loops_html(sizes, {"n": 0, "i": 2, "j": 4, "oc": 1})
+    for line in ("for i in range(OH):<span style='color:#1565c0'>&nbsp;# i = 2",
+                 "for j in range(OW):<span style='color:#1565c0'>&nbsp;# j = 4",
+                 "for oc in range(OC):<span style='color:#1565c0'>&nbsp;# oc = 1",
+                 "for c in range(C):<span style='color:#1565c0'>&nbsp;# c = 0…2",
+                 "for v in range(KW):<span style='color:#1565c0'>&nbsp;# v = 0…1"):
+        assert line in text
+    assert "N = 1, OH = 6, OW = 5, OC = 4, C = 3, KH = 3, KW = 2" in text
 
 
 def test_arithmetic_lists_every_product_and_the_sum():

@@ -10,8 +10,15 @@ from gui.pages.convolution.config import ConvResult
 from gui.pages.convolution.text import im2col_html
 from gui.pages.convolution.views import show_padded_input, taps
 from gui.widgets.controls import rich_label
-from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, range_levels, symmetric_levels
-from gui.widgets.mosaic import tile
+from gui.widgets.image_panel import (
+    DIVERGING,
+    GRAY,
+    HOVER,
+    ImagePanel,
+    range_levels,
+    symmetric_levels,
+)
+from gui.widgets.mosaic import locate, tile
 
 SHOWN_COLUMNS = 48  # of the im2col matrix at a time, around the selected one
 
@@ -29,7 +36,8 @@ class Im2colTab(QWidget):
         self.gemm_view = ImagePanel("GEMM result = kernels × im2col (OC × L)", colorbar=True,
                                     caption="Row oc reshaped to OH × OW is feature map oc.")
         self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)",
-                                        caption="Same colours as the GEMM result.")
+                                        caption="Same colours as the GEMM result. Point at an "
+                                                "output pixel: its column and patch turn blue.")
         for view in (self.cols_view, self.wmatrix_view, self.gemm_view):
             view.view.setAspectLocked(False)  # matrices are long and thin
         self.column = QSlider(Qt.Orientation.Horizontal)
@@ -55,6 +63,7 @@ class Im2colTab(QWidget):
         self.column.valueChanged.connect(self._redraw)
         for view in (self.cols_view, self.gemm_view):
             view.pixelClicked.connect(lambda _, col: self.column.setValue(self._first + col))
+        self.reshaped_view.pixelHovered.connect(self.hover)
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -101,6 +110,29 @@ class Im2colTab(QWidget):
         terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
         self.patch_view.show_rects("window", taps(terms), fill=True)
         self.text.setText(im2col_html(x.shape, weight.shape, g, j, cols[:, j], product[0, j]))
+
+    def hover(self, row: int, col: int) -> None:
+        """Point at a pixel of the reshaped maps: outline (blue) its column of the im2col
+        matrix, when on screen, and its patch on the input."""
+        views = (self.cols_view, self.gemm_view, self.patch_view)
+        unit = None
+        if self.result is not None and row >= 0:
+            unit = locate(self.result.maps[0], row, col)
+        if unit is None:
+            for view in views:
+                view.show_rects("hover", [])
+            return
+        config, x, weight, g = self.result[:4]
+        _, oh, ow = unit
+        j = oh * g.ow + ow
+        shown = 0 <= j - self._first < SHOWN_COLUMNS
+        k = weight[0].size
+        self.cols_view.show_rects("hover", [(0, j - self._first, k, 1)] if shown else [],
+                                  HOVER, line_width=2)
+        self.gemm_view.show_rects("hover", [(0, j - self._first, weight.shape[0], 1)]
+                                  if shown else [], HOVER, line_width=2)
+        terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
+        self.patch_view.show_rects("hover", taps(terms), HOVER, line_width=2)
 
     def show_error(self) -> None:
         self.result = None

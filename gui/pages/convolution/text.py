@@ -23,6 +23,7 @@ def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry) -> str:
                                         ("W", w, kw, g.sw, g.pw, g.dw, g.ow)):
         rows.append(f"<b>O{axis}</b> = ⌊({axis} + 2p − d·(K{axis} − 1) − 1) / s⌋ + 1 "
                     f"= ⌊({size} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = <b>{out}</b>")
+        rows.append(lesson_form(axis, size, k, s, p, d, out))
     macs = F.conv2d_macs(x_shape, w_shape, (g.sh, g.sw), (g.ph, g.pw), (g.dh, g.dw))
     params = F.conv2d_params(c, oc, (kh, kw), bias=False)
     rows.append(f"<b>Output</b> N×OC×OH×OW = {n}×{oc}×{g.oh}×{g.ow}")
@@ -31,6 +32,36 @@ def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry) -> str:
     rows.append(f"<b>Parameters</b> = OC·C·KH·KW = {oc}·{c}·{kh}·{kw} = <b>{params:,}</b> "
                 "(no bias)")
     return "<br>".join(rows)
+
+
+def lesson_form(axis: str, size: int, k: int, s: int, p: int, d: int, out: int) -> str:
+    """The lesson's formula, without dilation, with these numbers: equal to ours when d = 1."""
+    plain = (size - k + 2 * p) // s + 1
+    verdict = ("the same, as d = 1" if d == 1 and plain == out else
+               f"ignores the dilation d = {d}: it would be wrong here" if plain != out else
+               f"happens to agree although d = {d}")
+    return (f"<span style='color:#555'>the lesson's form: (H − K + 2p) // s + 1 = "
+            f"({size} − {k} + 2·{p}) // {s} + 1 = {plain} — {verdict}</span>")
+
+
+SEVEN_LOOPS = (("n", "N"), ("i", "OH"), ("j", "OW"), ("oc", "OC"), ("c", "C"), ("u", "KH"),
+               ("v", "KW"))
+
+
+def loops_html(sizes: dict, at: dict) -> str:
+    """The sliding window's seven nested loops, with the value each index has now (``at``; the
+    inner loops run through all their values for one output pixel)."""
+    lines = []
+    for depth, (index, size) in enumerate(SEVEN_LOOPS):
+        now = (f"{index} = {at[index]}" if index in at else f"{index} = 0" if sizes[size] == 1
+               else f"{index} = 0…{sizes[size] - 1}")
+        lines.append("&nbsp;" * depth + f"for {index} in range({size}):"
+                     f"<span style='color:#1565c0'>&nbsp;# {now}</span>")
+    lines.append("&nbsp;" * 7 + "B[n,oc,i,j] += A<sub>pad</sub>[n,c,i·s+u·d,j·s+v·d]·w[oc,c,u,v]")
+    shape = ", ".join(f"{size} = {sizes[size]}" for _, size in SEVEN_LOOPS)
+    return (f"<b>The seven loops</b> of the naive method ({shape}), at this output pixel:"
+            "<div style='font-family: monospace; font-size: 11px'>" + "<br>".join(lines)
+            + "</div>")
 
 
 def arithmetic_html(terms: F.PixelTerms, kernel: np.ndarray, oc: int, oh: int, ow: int,

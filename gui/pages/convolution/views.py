@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 
 from core import functional as F
-from gui.widgets.image_panel import OUTLINE, ImagePanel, range_levels
+from gui.widgets.image_panel import (
+    OUTLINE,
+    VALUES_UP_TO,
+    ImagePanel,
+    range_levels,
+    symmetric_levels,
+    value_labels,
+)
 
 
 def show_padded_input(panel: ImagePanel, x: np.ndarray, g: F.Geometry,
@@ -27,3 +34,25 @@ def show_padded_input(panel: ImagePanel, x: np.ndarray, g: F.Geometry,
 def taps(terms: F.PixelTerms) -> list:
     """One 1×1 block per kernel tap: with dilation the blocks have gaps between them."""
     return [(row, col, 1, 1) for row in terms.rows for col in terms.cols]
+
+
+def show_values(input_view: ImagePanel, output_view: ImagePanel, x: np.ndarray, g: F.Geometry,
+                output: np.ndarray) -> None:
+    """On inputs up to VALUES_UP_TO cells a side: every cell's value in the padded input (the
+    first channel) and in the output, both drawn at one scale so positions line up."""
+    if max(x.shape[2:]) > VALUES_UP_TO:
+        input_view.set_labels([])
+        output_view.set_labels([])
+        return
+    padded = F.pad2d(x, g.ph, g.pw)[0, 0]
+    input_view.set_labels(value_labels(padded, range_levels(padded), digits=3), centred=True)
+    low, high = symmetric_levels(output)
+    output_view.set_labels(diverging_labels(output, high), centred=True)
+    input_view.show_extent(*padded.shape)
+    output_view.show_scale(input_view.cell_pixels())
+
+
+def diverging_labels(values: np.ndarray, high: float) -> list:
+    """Labels for a blue-white-red map: light text on the strong ends, dark in the middle."""
+    return [(row, col, f"{value:.3g}", "#f5f5f5" if abs(value) > 0.6 * high else "#111")
+            for (row, col), value in np.ndenumerate(values)]

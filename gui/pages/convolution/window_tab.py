@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from core import functional as F
 from gui.pages.convolution.config import ConvResult
-from gui.pages.convolution.text import arithmetic_html
-from gui.pages.convolution.views import show_padded_input, taps
+from gui.pages.convolution.text import arithmetic_html, loops_html
+from gui.pages.convolution.views import show_padded_input, show_values, taps
 from gui.widgets.controls import rich_label, spin
-from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
+from gui.widgets.image_panel import DIVERGING, HOVER, ImagePanel, symmetric_levels
 
 
 class WindowTab(QWidget):
@@ -32,7 +32,8 @@ class WindowTab(QWidget):
                                      caption="Orange squares: the cells the kernel reads for "
                                              "the selected output pixel (gaps = dilation).")
         self.output_view = ImagePanel("Output channel", colorbar=True,
-                                      caption="Click a pixel to jump the window there.")
+                                      caption="Click a pixel to jump the window there; point at "
+                                              "one to outline (blue) the cells it reads.")
         self.play = QPushButton("▶ Play")
         self.play.setObjectName("play")
         self.play.setToolTip("Slide the window over the input, one output pixel at a time")
@@ -47,11 +48,17 @@ class WindowTab(QWidget):
                             "window_channel")
         self.speed = spin(1, 60, 4, "Window moves per second while playing", "speed")
         self.arithmetic = rich_label("arithmetic")
+        self.loops = rich_label("seven_loops")
+        self.loops.setToolTip("The naive method's code: the loop indices of the output pixel the "
+                              "window is on; the inner loops run over the whole window")
         scroll = QScrollArea()
         scroll.setWidget(self.arithmetic)
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(150)
         scroll.setMaximumHeight(230)
+        bottom = QHBoxLayout()
+        bottom.addWidget(scroll, 3)
+        bottom.addWidget(self.loops, 2)
         views = QHBoxLayout()
         views.addWidget(self.input_view, 1)
         views.addWidget(self.output_view, 1)
@@ -62,7 +69,7 @@ class WindowTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
         layout.addLayout(controls)
-        layout.addWidget(scroll)
+        layout.addLayout(bottom)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.advance)
         self.play.toggled.connect(self._toggle_play)
@@ -71,6 +78,7 @@ class WindowTab(QWidget):
         self.channel.valueChanged.connect(self._redraw)
         self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
         self.output_view.pixelClicked.connect(self._clicked)
+        self.output_view.pixelHovered.connect(self.hover)
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -109,6 +117,17 @@ class WindowTab(QWidget):
         if self.result is not None:
             self.set_position(row * self.result.geometry.ow + col)
 
+    def hover(self, row: int, col: int) -> None:
+        """Outline the patch output pixel (row, col) reads ((-1, -1): none)."""
+        if self.result is None or row < 0:
+            self.input_view.show_rects("hover", [])
+            self.output_view.show_rects("hover", [])
+            return
+        config, x, weight = self.result[:3]
+        terms = F.conv_pixel(x, weight, None, row, col, **config.window)
+        self.input_view.show_rects("hover", taps(terms), HOVER, line_width=2)
+        self.output_view.show_rects("hover", [(row, col, 1, 1)], HOVER, line_width=2)
+
     def _redraw(self) -> None:
         if self.result is None:
             return
@@ -122,9 +141,15 @@ class WindowTab(QWidget):
         terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **config.window)
         show_padded_input(self.input_view, x, g, frame_width=1)
         self.input_view.show_rects("window", taps(terms), fill=True)
-        self.output_view.set_image(maps[0, oc], symmetric_levels(maps[0, oc]), DIVERGING)
+        output = maps[0, oc]
+        self.output_view.set_image(output, symmetric_levels(output), DIVERGING)
         self.output_view.set_title(f"Output channel {oc} ({g.oh}×{g.ow})")
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)])
+        show_values(self.input_view, self.output_view, x, g, output)
+        n, c = x.shape[:2]
+        self.loops.setText(loops_html(
+            {"N": n, "OH": g.oh, "OW": g.ow, "OC": maps.shape[1], "C": c, "KH": g.kh,
+             "KW": g.kw}, {"n": 0, "i": oh, "j": ow, "oc": oc}))
         self.arithmetic.setText(arithmetic_html(terms, weight[oc], oc, oh, ow,
                                                 maps[0, oc, oh, ow]))
 
