@@ -34,3 +34,22 @@ def window(qtbot, fresh_settings):
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+TEST_IMAGES = 2000
+
+
+@pytest.fixture
+def fewer_test_images(monkeypatch):
+    """The first 2,000 bundled test images instead of 10,000: in short training runs the
+    evaluation after each epoch would take most of the time."""
+    from core import data
+
+    load = data.load_fashion_mnist
+
+    def first_test_images(split="train"):
+        loaded = load(split)
+        return data.Split(loaded.images[:TEST_IMAGES], loaded.labels[:TEST_IMAGES]) \
+            if split == "test" else loaded
+
+    monkeypatch.setattr(data, "load_fashion_mnist", first_test_images)

@@ -15,6 +15,7 @@ from gui.lesson.facts import FACTS
 from gui.lesson.panel import UNKNOWN, fill
 from gui.lesson.steps import load_steps
 from gui.main_window import MainWindow
+from gui.pages.tiny_net.text import winner_marks
 
 STEPS = load_steps()
 
@@ -31,19 +32,16 @@ def window(qtbot, fresh_settings, monkeypatch):
     return window
 
 
-def test_the_lesson_has_its_ten_ideas_and_four_experiments_and_visits_every_page(window):
+def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qtbot):
+    """One window for the whole walk: every step, then every question (windows are slow to
+    build)."""
     kinds = [step.kind for step in STEPS]
     assert kinds.count("idea") == 10 and kinds.count("experiment") == 4
     assert {step.page for step in STEPS} == {page.key for page in window.pages}
     for step in STEPS:
         assert step.page in FACTS, step.id
-        page = window.page(step.page)
-        replace(page.Config(), **step.config)  # every field exists and is accepted
         if step.question.kind != "choice":
             assert step.question.answer in ANSWERS, step.id
-
-
-def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qtbot):
     panel = window.lesson
     for index, step in enumerate(STEPS):
         panel.go(index)
@@ -77,6 +75,9 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
                 f"{sum(p.data.size for p in page._models()['DMLP'][1].parameters()):,}"
     assert len(panel.visited) == len(STEPS)
     assert not panel.next.isEnabled()
+    check_every_question(panel)
+    shown, mask, _ = answers.tiny_winners(window)
+    np.testing.assert_array_equal(mask, winner_marks(window.page("tiny_net").shown.winners))
 
 
 def _answer_right(panel):
@@ -101,8 +102,8 @@ def _answer_wrong(panel):
         panel.input.mark(~panel.solution)
 
 
-def test_every_check_question_right_and_wrong(window):
-    panel = window.lesson
+def check_every_question(panel):
+    """Each question: nothing given, a wrong answer explained, the right answer accepted."""
     for index, step in enumerate(STEPS):
         panel.go(index)
         question = step.question
@@ -126,7 +127,7 @@ def test_every_check_question_right_and_wrong(window):
     assert panel.answered == {step.id for step in STEPS}
 
 
-def test_answers_are_the_cores(window):
+def test_answers_are_the_cores():
     assert answers.conv_output_size(None, 28, 5, 2, 2)[0] == 14
     assert answers.conv_params(None, 1, 6, 5)[0] == 156
     assert answers.linear_params(None, 120, 84)[0] == 10_164
@@ -144,16 +145,13 @@ def test_answers_are_the_cores(window):
         for c in (0, 2):
             window_values = values[r:r + 2, c:c + 2]
             assert values[r:r + 2, c:c + 2][mask[r:r + 2, c:c + 2]] == window_values.max()
-    shown, mask, _ = answers.tiny_winners(window)
-    np.testing.assert_array_equal(mask, _winner_mask(window.page("tiny_net").shown.winners))
-
-
-def _winner_mask(winners):
-    from gui.pages.tiny_net.text import winner_marks
-    return winner_marks(winners)
 
 
 def test_progress_persists_and_restart_clears_it(qtbot, window):
+    window.lesson_action.setChecked(False)  # View → Lesson panel
+    assert not window.lesson.isVisible()
+    window.lesson_action.setChecked(True)
+    assert window.lesson.isVisible()
     panel = window.lesson
     panel.go(1)
     _answer_right(panel)
@@ -195,10 +193,3 @@ def test_the_lesson_file_is_checked(tmp_path):
     path.write_text(json.dumps(raw))
     with pytest.raises(ValueError, match=r"lesson step 1 \(x\): question kind 'essay'"):
         load_steps(path)
-
-
-def test_view_menu_hides_and_shows_the_panel(window):
-    window.lesson_action.setChecked(False)
-    assert not window.lesson.isVisible()
-    window.lesson_action.setChecked(True)
-    assert window.lesson.isVisible()

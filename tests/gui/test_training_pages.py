@@ -14,9 +14,11 @@ from gui.pages.lenet.config import LeNetConfig
 from gui.pages.lenet.page import LeNetPage
 from gui.pages.tiny_net.page import TinyConfig, TinyNetPage
 from gui.widgets.share_bar import SHARE_ROLE
+from tests.gui.conftest import TEST_IMAGES
 from tests.gui.helpers import choose, drop, png, show
 
 SHORT = dict(train_size=640, epochs=1, batch_size=64)
+pytestmark = pytest.mark.usefixtures("fewer_test_images")
 
 
 @pytest.fixture
@@ -183,7 +185,7 @@ def test_live_views_after_an_epoch(lenet, qtbot):
     train(lenet, qtbot)
     confusion = lenet.results.confusion
     counts = [[int(confusion.item(t, p).text()) for p in range(10)] for t in range(10)]
-    assert np.sum(counts) == 10000
+    assert np.sum(counts) == TEST_IMAGES
     assert confusion.verticalHeaderItem(6).text() == "6 Shirt"
     # the gallery opens on the most common mistake, all of its images
     off = np.array(counts) - np.diag(np.diag(counts))

@@ -9,6 +9,8 @@ from gui.pages.versus.page import VersusConfig, VersusPage, first_response
 from gui.pages.versus.text import response_comparison
 from tests.gui.helpers import show
 
+pytestmark = pytest.mark.usefixtures("fewer_test_images")
+
 
 @pytest.fixture
 def page(qtbot):

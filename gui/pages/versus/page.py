@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import data
 from core.compare import (
     DEMO,
     NETWORKS,
@@ -33,7 +34,6 @@ from core.compare import (
     trainers,
     weighted_layers,
 )
-from core.data import load_fashion_mnist
 from core.inside import classify
 from core.layers import Conv2d, Linear
 from core.train import EpochEvent, FinishedEvent, StepEvent, lenet_model
@@ -287,7 +287,7 @@ class VersusPage(Page):
         count = self.shift_images
 
         def job(context):
-            train, test = load_fashion_mnist("train"), load_fashion_mnist("test")
+            train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
             runs = trainers(run, train, test)
             for name, trainer in runs.items():
                 for event in trainer.run():
