@@ -38,8 +38,22 @@ def shots(window, app):
     from gui.pages.pooling import PoolingConfig
     from gui.pages.tiny_net.page import TinyConfig
 
-    conv, pooling, activations, speed, tiny, lenet = (window.page(key) for key in (
-        "convolution", "pooling", "activations", "speed", "tiny_net", "lenet"))
+    conv, pooling, activations, speed, tiny, lenet, versus = (window.page(key) for key in (
+        "convolution", "pooling", "activations", "speed", "tiny_net", "lenet", "versus"))
+
+    def lesson():
+        window.lesson.go(0)
+        window.lesson.input.setText("4710")
+        window.lesson.check_answer()  # a wrong answer, explained
+
+    def versus_tab(index):
+        def show():
+            if versus.result is None:
+                window.show_page(versus)
+                versus.train_button.click()
+                _wait(app, lambda: not versus.runner.running, timeout=300)
+            versus.tabs.setCurrentIndex(index)
+        return show
 
     def convolution():
         conv.set_config(ConvConfig(fashion_class=7, fashion_index=3, out_channels=6, kh=5, kw=5,
@@ -48,10 +62,9 @@ def shots(window, app):
         window.show_page(conv)
 
     def sliding_window():
-        conv.set_config(ConvConfig(source="pattern", pattern="arange 6×6", kh=3, kw=3, dh=2,
-                                   dw=2, ph=1, pw=1, out_channels=1, preset="random normal"))
-        conv.tabs.setCurrentWidget(conv.window_tab)
-        conv.window_tab.set_position(4)
+        window.lesson.go(3)  # the lesson's step: the 6×6 arange input, kernel 3, padding 1
+        conv.window_tab.set_position(8)
+        conv.window_tab.hover(3, 4)  # the mouse on an output pixel: the cells it reads
 
     def im2col():
         conv.set_config(ConvConfig(source="pattern", pattern="letter A", pattern_size=12,
@@ -60,10 +73,8 @@ def shots(window, app):
         conv.im2col_tab.column.setValue(47)
 
     def pool():
-        conv.set_config(ConvConfig(fashion_class=0, fashion_index=0, preset="sobel x",
-                                   out_channels=1))
-        pooling.set_config(PoolingConfig(kernel=3, stride=2, padding=1))
-        pooling._select(4, 6)
+        pooling.set_config(PoolingConfig(source="example"))
+        pooling._select(1, 1)
         window.show_page(pooling)
 
     def activation():
@@ -81,7 +92,7 @@ def shots(window, app):
         window.show_page(tiny)
         tiny.train_button.click()
         _wait(app, lambda: not tiny.runner.running)
-        tiny.check_button.click()
+        tiny.tabs.setCurrentIndex(0)
 
     def lenet_training():
         lenet.set_config(LeNetConfig(train_size=12000, epochs=3))
@@ -102,27 +113,38 @@ def shots(window, app):
                 lenet.results.confusion.setCurrentCell(6, 4)  # shirts taken for coats
         return show
 
+    def architecture():
+        lenet.tabs.setCurrentWidget(lenet.architecture)
+        lenet.show_fc_demo()
+
     def why():
         lenet.tabs.setCurrentWidget(lenet.results)
         lenet.results.confusion.setCurrentCell(6, 4)
         lenet.results.gallery.itemClicked.emit(lenet.results.gallery.item(0))
         _wait(app, lambda: not lenet.why.runner.running)
 
-    return [("convolution.png", "Convolution: kernels, the output-size formula and the maps",
+    return [("lesson.png", "The Lesson panel: step 1, a wrong answer explained", lesson),
+            ("versus.png", "DMLP vs CNN: trained side by side, parameters and MACs per layer",
+             versus_tab(0)),
+            ("versus-shift.png", "The shift test, and one image shifted for both networks",
+             versus_tab(1)),
+            ("convolution.png", "Convolution: kernels, the output-size formula and the maps",
              convolution),
-            ("sliding-window.png", "The sliding window with dilation 2, and its arithmetic",
-             sliding_window),
+            ("sliding-window.png", "The sliding window on the lesson's 6×6 input, every value "
+             "shown, the seven loops", sliding_window),
             ("im2col.png", "im2col: patches become columns, one GEMM computes every output",
              im2col),
-            ("pooling.png", "Pooling with overlapping windows, and where the gradients go",
+            ("pooling.png", "Max and average pooling side by side, and where the gradients go",
              pool),
             ("activations.png", "Activations and their derivatives, applied to feature maps",
              activation),
             ("speed.png", "The speed comparison", timing),
-            ("tiny-network.png", "The lesson's tiny network after 100 epochs, gradients checked",
-             tiny_net),
+            ("tiny-network.png", "The lesson's tiny network after 100 epochs: forward and "
+             "backward, term by term", tiny_net),
             ("lenet-training.png", "LeNet-5 training live (3 epochs on 12,000 images)",
              lenet_training),
+            ("lenet-architecture.png", "Where the parameters sit; the first FC layer as a 1×1 "
+             "convolution", architecture),
             ("lenet-inside.png", "Inside LeNet-5: every stage, one unit clicked: its receptive "
              "field on the input", lenet_tab(lenet.inside)),
             ("lenet-results.png", "The confusion matrix; the shirts taken for coats",

@@ -95,11 +95,15 @@ class LessonPanel(QWidget):
         column.addWidget(self.check)
         column.addWidget(self.feedback)
         column.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._follow_feedback = False
+        bar = scroll.verticalScrollBar()
+        bar.rangeChanged.connect(lambda low, high: bar.setValue(high) if self._follow_feedback
+                                 else None)
         navigation = QHBoxLayout()
         navigation.addWidget(self.back)
         navigation.addWidget(self.next)
@@ -207,9 +211,17 @@ class LessonPanel(QWidget):
         self.input.submitted.connect(self.check_answer)
         self.answer_area.addWidget(self.input)
         self.feedback.setText("")
+        self._follow_feedback = False
+        self.scroll.verticalScrollBar().setValue(0)  # a new step starts at its top
 
-    def _say(self, text: str, colour: str) -> None:
-        self.feedback.setText(f"<span style='color:{colour}'>{text}</span>")
+    def _say(self, text: str, colour: str, detail: str = "") -> None:
+        """``text`` in the verdict's colour, then the explanation in the normal one."""
+        self.feedback.setText(f"<span style='color:{colour}'>{text}</span> {detail}")
+        # the feedback is at the bottom of a narrow panel: scroll down to it, now and once the
+        # longer text is laid out
+        self._follow_feedback = True
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     # ------------------------------------------------------------------ checking
 
@@ -249,7 +261,7 @@ class LessonPanel(QWidget):
             missing, extra = int(np.sum(solution & ~given)), int(np.sum(given & ~solution))
             verdict = "Right." if right else (f"Not quite: {missing} cell(s) missing, {extra} "
                                               "too many.")
-        self._say(f"<b>{verdict}</b> {explanation}", RIGHT if right else WRONG)
+        self._say(f"<b>{verdict}</b>", RIGHT if right else WRONG, explanation)
         if right:
             self.answered.add(self.step.id)
             self._save()
