@@ -21,14 +21,10 @@ STEPS = load_steps()
 
 
 @pytest.fixture
-def window(qtbot, fresh_settings, monkeypatch):
+def window(window, monkeypatch):
+    """The main window (tests/gui/conftest.py), with every "Set it up anyway?" answered Yes."""
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
     return window
 
 
