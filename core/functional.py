@@ -511,15 +511,31 @@ def max_pool2d_forward(x, g: Geometry):
     """
     win = _windows(pad2d(x, g.ph, g.pw, -np.inf), g)  # (N, C, KH, KW, OH, OW) view
     out = win[:, :, 0, 0].copy()
-    arg = np.zeros(out.shape, dtype=np.int16)
+    index = np.int16 if g.kh * g.kw <= np.iinfo(np.int16).max else np.int32
+    arg = np.zeros(out.shape, dtype=index)
     for k in range(1, g.kh * g.kw):
         candidate = np.maximum(out, win[:, :, k // g.kw, k % g.kw])  # NaN wins, as in PyTorch
         # Offsets come in increasing order, so "the last offset that raised the maximum" is the
         # largest k that did: a max instead of a (much slower) masked write. Only a strictly
-        # larger value raises it, so the first of tied values keeps the window.
-        np.maximum(arg, (candidate != out) * np.int16(k), out=arg)
+        # larger value raises it, so the first of tied values keeps the window; a NaN already
+        # won stays the winner (NaN != NaN, hence the out == out guard).
+        np.maximum(arg, ((candidate != out) & (out == out)) * index(k), out=arg)
         out = candidate
+    if g.ph or g.pw:
+        _first_real_cell_wins(out, arg, g)
     return out, arg
+
+
+def _first_real_cell_wins(out: np.ndarray, arg: np.ndarray, g: Geometry) -> None:
+    """A window whose every cell is −∞ (padding included) sends its gradient, as PyTorch does,
+    to its first cell inside the input rather than to the padding (where it would be lost)."""
+    lost = np.isneginf(out)
+    if not lost.any():
+        return
+    first_row = np.maximum(g.ph - np.arange(g.oh) * g.sh, 0)  # window offset of row 0 of x
+    first_col = np.maximum(g.pw - np.arange(g.ow) * g.sw, 0)
+    first = (first_row[:, None] * g.kw + first_col[None, :]).astype(arg.dtype)
+    np.copyto(arg, np.broadcast_to(first, arg.shape), where=lost)
 
 
 def max_pool2d_backward(dout: np.ndarray, arg: np.ndarray, x_shape, g: Geometry) -> np.ndarray:

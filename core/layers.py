@@ -520,8 +520,8 @@ class BatchNorm2d(Layer):
         return out
 
     def backward(self, dout, input_grad=True):
-        n, c = dout.shape[:2]
-        d3, c3 = dout.reshape(n, c, -1), self._cached(self._centred).reshape(n, c, -1)
+        n, c, h, w = dout.shape  # explicit sizes: reshape(n, c, -1) fails for an empty batch
+        d3, c3 = dout.reshape(n, c, h * w), self._cached(self._centred).reshape(n, c, h * w)
         inv_std = self._inv_std
         self.bias.grad = np.einsum("ncl->c", d3)
         self.weight.grad = np.einsum("ncl,ncl->c", d3, c3) * inv_std  # Σ dout·x̂
