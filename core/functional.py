@@ -64,10 +64,13 @@ def check_elements(what: str, shape, argument: str) -> None:
 
 
 def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
-                     dilation: int = 1) -> int:
+                     dilation: int = 1, ceil_mode: bool = False) -> int:
     """Output length along one axis of a convolution or pooling window.
 
     OH = ⌊(H + 2·padding − dilation·(KH − 1) − 1) / stride⌋ + 1
+
+    With ``ceil_mode`` (pooling) the division rounds up, so a last, partial window is kept — but,
+    as in PyTorch, only if it starts inside the input or its left padding.
 
     The window spans ``dilation·(KH − 1) + 1`` input cells (its *effective* size), and must fit in
     the padded input. Raises ShapeError (a ValueError) naming the values when it does not, or when
@@ -88,7 +91,13 @@ def conv_output_size(size: int, kernel: int, stride: int = 1, padding: int = 0,
         raise ShapeError(
             f"effective kernel {effective} ({detail}) is larger than the padded input "
             f"{padded} (size {size} + 2·padding {padding})", "kernel_size")
-    return (size + 2 * padding - dilation * (kernel - 1) - 1) // stride + 1
+    span = size + 2 * padding - dilation * (kernel - 1) - 1
+    if not ceil_mode:
+        return span // stride + 1
+    out = -(-span // stride) + 1
+    if (out - 1) * stride >= size + padding:  # the last window would start in the padding
+        out -= 1
+    return out
 
 
 class Geometry(NamedTuple):
@@ -104,6 +113,8 @@ class Geometry(NamedTuple):
     dw: int
     oh: int
     ow: int
+    eh: int = 0  # extra rows below the padding that ceil_mode's last window reaches into
+    ew: int = 0  # extra columns right of the padding (likewise)
 
 
 def window_args(kernel_size, stride=1, padding=0, dilation=1):
@@ -118,17 +129,20 @@ def window_args(kernel_size, stride=1, padding=0, dilation=1):
 
 
 def window_geometry(hw: tuple[int, int], kernel_size, stride=1, padding=0,
-                    dilation=1) -> Geometry:
-    """Validate window arguments for an (H, W) input and compute (OH, OW)."""
+                    dilation=1, ceil_mode: bool = False) -> Geometry:
+    """Validate window arguments for an (H, W) input and compute (OH, OW) (and, in
+    ``ceil_mode``, how far the last window reaches past the padding)."""
     (kh, kw), (sh, sw), (ph, pw), (dh, dw) = window_args(kernel_size, stride, padding, dilation)
-    sizes = []
+    sizes, extra = [], []
     for axis, size, k, s, p, d in (("height", hw[0], kh, sh, ph, dh),
                                    ("width", hw[1], kw, sw, pw, dw)):
         try:
-            sizes.append(conv_output_size(size, k, s, p, d))
+            out = conv_output_size(size, k, s, p, d, ceil_mode)
         except ShapeError as err:
             raise ShapeError(f"{axis}: {err}", err.argument) from None
-    return Geometry(kh, kw, sh, sw, ph, pw, dh, dw, sizes[0], sizes[1])
+        sizes.append(out)
+        extra.append(max(0, (out - 1) * s + d * (k - 1) + 1 - (size + 2 * p)))
+    return Geometry(kh, kw, sh, sw, ph, pw, dh, dw, sizes[0], sizes[1], *extra)
 
 
 def check_array(x, name: str, ndim: int, layout: str) -> np.ndarray:
@@ -175,12 +189,14 @@ def _check_window_memory(x_shape, g: Geometry) -> None:
     check_elements("the im2col matrix", (n, c, g.kh, g.kw, g.oh, g.ow), "kernel_size")
 
 
-def pad2d(x: np.ndarray, ph: int, pw: int, value: float = 0.0) -> np.ndarray:
-    """(N, C, H, W) -> (N, C, H + 2·ph, W + 2·pw), the border filled with ``value``."""
-    if ph == 0 and pw == 0:
+def pad2d(x: np.ndarray, ph: int, pw: int, value: float = 0.0, eh: int = 0,
+          ew: int = 0) -> np.ndarray:
+    """(N, C, H, W) -> (N, C, H + 2·ph + eh, W + 2·pw + ew), the border filled with ``value``
+    (``eh``, ``ew``: extra rows below and columns to the right, for ceil_mode pooling)."""
+    if ph == pw == eh == ew == 0:
         return x
     n, c, h, w = x.shape
-    out = np.full((n, c, h + 2 * ph, w + 2 * pw), value, dtype=x.dtype)
+    out = np.full((n, c, h + 2 * ph + eh, w + 2 * pw + ew), value, dtype=x.dtype)
     out[:, :, ph:ph + h, pw:pw + w] = x
     return out
 
@@ -203,7 +219,7 @@ def _scatter_windows(dwin: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarra
             and (h, w) == (g.oh * g.kh, g.ow * g.kw):
         # Windows tile the input exactly: the scatter is a pure reordering, no additions.
         return dwin.transpose(0, 1, 4, 2, 5, 3).reshape(x_shape)
-    dxp = np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dtype=dwin.dtype)
+    dxp = np.zeros((n, c, h + 2 * g.ph + g.eh, w + 2 * g.pw + g.ew), dtype=dwin.dtype)
     for i in range(g.kh):
         for j in range(g.kw):
             y, x = i * g.dh, j * g.dw
@@ -460,45 +476,47 @@ def linear_params(in_features: int, out_features: int, bias: bool = True) -> int
 # --------------------------------------------------------------------------- pooling
 
 
-def pool_args(kernel_size, stride=None, padding=0):
-    """Validate pooling arguments without an input: (kernel, stride, padding) pairs.
+def pool_args(kernel_size, stride=None, padding=0, dilation=1):
+    """Validate pooling arguments without an input: (kernel, stride, padding, dilation) pairs.
 
     ``stride=None`` means stride = kernel_size (PyTorch's rule). Padding may be at most half the
-    kernel, as in PyTorch: a window could otherwise lie entirely in the padding.
+    (effective) kernel, as in PyTorch: a window could otherwise lie entirely in the padding.
     """
     kernel = pair(kernel_size, "kernel_size")
-    kernel, stride, padding, _ = window_args(kernel, kernel if stride is None else stride,
-                                             padding)
-    if padding[0] > kernel[0] // 2 or padding[1] > kernel[1] // 2:
-        raise ShapeError(f"padding {padding} must be at most half the kernel {kernel}: a "
+    kernel, stride, padding, dilation = window_args(
+        kernel, kernel if stride is None else stride, padding, dilation)
+    effective = tuple(d * (k - 1) + 1 for k, d in zip(kernel, dilation))
+    if padding[0] > effective[0] // 2 or padding[1] > effective[1] // 2:
+        raise ShapeError(f"padding {padding} must be at most half the kernel {effective}: a "
                          "window could otherwise lie entirely in the padding", "padding")
-    return kernel, stride, padding
+    return kernel, stride, padding, dilation
 
 
-def pool_geometry(x: np.ndarray, kernel_size, stride=None, padding=0) -> Geometry:
+def pool_geometry(x: np.ndarray, kernel_size, stride=None, padding=0, dilation=1,
+                  ceil_mode: bool = False) -> Geometry:
     """Validate pooling arguments for an input and compute (OH, OW)."""
     check_array(x, "input", 4, "(N, C, H, W)")
-    g = window_geometry(x.shape[2:], *pool_args(kernel_size, stride, padding))
+    g = window_geometry(x.shape[2:], *pool_args(kernel_size, stride, padding, dilation),
+                        ceil_mode=ceil_mode)
     _check_window_memory(x.shape, g)
     return g
 
 
-def _pool_windows(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:
-    """(N, C, H, W) -> contiguous (N, C, OH, OW, KH·KW), one row per window."""
-    n, c = x.shape[:2]
-    win = _windows(pad2d(x, g.ph, g.pw, fill), g)
-    return win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c, g.oh, g.ow, g.kh * g.kw)
+def _padded(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:
+    return pad2d(x, g.ph, g.pw, fill, g.eh, g.ew)
 
 
-def max_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, return_indices=False):
-    """Maximum over each window, per image and channel; padding counts as −∞.
+def max_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, dilation=1,
+               ceil_mode: bool = False, return_indices=False):
+    """Maximum over each window, per image and channel; padding counts as −∞. A NaN wins its
+    window, as in PyTorch.
 
     With ``return_indices`` also returns, per output pixel, the position of the winner inside its
     window (``i·KW + j``, the first one on ties), which backward routes the gradient to.
 
     Shape: x (N, C, H, W) -> (N, C, OH, OW).
     """
-    g = pool_geometry(x, kernel_size, stride, padding)
+    g = pool_geometry(x, kernel_size, stride, padding, dilation, ceil_mode)
     out, arg = max_pool2d_forward(x, g)
     return (out, arg) if return_indices else out
 
@@ -509,7 +527,7 @@ def max_pool2d_forward(x, g: Geometry):
     Walks the KH·KW offsets of the window (not the windows): each offset is one strided view of
     the input, compared with the running maximum, so no window is ever copied out.
     """
-    win = _windows(pad2d(x, g.ph, g.pw, -np.inf), g)  # (N, C, KH, KW, OH, OW) view
+    win = _windows(_padded(x, g, -np.inf), g)  # (N, C, KH, KW, OH, OW) view
     out = win[:, :, 0, 0].copy()
     index = np.int16 if g.kh * g.kw <= np.iinfo(np.int16).max else np.int32
     arg = np.zeros(out.shape, dtype=index)
@@ -532,8 +550,9 @@ def _first_real_cell_wins(out: np.ndarray, arg: np.ndarray, g: Geometry) -> None
     lost = np.isneginf(out)
     if not lost.any():
         return
-    first_row = np.maximum(g.ph - np.arange(g.oh) * g.sh, 0)  # window offset of row 0 of x
-    first_col = np.maximum(g.pw - np.arange(g.ow) * g.sw, 0)
+    # the first kernel row (column) that lands inside the input, per output row (column)
+    first_row = -(-np.maximum(g.ph - np.arange(g.oh) * g.sh, 0) // g.dh)
+    first_col = -(-np.maximum(g.pw - np.arange(g.ow) * g.sw, 0) // g.dw)
     first = (first_row[:, None] * g.kw + first_col[None, :]).astype(arg.dtype)
     np.copyto(arg, np.broadcast_to(first, arg.shape), where=lost)
 
@@ -541,13 +560,14 @@ def _first_real_cell_wins(out: np.ndarray, arg: np.ndarray, g: Geometry) -> None
 def max_pool2d_backward(dout: np.ndarray, arg: np.ndarray, x_shape, g: Geometry) -> np.ndarray:
     """Max unpooling: each window's gradient goes to its winner only; overlapping windows add."""
     n, c, h, w = x_shape
-    tiled = (g.sh, g.sw) == (g.kh, g.kw) and (g.ph, g.pw) == (0, 0) \
+    tiled = (g.sh, g.sw) == (g.kh, g.kw) and (g.ph, g.pw, g.dh, g.dw) == (0, 0, 1, 1) \
         and (h, w) == (g.oh * g.kh, g.ow * g.kw)
     # Exactly tiled windows cover every input once: each cell is written once, no zeroing needed.
     dxp = np.empty(x_shape, dout.dtype) if tiled else \
-        np.zeros((n, c, h + 2 * g.ph, w + 2 * g.pw), dout.dtype)
+        np.zeros((n, c, h + 2 * g.ph + g.eh, w + 2 * g.pw + g.ew), dout.dtype)
     for k in range(g.kh * g.kw):
         i, j = divmod(k, g.kw)
+        i, j = i * g.dh, j * g.dw
         target = dxp[:, :, i:i + g.sh * (g.oh - 1) + 1:g.sh, j:j + g.sw * (g.ow - 1) + 1:g.sw]
         if tiled:
             np.multiply(dout, arg == k, out=target)
@@ -556,23 +576,59 @@ def max_pool2d_backward(dout: np.ndarray, arg: np.ndarray, x_shape, g: Geometry)
     return dxp[:, :, g.ph:g.ph + h, g.pw:g.pw + w]
 
 
-def avg_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0) -> np.ndarray:
-    """Mean over each window; zero padding is counted (PyTorch's ``count_include_pad=True``).
+def avg_divisors(hw: tuple[int, int], g: Geometry, count_include_pad: bool = True,
+                 divisor_override: int | None = None) -> np.ndarray:
+    """(OH, OW): what each window's sum is divided by, PyTorch's way. With
+    ``count_include_pad`` the cells of the padding count, but not those past it that only
+    ceil_mode's last window reaches; without, only the cells inside the input count; a
+    ``divisor_override`` replaces them all."""
+    if divisor_override is not None:
+        return np.full((g.oh, g.ow), divisor_override)
+    counts = []
+    for size, k, s, p, d, out in ((hw[0], g.kh, g.sh, g.ph, g.dh, g.oh),
+                                  (hw[1], g.kw, g.sw, g.pw, g.dw, g.ow)):
+        cells = np.arange(out)[:, None] * s - p + np.arange(k)[None, :] * d  # input positions
+        low, high = (-p, size + p) if count_include_pad else (0, size)
+        counts.append(np.sum((cells >= low) & (cells < high), axis=1))
+    return counts[0][:, None] * counts[1][None, :]
+
+
+def check_divisor(divisor_override) -> None:
+    if divisor_override is not None and (not _is_int(divisor_override) or divisor_override < 1):
+        raise ShapeError(f"divisor_override must be a positive whole number, got "
+                         f"{divisor_override!r}", "divisor_override")
+
+
+def avg_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, ceil_mode: bool = False,
+               count_include_pad: bool = True, divisor_override: int | None = None) -> np.ndarray:
+    """Mean over each window. By default the zero padding counts in the mean (PyTorch's
+    ``count_include_pad=True``); ``divisor_override`` divides every sum by one number instead.
 
     Shape: x (N, C, H, W) -> (N, C, OH, OW).
     """
-    g = pool_geometry(x, kernel_size, stride, padding)
-    return avg_pool2d_forward(x, g)
+    check_divisor(divisor_override)
+    g = pool_geometry(x, kernel_size, stride, padding, ceil_mode=ceil_mode)
+    return avg_pool2d_forward(x, g, avg_divisors(x.shape[2:], g, count_include_pad,
+                                                 divisor_override))
 
 
-def avg_pool2d_forward(x, g: Geometry):
-    return _pool_windows(x, g, 0.0).mean(axis=-1)
+def avg_pool2d_forward(x, g: Geometry, divisors: np.ndarray | None = None):
+    """Unchecked average pooling (``divisors`` (OH, OW), default: every window's KH·KW)."""
+    n, c = x.shape[:2]
+    win = _windows(_padded(x, g, 0.0), g)
+    sums = win.transpose(0, 1, 4, 5, 2, 3).reshape(n, c, g.oh, g.ow, g.kh * g.kw).sum(axis=-1)
+    if divisors is None:
+        return sums / sums.dtype.type(g.kh * g.kw)
+    return sums / divisors.astype(sums.dtype)
 
 
-def avg_pool2d_backward(dout: np.ndarray, x_shape, g: Geometry) -> np.ndarray:
-    """Each window spreads its gradient evenly over its KH·KW cells; overlapping windows add."""
+def avg_pool2d_backward(dout: np.ndarray, x_shape, g: Geometry,
+                        divisors: np.ndarray | None = None) -> np.ndarray:
+    """Each window spreads its gradient evenly over its cells (its sum's share, 1/divisor each);
+    overlapping windows add."""
     n, c = x_shape[:2]
-    share = dout / dout.dtype.type(g.kh * g.kw)
+    share = dout / (dout.dtype.type(g.kh * g.kw) if divisors is None
+                    else divisors.astype(dout.dtype))
     dwin = np.broadcast_to(share[:, :, None, None], (n, c, g.kh, g.kw, g.oh, g.ow))
     return _scatter_windows(dwin, tuple(x_shape), g)
 

@@ -239,9 +239,11 @@ def _expect_chw(layer: Layer, shape) -> tuple[int, int, int]:
 
 
 class _Pool2d(Layer):
-    def __init__(self, kernel_size, stride=None, padding=0):
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
         super().__init__()
-        self.kernel_size, self.stride, self.padding = F.pool_args(kernel_size, stride, padding)
+        self.kernel_size, self.stride, self.padding, self.dilation = F.pool_args(
+            kernel_size, stride, padding, dilation)
+        self.ceil_mode = bool(ceil_mode)
         self._x_shape = None  # backward scatters onto a grid of this shape
         self._geometry = None
         self._key = None      # (shape, dtype) the geometry was validated for
@@ -249,14 +251,20 @@ class _Pool2d(Layer):
     def _geometry_for(self, x):
         key = (x.shape, x.dtype) if isinstance(x, np.ndarray) else None
         if key is None or key != self._key:  # validate once per shape and dtype
-            self._geometry = F.pool_geometry(x, self.kernel_size, self.stride, self.padding)
+            self._geometry = F.pool_geometry(x, self.kernel_size, self.stride, self.padding,
+                                             self.dilation, self.ceil_mode)
             self._key = key
+            self._geometry_changed(x)
         self._x_shape = x.shape
         return self._geometry
 
+    def _geometry_changed(self, x) -> None:
+        """A new input shape was validated (subclasses derive what depends on it)."""
+
     def output_shape(self, shape):
         c, h, w = _expect_chw(self, shape)
-        g = F.window_geometry((h, w), self.kernel_size, self.stride, self.padding)
+        g = F.window_geometry((h, w), self.kernel_size, self.stride, self.padding,
+                              self.dilation, self.ceil_mode)
         return (c, g.oh, g.ow)
 
     def config(self):
@@ -265,20 +273,26 @@ class _Pool2d(Layer):
             cfg["stride"] = _pair_or_int(self.stride)
         if self.padding != (0, 0):
             cfg["padding"] = _pair_or_int(self.padding)
+        if self.dilation != (1, 1):
+            cfg["dilation"] = _pair_or_int(self.dilation)
+        if self.ceil_mode:
+            cfg["ceil_mode"] = True
         return cfg
 
 
 class MaxPool2d(_Pool2d):
-    """Max over each KH×KW window (padding counts as −∞).
+    """Max over each KH×KW window (padding counts as −∞; a NaN wins its window, as in PyTorch).
 
     Shape:
-        x: (N, C, H, W) -> (N, C, OH, OW), OH = conv_output_size(H, KH, stride, padding)
+        x: (N, C, H, W) -> (N, C, OH, OW),
+        OH = conv_output_size(H, KH, stride, padding, dilation, ceil_mode)
     Backward sends each output gradient to the single input that won its window (the first one on
-    ties), adding where windows overlap. Default stride: the kernel size.
+    ties), adding where windows overlap. Default stride: the kernel size. ``ceil_mode`` keeps a
+    last, partial window (if it starts inside the input or its left padding).
     """
 
-    def __init__(self, kernel_size, stride=None, padding=0):
-        super().__init__(kernel_size, stride, padding)
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+        super().__init__(kernel_size, stride, padding, dilation, ceil_mode)
         self.argmax = None  # winner of each window (i·KW + j): backward routes dout there
 
     def forward(self, x):
@@ -291,18 +305,44 @@ class MaxPool2d(_Pool2d):
 
 
 class AvgPool2d(_Pool2d):
-    """Mean over each KH×KW window; zero padding is counted in the mean (PyTorch's default).
+    """Mean over each KH×KW window.
 
     Shape:
-        x: (N, C, H, W) -> (N, C, OH, OW), OH = conv_output_size(H, KH, stride, padding)
-    Backward spreads each output gradient evenly over its window. Default stride: the kernel size.
+        x: (N, C, H, W) -> (N, C, OH, OW), OH = conv_output_size(H, KH, stride, padding,
+        ceil_mode=ceil_mode)
+    By default zero padding counts in the mean (``count_include_pad``, PyTorch's default); without
+    it only cells of the input count; ``divisor_override`` divides every window's sum by one
+    number. Backward spreads each output gradient over its window, 1/divisor per cell. Default
+    stride: the kernel size.
     """
 
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False,
+                 count_include_pad=True, divisor_override=None):
+        super().__init__(kernel_size, stride, padding, ceil_mode=ceil_mode)
+        F.check_divisor(divisor_override)
+        self.count_include_pad = bool(count_include_pad)
+        self.divisor_override = divisor_override
+        self.divisors = None  # (OH, OW) what each window's sum is divided by
+
+    def _geometry_changed(self, x) -> None:
+        self.divisors = F.avg_divisors(x.shape[2:], self._geometry, self.count_include_pad,
+                                       self.divisor_override)
+
     def forward(self, x):
-        return F.avg_pool2d_forward(x, self._geometry_for(x))
+        g = self._geometry_for(x)
+        return F.avg_pool2d_forward(x, g, self.divisors)
 
     def backward(self, dout, input_grad=True):
-        return F.avg_pool2d_backward(dout, self._cached(self._x_shape), self._geometry)
+        return F.avg_pool2d_backward(dout, self._cached(self._x_shape), self._geometry,
+                                     self.divisors)
+
+    def config(self):
+        cfg = super().config()
+        if not self.count_include_pad:
+            cfg["count_include_pad"] = False
+        if self.divisor_override is not None:
+            cfg["divisor_override"] = self.divisor_override
+        return cfg
 
 
 class Linear(Layer):

@@ -5,7 +5,17 @@ import numpy as np
 import pytest
 
 from core import functional as F
-from core.layers import BatchNorm2d, MaxPool2d
+from core.gradcheck import check_layer
+from core.layers import AvgPool2d, BatchNorm2d, MaxPool2d
+
+POOL_CASES = [  # (size, kernel, stride, padding, dilation, ceil_mode)
+    ((7, 6), 2, 2, 0, 1, True),
+    ((7, 7), 3, 2, 1, 1, True),
+    ((5, 8), 3, 3, 1, 1, True),
+    ((6, 6), 2, 1, 1, 2, False),
+    ((9, 7), 3, 2, 1, 2, True),
+    ((4, 4), 3, 2, 1, 1, False),
+]
 
 
 def test_batchnorm_eval_backward_on_an_empty_batch():
@@ -54,6 +64,50 @@ def test_windows_of_more_than_32767_cells_find_their_winner():
     assert dx[0, 0, 190, 185] == 1.0 and dx.sum() == 1.0
 
 
+def test_ceil_mode_keeps_a_last_partial_window_that_starts_inside():
+    assert F.conv_output_size(7, 2, 2) == 3 and F.conv_output_size(7, 2, 2, ceil_mode=True) == 4
+    assert F.conv_output_size(6, 2, 2, ceil_mode=True) == 3  # no partial window to keep
+    # PyTorch's rule: a last window starting in the right padding is dropped
+    assert F.conv_output_size(5, 3, 3, padding=1, ceil_mode=True) == 2
+    g = F.window_geometry((7, 7), 2, 2, ceil_mode=True)
+    assert (g.oh, g.ow, g.eh, g.ew) == (4, 4, 1, 1)
+
+
+def test_average_divisors_follow_count_include_pad_and_override():
+    g = F.window_geometry((4, 4), 3, 2, 1, ceil_mode=False)
+    assert F.avg_divisors((4, 4), g).tolist() == [[9, 9], [9, 9]]
+    assert F.avg_divisors((4, 4), g, count_include_pad=False).tolist() == [[4, 6], [6, 9]]
+    assert F.avg_divisors((4, 4), g, divisor_override=5).tolist() == [[5, 5], [5, 5]]
+    for bad in (0, -2, 1.5, False):
+        with pytest.raises(F.ShapeError, match="divisor_override"):
+            AvgPool2d(2, divisor_override=bad)
+
+
+@pytest.mark.parametrize("size, kernel, stride, padding, dilation, ceil", POOL_CASES)
+def test_pool_options_pass_the_gradient_check(size, kernel, stride, padding, dilation, ceil):
+    x = np.random.default_rng(sum(size)).standard_normal((2, 2, *size))
+    layers = [MaxPool2d(kernel, stride, padding, dilation, ceil)]
+    if dilation == 1:
+        layers += [AvgPool2d(kernel, stride, padding, ceil),
+                   AvgPool2d(kernel, stride, padding, ceil, count_include_pad=False),
+                   AvgPool2d(kernel, stride, padding, ceil, divisor_override=3)]
+    for layer in layers:
+        out = layer.forward(x)
+        assert out.shape[2:] == layer.output_shape((2, *size))[1:]
+        for result in check_layer(layer, x):
+            assert result.ok, (layer, result.name, result.rel_error)
+
+
+def test_pool_options_are_kept_in_the_config():
+    layer = AvgPool2d(3, 2, 1, ceil_mode=True, count_include_pad=False, divisor_override=4)
+    assert layer.config() == {"kernel_size": 3, "stride": 2, "padding": 1, "ceil_mode": True,
+                              "count_include_pad": False, "divisor_override": 4}
+    assert MaxPool2d(3, 1, 2, dilation=2).config() == {"kernel_size": 3, "stride": 1,
+                                                       "padding": 2, "dilation": 2}
+    with pytest.raises(F.ShapeError, match="padding"):
+        MaxPool2d(3, 1, 2)  # more than half the kernel
+
+
 torch = pytest.importorskip("torch")
 TF = torch.nn.functional
 
@@ -72,3 +126,26 @@ def test_nan_and_minus_infinity_route_like_torch(kernel, stride, padding):
     tout.backward(torch.ones_like(tout))
     np.testing.assert_array_equal(out, tout.detach().numpy())
     np.testing.assert_array_equal(dx, tx.grad.numpy())
+
+
+@pytest.mark.parametrize("size, kernel, stride, padding, dilation, ceil", POOL_CASES)
+def test_pool_options_match_torch(size, kernel, stride, padding, dilation, ceil):
+    x = np.random.default_rng(sum(size) + 1).standard_normal((2, 3, *size))
+    dout_rng = np.random.default_rng(5)
+    cases = [(MaxPool2d(kernel, stride, padding, dilation, ceil),
+              lambda t: TF.max_pool2d(t, kernel, stride, padding, dilation, ceil))]
+    if dilation == 1:
+        for include, override in ((True, None), (False, None), (True, 3), (False, 2)):
+            cases.append((AvgPool2d(kernel, stride, padding, ceil, include, override),
+                          lambda t, i=include, o=override: TF.avg_pool2d(
+                              t, kernel, stride, padding, ceil, i, o)))
+    for layer, theirs in cases:
+        out = layer.forward(x)
+        dout = dout_rng.standard_normal(out.shape)
+        tx = torch.tensor(x, requires_grad=True)
+        tout = theirs(tx)
+        tout.backward(torch.tensor(dout))
+        np.testing.assert_allclose(out, tout.detach().numpy(), rtol=1e-12, atol=1e-14,
+                                   err_msg=repr(layer))
+        np.testing.assert_allclose(layer.backward(dout), tx.grad.numpy(), rtol=1e-12,
+                                   atol=1e-14, err_msg=repr(layer))
