@@ -69,10 +69,13 @@ def torch_lenet5_like(model):
     nn = torch.nn
     makers = {
         "Conv2d": lambda c: nn.Conv2d(c.in_channels, c.out_channels, c.kernel_size, c.stride,
-                                      c.padding, c.dilation, bias=c.bias is not None),
+                                      c.padding, c.dilation, c.groups,
+                                      bias=c.bias is not None),
         "BatchNorm2d": lambda b: nn.BatchNorm2d(b.num_features, b.eps, b.momentum),
-        "MaxPool2d": lambda p: nn.MaxPool2d(p.kernel_size, p.stride, p.padding),
-        "AvgPool2d": lambda p: nn.AvgPool2d(p.kernel_size, p.stride, p.padding),
+        "MaxPool2d": lambda p: nn.MaxPool2d(p.kernel_size, p.stride, p.padding, p.dilation,
+                                            ceil_mode=p.ceil_mode),
+        "AvgPool2d": lambda p: nn.AvgPool2d(p.kernel_size, p.stride, p.padding, p.ceil_mode,
+                                            p.count_include_pad, p.divisor_override),
         "Linear": lambda f: nn.Linear(f.in_features, f.out_features, bias=f.bias is not None),
         "Dropout": lambda d: nn.Dropout(d.p),
         "LeakyReLU": lambda a: nn.LeakyReLU(a.negative_slope),

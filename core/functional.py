@@ -162,15 +162,28 @@ def _check_same_dtype(x: np.ndarray, other: np.ndarray, name: str) -> None:
                          "convert one of them (nothing is converted silently)", name)
 
 
+def check_groups(in_channels: int, out_channels: int, groups) -> int:
+    """``groups`` must divide both channel counts (ShapeError naming ``groups``)."""
+    if not _is_int(groups) or groups < 1:
+        raise ShapeError(f"groups must be a positive whole number, got {groups!r}", "groups")
+    for name, count in (("input", in_channels), ("output", out_channels)):
+        if count % groups:
+            raise ShapeError(f"groups={groups} must divide the {count} {name} channels",
+                             "groups")
+    return int(groups)
+
+
 def conv_geometry(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                  dilation=1) -> Geometry:
+                  dilation=1, groups=1) -> Geometry:
     """Validate the arguments of a convolution and return its geometry."""
     check_array(x, "input", 4, "(N, C, H, W)")
-    check_array(weight, "weight", 4, "(OC, C, KH, KW)")
+    check_array(weight, "weight", 4, "(OC, C/groups, KH, KW)")
     _check_same_dtype(x, weight, "weight")
-    if weight.shape[1] != x.shape[1]:
+    groups = check_groups(x.shape[1], weight.shape[0], groups)
+    if weight.shape[1] * groups != x.shape[1]:
+        per_group = f" in each of {groups} groups" if groups > 1 else ""
         raise ShapeError(f"channel mismatch: input has C={x.shape[1]} channels but weight "
-                         f"{weight.shape} expects {weight.shape[1]}", "weight")
+                         f"{weight.shape} expects {weight.shape[1]}{per_group}", "weight")
     if bias is not None:
         check_array(bias, "bias", 1, "(OC,)")
         _check_same_dtype(x, bias, "bias")
@@ -285,18 +298,20 @@ def _col2im(cols: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarray:
 
 
 def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                 dilation=1, progress=None) -> np.ndarray:
+                 dilation=1, groups=1, progress=None) -> np.ndarray:
     """Convolution as the lesson's seven nested loops: slow, obvious, and the reference.
 
     Inside the kernel loops the input position advances by the *dilation* (one cell by default);
-    the stride only moves the window between output pixels. ``progress(done_rows, total_rows)``,
-    if given, is called after each output row (it may raise to abandon the computation).
+    the stride only moves the window between output pixels. With ``groups`` each output channel
+    reads only its group's C/groups input channels. ``progress(done_rows, total_rows)``, if
+    given, is called after each output row (it may raise to abandon the computation).
 
-    Shape: x (N, C, H, W), weight (OC, C, KH, KW), bias (OC,) -> (N, OC, OH, OW).
+    Shape: x (N, C, H, W), weight (OC, C/groups, KH, KW), bias (OC,) -> (N, OC, OH, OW).
     """
-    g = conv_geometry(x, weight, bias, stride, padding, dilation)
-    n_images, channels = x.shape[:2]
+    g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
+    n_images, channels = x.shape[0], weight.shape[1]  # input channels per group
     out_channels = weight.shape[0]
+    per_group = out_channels // groups
     xp = pad2d(x, g.ph, g.pw)
     out = np.zeros((n_images, out_channels, g.oh, g.ow), dtype=x.dtype)
     for n in range(n_images):
@@ -304,11 +319,12 @@ def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding
             for ow in range(g.ow):
                 for oc in range(out_channels):
                     acc = x.dtype.type(0) if bias is None else bias[oc]
+                    first = oc // per_group * channels  # the group's first input channel
                     for c in range(channels):
                         for i in range(g.kh):
                             for j in range(g.kw):
-                                acc += (xp[n, c, oh * g.sh + i * g.dh, ow * g.sw + j * g.dw]
-                                        * weight[oc, c, i, j])
+                                acc += (xp[n, first + c, oh * g.sh + i * g.dh,
+                                           ow * g.sw + j * g.dw] * weight[oc, c, i, j])
                     out[n, oc, oh, ow] = acc
             if progress is not None:
                 progress(n * g.oh + oh + 1, n_images * g.oh)
@@ -320,79 +336,95 @@ class PixelTerms(NamedTuple):
 
     rows: np.ndarray      # (KH,) row of each kernel tap in the *padded* input
     cols: np.ndarray      # (KW,) column of each kernel tap in the padded input
-    patch: np.ndarray     # (C, KH, KW) input values under the kernel (zeros in the padding)
-    products: np.ndarray  # (C, KH, KW) patch · weight[oc]
+    patch: np.ndarray     # (C/groups, KH, KW) input values under the kernel (0 in the padding)
+    products: np.ndarray  # (C/groups, KH, KW) patch · weight[oc]
     bias: float
     value: float          # Σ products + bias
 
 
 def conv_pixel(x: np.ndarray, weight: np.ndarray, bias, oh: int, ow: int, n: int = 0,
-               oc: int = 0, stride=1, padding=0, dilation=1) -> PixelTerms:
-    """The receptive field and the arithmetic of output pixel (n, oc, oh, ow)."""
-    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+               oc: int = 0, stride=1, padding=0, dilation=1, groups=1) -> PixelTerms:
+    """The receptive field and the arithmetic of output pixel (n, oc, oh, ow) (its group's
+    input channels only)."""
+    g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     if not (0 <= oh < g.oh and 0 <= ow < g.ow and 0 <= n < x.shape[0]
             and 0 <= oc < weight.shape[0]):
         raise ShapeError(f"output pixel (n={n}, oc={oc}, oh={oh}, ow={ow}) is outside the "
                          f"output {(x.shape[0], weight.shape[0], g.oh, g.ow)}", "input")
     rows = oh * g.sh + np.arange(g.kh) * g.dh
     cols = ow * g.sw + np.arange(g.kw) * g.dw
-    patch = pad2d(x[n:n + 1], g.ph, g.pw)[0][:, rows[:, None], cols[None, :]]
+    first = oc // (weight.shape[0] // groups) * weight.shape[1]
+    patch = pad2d(x[n:n + 1], g.ph, g.pw)[0][first:first + weight.shape[1], rows[:, None],
+                                              cols[None, :]]
     products = patch * weight[oc]
     b = 0.0 if bias is None else float(bias[oc])
     return PixelTerms(rows, cols, patch, products, b, float(products.sum()) + b)
 
 
 def conv2d_im2col(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                  dilation=1) -> np.ndarray:
+                  dilation=1, groups=1) -> np.ndarray:
     """Convolution as the lesson's second method: build the im2col matrix with explicit loops
-    (one column per output pixel, for every image), then one matrix multiply.
+    (one column per output pixel, for every image), then one matrix multiply (one per group).
 
-    Shape: x (N, C, H, W), weight (OC, C, KH, KW), bias (OC,) -> (N, OC, OH, OW).
+    Shape: x (N, C, H, W), weight (OC, C/groups, KH, KW), bias (OC,) -> (N, OC, OH, OW).
     """
-    g = conv_geometry(x, weight, bias, stride, padding, dilation)
+    g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     n_images = x.shape[0]
     out_channels = weight.shape[0]
     xp = pad2d(x, g.ph, g.pw)
     span_h, span_w = g.dh * (g.kh - 1) + 1, g.dw * (g.kw - 1) + 1
-    cols = np.empty((n_images, weight[0].size, g.oh * g.ow), dtype=x.dtype)
+    cols = np.empty((n_images, x.shape[1] * g.kh * g.kw, g.oh * g.ow), dtype=x.dtype)
     for n in range(n_images):
         for oh in range(g.oh):
             for ow in range(g.ow):
                 y, x0 = oh * g.sh, ow * g.sw
                 patch = xp[n, :, y:y + span_h:g.dh, x0:x0 + span_w:g.dw]  # (C, KH, KW)
                 cols[n, :, oh * g.ow + ow] = patch.reshape(-1)
-    out = weight.reshape(out_channels, -1) @ cols  # (OC, K) @ (N, K, L) -> (N, OC, L)
+    # (groups, OC/groups, K') @ (N, groups, K', L) -> (N, groups, OC/groups, L): K' = C/groups·KH·KW
+    out = _grouped(weight, groups) @ cols.reshape(n_images, groups, -1, cols.shape[2])
+    out = out.reshape(n_images, out_channels, -1)
     if bias is not None:
         out += bias[:, None]
     return out.reshape(n_images, out_channels, g.oh, g.ow)
 
 
 def conv2d(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-           dilation=1) -> np.ndarray:
+           dilation=1, groups=1) -> np.ndarray:
     """Convolution, the fast path training uses: a strided-view im2col and one batched GEMM.
 
-    Same results as ``conv2d_naive`` and ``torch.nn.functional.conv2d``.
+    Same results as ``conv2d_naive`` and ``torch.nn.functional.conv2d``. With ``groups`` the
+    channels split into that many independent convolutions (``groups = C``: depthwise).
 
     Shape:
-        x: (N, C, H, W), weight: (OC, C, KH, KW), bias: (OC,) or None
+        x: (N, C, H, W), weight: (OC, C/groups, KH, KW), bias: (OC,) or None
         out: (N, OC, OH, OW), OH = conv_output_size(H, KH, stride, padding, dilation)
     """
-    g = conv_geometry(x, weight, bias, stride, padding, dilation)
-    out, _ = conv2d_forward(x, weight, bias, g)
+    g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
+    out, _ = conv2d_forward(x, weight, bias, g, groups)
     return out
 
 
-def conv2d_forward(x, weight, bias, g: Geometry):
+def _grouped(weight: np.ndarray, groups: int) -> np.ndarray:
+    """(OC, C/groups, KH, KW) -> (groups, OC/groups, C/groups·KH·KW): one kernel matrix per
+    group."""
+    return weight.reshape(groups, weight.shape[0] // groups, -1)
+
+
+def conv2d_forward(x, weight, bias, g: Geometry, groups: int = 1):
     """Unchecked fast convolution; also returns the im2col matrix that backward needs."""
     n, out_channels = x.shape[0], weight.shape[0]
     cols = _im2col(x, g)
-    out = np.matmul(weight.reshape(out_channels, -1), cols)
+    if groups == 1:
+        out = np.matmul(weight.reshape(out_channels, -1), cols)
+    else:  # the im2col rows are channel-major, so each group's rows are one block
+        out = np.matmul(_grouped(weight, groups), cols.reshape(n, groups, -1, cols.shape[2]))
+        out = out.reshape(n, out_channels, -1)
     if bias is not None:
         out += bias[:, None]
     return out.reshape(n, out_channels, g.oh, g.ow), cols
 
 
-def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
+def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True, groups=1):
     """Gradients of a convolution from its cached im2col matrix.
 
     The weight gradient is itself a correlation of the input patches with the output gradient;
@@ -400,6 +432,8 @@ def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
 
     Returns (dx or None, dweight, dbias).
     """
+    if groups > 1:
+        return _grouped_backward(dout, cols, weight, x_shape, g, input_grad, groups)
     n, out_channels = dout.shape[:2]
     k, length = cols.shape[1:]
     d3 = dout.reshape(n, out_channels, length)                   # (N, OC, L)
@@ -419,6 +453,22 @@ def conv2d_backward(dout, cols, weight, x_shape, g: Geometry, input_grad=True):
         else:  # the kernel covers most of the input: the frames would be mostly zeros
             dcols = np.matmul(weight.reshape(out_channels, -1).T, d3)  # (N, K, L)
             dx = _col2im(dcols, x_shape, g)
+    return dx, dweight.reshape(weight.shape), dbias
+
+
+def _grouped_backward(dout, cols, weight, x_shape, g: Geometry, input_grad, groups):
+    """``conv2d_backward`` group by group: each group's kernels meet only its own rows of the
+    im2col matrix."""
+    n, out_channels = dout.shape[:2]
+    length = cols.shape[2]
+    d4 = dout.reshape(n, groups, out_channels // groups, length)      # (N, G, OC/G, L)
+    c4 = cols.reshape(n, groups, -1, length)                           # (N, G, K', L)
+    dweight = np.matmul(d4, c4.transpose(0, 1, 3, 2)).sum(axis=0)      # (G, OC/G, K')
+    dbias = d4.sum(axis=(0, 3)).reshape(out_channels)
+    dx = None
+    if input_grad:
+        dcols = np.matmul(_grouped(weight, groups).transpose(0, 2, 1), d4)  # (N, G, K', L)
+        dx = _col2im(dcols.reshape(n, -1, length), x_shape, g)
     return dx, dweight.reshape(weight.shape), dbias
 
 
@@ -455,18 +505,19 @@ def _conv_input_grad_frames(dout, weight, x_shape, g: Geometry) -> np.ndarray:
 CONV_METHODS = {"naive": conv2d_naive, "im2col": conv2d_im2col, "fast": conv2d}
 
 
-def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1) -> int:
-    """Multiply-accumulates of one convolution: KW·KH·C·OC·OW·OH·N."""
+def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1, groups=1) -> int:
+    """Multiply-accumulates of one convolution: KW·KH·(C/groups)·OC·OW·OH·N."""
     n, c, h, w = x_shape
     out_channels, _, kh, kw = weight_shape
     g = window_geometry((h, w), (kh, kw), stride, padding, dilation)
-    return kw * kh * c * out_channels * g.ow * g.oh * n
+    return kw * kh * (c // groups) * out_channels * g.ow * g.oh * n
 
 
-def conv2d_params(in_channels: int, out_channels: int, kernel_size, bias: bool = True) -> int:
-    """Learnable values of a convolution: OC·C·KH·KW weights plus OC biases."""
+def conv2d_params(in_channels: int, out_channels: int, kernel_size, bias: bool = True,
+                  groups: int = 1) -> int:
+    """Learnable values of a convolution: OC·(C/groups)·KH·KW weights plus OC biases."""
     kh, kw = pair(kernel_size, "kernel_size")
-    return out_channels * in_channels * kh * kw + (out_channels if bias else 0)
+    return out_channels * (in_channels // groups) * kh * kw + (out_channels if bias else 0)
 
 
 def linear_params(in_features: int, out_features: int, bias: bool = True) -> int:

@@ -159,19 +159,20 @@ class Conv2d(Layer):
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size, stride=1, padding=0,
-                 dilation=1, bias: bool = True, dtype=np.float32, rng=None):
+                 dilation=1, groups: int = 1, bias: bool = True, dtype=np.float32, rng=None):
         super().__init__()
         self.in_channels = _check_count("in_channels", in_channels)
         self.out_channels = _check_count("out_channels", out_channels)
         self.kernel_size, self.stride, self.padding, self.dilation = F.window_args(
             kernel_size, stride, padding, dilation)
+        self.groups = F.check_groups(in_channels, out_channels, groups)
         rng = init.make_rng(rng)
-        shape = (out_channels, in_channels) + self.kernel_size
+        shape = (out_channels, in_channels // self.groups) + self.kernel_size
         F.check_elements(f"the weight {shape}", shape, "kernel_size")
         self.weight = Parameter(init.pytorch_default(shape, rng, dtype))
         self.bias = None
         if bias:
-            bound = 1.0 / math.sqrt(in_channels * self.kernel_size[0] * self.kernel_size[1])
+            bound = 1.0 / math.sqrt(shape[1] * self.kernel_size[0] * self.kernel_size[1])
             self.bias = Parameter(rng.uniform(-bound, bound, out_channels).astype(dtype))
         self._cols = None          # im2col matrix of the input: both gradients are products with it
         self._x_shape = None       # col2im needs it to fold the input gradient back
@@ -183,21 +184,21 @@ class Conv2d(Layer):
         if key != self._geometry_key:
             bias = None if self.bias is None else self.bias.data
             self._geometry = F.conv_geometry(x, self.weight.data, bias, self.stride,
-                                             self.padding, self.dilation)
+                                             self.padding, self.dilation, self.groups)
             self._geometry_key = key
         return self._geometry
 
     def forward(self, x):
         g = self.geometry(x)
         bias = None if self.bias is None else self.bias.data
-        out, self._cols = F.conv2d_forward(x, self.weight.data, bias, g)
+        out, self._cols = F.conv2d_forward(x, self.weight.data, bias, g, self.groups)
         self._x_shape = x.shape
         return out
 
     def backward(self, dout, input_grad=True):
         dx, self.weight.grad, dbias = F.conv2d_backward(
             dout, self._cached(self._cols), self.weight.data, self._x_shape, self._geometry,
-            input_grad)
+            input_grad, self.groups)
         if self.bias is not None:
             self.bias.grad = dbias
         return dx
@@ -213,7 +214,7 @@ class Conv2d(Layer):
     def macs(self, shape):
         kh, kw = self.kernel_size
         _, oh, ow = self.output_shape(shape)
-        return kw * kh * self.in_channels * self.out_channels * ow * oh
+        return kw * kh * (self.in_channels // self.groups) * self.out_channels * ow * oh
 
     def config(self):
         cfg = {"in_channels": self.in_channels, "out_channels": self.out_channels,
@@ -222,6 +223,8 @@ class Conv2d(Layer):
             value = _pair_or_int(getattr(self, name))
             if value != default:
                 cfg[name] = value
+        if self.groups != 1:
+            cfg["groups"] = self.groups
         if self.bias is None:
             cfg["bias"] = False
         return cfg

@@ -248,9 +248,9 @@ def _state_size(spec) -> int:
     try:
         if kind == "Conv2d":
             kh, kw = F.pair(args["kernel_size"], "kernel_size")
-            out = int(args["out_channels"])
-            return out * int(args["in_channels"]) * kh * kw + (out if args.get("bias", True)
-                                                                else 0)
+            out, groups = int(args["out_channels"]), int(args.get("groups", 1))
+            per_group = int(args["in_channels"]) // groups if groups > 0 else 0
+            return out * per_group * kh * kw + (out if args.get("bias", True) else 0)
         if kind == "Linear":
             out = int(args["out_features"])
             return out * int(args["in_features"]) + (out if args.get("bias", True) else 0)

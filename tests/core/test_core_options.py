@@ -6,7 +6,15 @@ import pytest
 
 from core import functional as F
 from core.gradcheck import check_layer
-from core.layers import AvgPool2d, BatchNorm2d, MaxPool2d
+from core.layers import AvgPool2d, BatchNorm2d, Conv2d, MaxPool2d
+from core.model import Sequential
+
+GROUP_CASES = [  # (in channels, out channels, groups, kernel, stride, padding, dilation)
+    (4, 6, 2, 3, 1, 1, 1),
+    (6, 6, 6, 3, 1, 1, 1),     # depthwise
+    (3, 9, 3, (3, 2), 2, 0, 1),  # depthwise with a channel multiplier of 3
+    (8, 4, 4, 3, 1, 2, 2),
+]
 
 POOL_CASES = [  # (size, kernel, stride, padding, dilation, ceil_mode)
     ((7, 6), 2, 2, 0, 1, True),
@@ -62,6 +70,56 @@ def test_windows_of_more_than_32767_cells_find_their_winner():
     layer = MaxPool2d(200)
     _, dx = _route(layer, x)
     assert dx[0, 0, 190, 185] == 1.0 and dx.sum() == 1.0
+
+
+@pytest.mark.parametrize("c, oc, groups, kernel, stride, padding, dilation", GROUP_CASES)
+def test_grouped_convolution_by_all_three_methods(c, oc, groups, kernel, stride, padding,
+                                                  dilation):
+    rng = np.random.default_rng(c + oc)
+    layer = Conv2d(c, oc, kernel, stride, padding, dilation, groups, dtype=np.float64, rng=rng)
+    assert layer.weight.data.shape[:2] == (oc, c // groups)
+    x = rng.standard_normal((2, c, 7, 6))
+    args = (x, layer.weight.data, layer.bias.data, stride, padding, dilation, groups)
+    fast = F.conv2d(*args)
+    np.testing.assert_allclose(F.conv2d_im2col(*args), fast, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(F.conv2d_naive(*args), fast, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.forward(x), fast, rtol=1e-12)
+    # each output channel reads only its group's input channels
+    per_group = oc // groups
+    for oc_index in (0, oc - 1):
+        terms = F.conv_pixel(x, layer.weight.data, layer.bias.data, 0, 0, 1, oc_index,
+                             stride, padding, dilation, groups)
+        first = oc_index // per_group * (c // groups)
+        assert terms.patch.shape[0] == c // groups
+        np.testing.assert_allclose(terms.value, fast[1, oc_index, 0, 0], rtol=1e-12)
+        changed = x.copy()
+        others = [ch for ch in range(c) if not first <= ch < first + c // groups]
+        changed[:, others] += 5.0
+        np.testing.assert_allclose(F.conv2d(changed, *args[1:])[:, oc_index], fast[:, oc_index])
+    for result in check_layer(layer, x):
+        assert result.ok, (result.name, result.rel_error)
+
+
+def test_groups_cost_and_count_less():
+    dense = Conv2d(32, 32, 3, padding=1)
+    depthwise = Conv2d(32, 32, 3, padding=1, groups=32)
+    assert dense.macs((32, 56, 56)) == 32 * depthwise.macs((32, 56, 56))
+    assert F.conv2d_macs((1, 32, 56, 56), (32, 1, 3, 3), padding=1, groups=32) == \
+        depthwise.macs((32, 56, 56))
+    assert F.conv2d_params(32, 32, 3, groups=32) == 32 * 9 + 32 == \
+        sum(p.data.size for p in depthwise.parameters())
+    assert depthwise.config()["groups"] == 32 and "groups" not in dense.config()
+    model = Sequential(depthwise)
+    assert Sequential.from_architecture(model.architecture())[0].groups == 32
+
+
+def test_bad_groups_are_refused_naming_the_argument():
+    for c, oc, groups in ((4, 6, 3), (6, 4, 4), (4, 4, 0), (4, 4, 1.5)):
+        with pytest.raises(F.ShapeError) as err:
+            Conv2d(c, oc, 3, groups=groups)
+        assert err.value.argument == "groups"
+    with pytest.raises(F.ShapeError, match="in each of 2 groups"):
+        F.conv2d(np.zeros((1, 4, 5, 5)), np.zeros((2, 4, 3, 3)), groups=2)
 
 
 def test_ceil_mode_keeps_a_last_partial_window_that_starts_inside():
@@ -149,3 +207,27 @@ def test_pool_options_match_torch(size, kernel, stride, padding, dilation, ceil)
                                    err_msg=repr(layer))
         np.testing.assert_allclose(layer.backward(dout), tx.grad.numpy(), rtol=1e-12,
                                    atol=1e-14, err_msg=repr(layer))
+
+
+@pytest.mark.parametrize("c, oc, groups, kernel, stride, padding, dilation", GROUP_CASES)
+def test_grouped_convolution_matches_torch(c, oc, groups, kernel, stride, padding, dilation):
+    rng = np.random.default_rng(c * oc)
+    layer = Conv2d(c, oc, kernel, stride, padding, dilation, groups, dtype=np.float64, rng=rng)
+    x = rng.standard_normal((2, c, 8, 7))
+    out = layer.forward(x)
+    dout = rng.standard_normal(out.shape)
+    dx = layer.backward(dout)
+    tx = torch.tensor(x, requires_grad=True)
+    tw = torch.tensor(layer.weight.data, requires_grad=True)
+    tb = torch.tensor(layer.bias.data, requires_grad=True)
+    tout = TF.conv2d(tx, tw, tb, stride, padding, dilation, groups)
+    tout.backward(torch.tensor(dout))
+    np.testing.assert_allclose(out, tout.detach().numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.weight.grad, tw.grad.numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.bias.grad, tb.grad.numpy(), rtol=1e-12, atol=1e-12)
+    args = (x[:1, :, :5, :5], layer.weight.data, layer.bias.data, stride, padding, dilation,
+            groups)
+    np.testing.assert_allclose(F.conv2d_naive(*args), TF.conv2d(
+        *(torch.tensor(a) for a in args[:3]), stride, padding, dilation, groups).numpy(),
+        rtol=1e-12, atol=1e-12)
