@@ -9,6 +9,7 @@ OH, OW (output size), K = C·KH·KW (rows of the im2col matrix), L = OH·OW (its
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 import numpy as np
@@ -17,6 +18,18 @@ from numpy.lib.stride_tricks import as_strided
 FLOAT_DTYPES = (np.float32, np.float64)
 MAX_WINDOW = 100_000       # a kernel, stride, padding or dilation beyond this is a typo
 MAX_ELEMENTS = 1 << 28     # arrays a layer would allocate: 1 GiB of float32
+
+
+def unbatched(function):
+    """Let ``function`` of an (N, C, H, W) input also take one (C, H, W) image, as PyTorch
+    does, and return its result(s) without the batch axis."""
+    @functools.wraps(function)
+    def wrapper(x, *args, **kwargs):
+        if isinstance(x, np.ndarray) and x.ndim == 3:
+            out = function(x[None], *args, **kwargs)
+            return tuple(part[0] for part in out) if isinstance(out, tuple) else out[0]
+        return function(x, *args, **kwargs)
+    return wrapper
 
 
 class ShapeError(ValueError):
@@ -214,6 +227,97 @@ def pad2d(x: np.ndarray, ph: int, pw: int, value: float = 0.0, eh: int = 0,
     return out
 
 
+PADDING_MODES = ("zeros", "reflect", "replicate", "circular")
+_NUMPY_MODES = {"zeros": "constant", "reflect": "reflect", "replicate": "edge",
+                "circular": "wrap"}
+
+
+class Sides(NamedTuple):
+    """Padding on each side of the input (asymmetric when "same" needs an odd total)."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+
+    @property
+    def symmetric(self) -> bool:
+        return self.top == self.bottom and self.left == self.right
+
+
+def padding_sides(padding, kernel_size, stride=1, dilation=1) -> Sides:
+    """Padding as numbers, "valid" (none) or "same" (the output keeps the input's size; stride
+    1 only, and an odd total puts the extra row and column at the bottom and right, as PyTorch
+    does)."""
+    if isinstance(padding, str):
+        if padding == "valid":
+            return Sides(0, 0, 0, 0)
+        if padding != "same":
+            raise ShapeError(f"padding must be a number, a pair, 'same' or 'valid', got "
+                             f"{padding!r}", "padding")
+        if pair(stride, "stride") != (1, 1):
+            raise ShapeError(f"padding='same' needs stride 1 (as in PyTorch), got stride "
+                             f"{stride}", "padding")
+        totals = [d * (k - 1) for k, d in zip(pair(kernel_size, "kernel_size"),
+                                              pair(dilation, "dilation"))]
+        return Sides(totals[0] // 2, totals[0] - totals[0] // 2, totals[1] // 2,
+                     totals[1] - totals[1] // 2)
+    ph, pw = pair(padding, "padding")
+    return Sides(ph, ph, pw, pw)
+
+
+def check_padding_mode(mode: str, sides: Sides, hw: tuple[int, int]) -> None:
+    """PyTorch's limits: reflect needs padding smaller than the input, circular at most its
+    size (ShapeError naming ``padding`` or ``padding_mode``)."""
+    if mode not in PADDING_MODES:
+        raise ShapeError(f"padding_mode must be one of {', '.join(PADDING_MODES)}, got "
+                         f"{mode!r}", "padding_mode")
+    limits = {"reflect": (lambda p, n: p < n, "smaller than"),
+              "circular": (lambda p, n: p <= n, "at most")}
+    if mode in limits:
+        fits, words = limits[mode]
+        for side, size in ((sides.top, hw[0]), (sides.bottom, hw[0]), (sides.left, hw[1]),
+                           (sides.right, hw[1])):
+            if not fits(side, size):
+                raise ShapeError(f"{mode} padding {side} must be {words} the input size "
+                                 f"{size}", "padding")
+
+
+def pad(x: np.ndarray, sides: Sides, mode: str = "zeros") -> np.ndarray:
+    """(N, C, H, W) padded on each side, with zeros or by reflecting, replicating or wrapping
+    the input's border."""
+    widths = ((0, 0), (0, 0), (sides.top, sides.bottom), (sides.left, sides.right))
+    return np.pad(x, widths, mode=_NUMPY_MODES[mode])
+
+
+def pad_backward(dxp: np.ndarray, x_shape, sides: Sides, mode: str = "zeros") -> np.ndarray:
+    """Adjoint of ``pad``: every padded cell's gradient goes back to the input cell it copies
+    (reflected, replicated or wrapped cells add to their source; zeros go nowhere)."""
+    n, c, h, w = x_shape
+    dx = dxp[:, :, sides.top:sides.top + h, sides.left:sides.left + w].copy()
+    if mode == "zeros":
+        return dx
+    source = pad(np.arange(h * w).reshape(1, 1, h, w), sides, mode)[0, 0]
+    border = np.ones(source.shape, bool)
+    border[sides.top:sides.top + h, sides.left:sides.left + w] = False
+    flat = dx.reshape(n, c, h * w)
+    np.add.at(flat, (slice(None), slice(None), source[border]), dxp[:, :, border])
+    return dx
+
+
+def prepare_padding(x: np.ndarray, kernel_size, stride=1, padding=0, dilation=1,
+                    padding_mode: str = "zeros") -> tuple[np.ndarray, object, Sides]:
+    """(input, padding for the window, sides). Symmetric zero padding stays in the window
+    geometry (the fast path); any other padding ("same" with an odd total, reflect, replicate,
+    circular) is applied to the input here and the window then pads nothing."""
+    check_array(x, "input", 4, "(N, C, H, W)")
+    sides = padding_sides(padding, kernel_size, stride, dilation)
+    check_padding_mode(padding_mode, sides, x.shape[2:])
+    if padding_mode == "zeros" and sides.symmetric:
+        return x, (sides.top, sides.left), sides
+    return pad(x, sides, padding_mode), 0, sides
+
+
 def _windows(xp: np.ndarray, g: Geometry) -> np.ndarray:
     """A read-only view (N, C, KH, KW, OH, OW) of every window of the padded input: no copy."""
     sn, sc, sy, sx = xp.strides
@@ -297,17 +401,21 @@ def _col2im(cols: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarray:
 # --------------------------------------------------------------------------- convolution
 
 
+@unbatched
 def conv2d_naive(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                 dilation=1, groups=1, progress=None) -> np.ndarray:
+                 dilation=1, groups=1, progress=None, padding_mode="zeros") -> np.ndarray:
     """Convolution as the lesson's seven nested loops: slow, obvious, and the reference.
 
     Inside the kernel loops the input position advances by the *dilation* (one cell by default);
     the stride only moves the window between output pixels. With ``groups`` each output channel
     reads only its group's C/groups input channels. ``progress(done_rows, total_rows)``, if
     given, is called after each output row (it may raise to abandon the computation).
+    ``padding`` may be "same" or "valid"; ``padding_mode`` "zeros", "reflect", "replicate" or
+    "circular" (as for every method).
 
     Shape: x (N, C, H, W), weight (OC, C/groups, KH, KW), bias (OC,) -> (N, OC, OH, OW).
     """
+    x, padding, _ = prepare_padding(x, weight.shape[2:], stride, padding, dilation, padding_mode)
     g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     n_images, channels = x.shape[0], weight.shape[1]  # input channels per group
     out_channels = weight.shape[0]
@@ -343,9 +451,11 @@ class PixelTerms(NamedTuple):
 
 
 def conv_pixel(x: np.ndarray, weight: np.ndarray, bias, oh: int, ow: int, n: int = 0,
-               oc: int = 0, stride=1, padding=0, dilation=1, groups=1) -> PixelTerms:
+               oc: int = 0, stride=1, padding=0, dilation=1, groups=1,
+               padding_mode="zeros") -> PixelTerms:
     """The receptive field and the arithmetic of output pixel (n, oc, oh, ow) (its group's
-    input channels only)."""
+    input channels only); rows and columns count in the padded input."""
+    x, padding, _ = prepare_padding(x, weight.shape[2:], stride, padding, dilation, padding_mode)
     g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     if not (0 <= oh < g.oh and 0 <= ow < g.ow and 0 <= n < x.shape[0]
             and 0 <= oc < weight.shape[0]):
@@ -361,13 +471,15 @@ def conv_pixel(x: np.ndarray, weight: np.ndarray, bias, oh: int, ow: int, n: int
     return PixelTerms(rows, cols, patch, products, b, float(products.sum()) + b)
 
 
+@unbatched
 def conv2d_im2col(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-                  dilation=1, groups=1) -> np.ndarray:
+                  dilation=1, groups=1, padding_mode="zeros") -> np.ndarray:
     """Convolution as the lesson's second method: build the im2col matrix with explicit loops
     (one column per output pixel, for every image), then one matrix multiply (one per group).
 
     Shape: x (N, C, H, W), weight (OC, C/groups, KH, KW), bias (OC,) -> (N, OC, OH, OW).
     """
+    x, padding, _ = prepare_padding(x, weight.shape[2:], stride, padding, dilation, padding_mode)
     g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     n_images = x.shape[0]
     out_channels = weight.shape[0]
@@ -388,8 +500,9 @@ def conv2d_im2col(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, paddin
     return out.reshape(n_images, out_channels, g.oh, g.ow)
 
 
+@unbatched
 def conv2d(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
-           dilation=1, groups=1) -> np.ndarray:
+           dilation=1, groups=1, padding_mode="zeros") -> np.ndarray:
     """Convolution, the fast path training uses: a strided-view im2col and one batched GEMM.
 
     Same results as ``conv2d_naive`` and ``torch.nn.functional.conv2d``. With ``groups`` the
@@ -398,7 +511,10 @@ def conv2d(x: np.ndarray, weight: np.ndarray, bias=None, stride=1, padding=0,
     Shape:
         x: (N, C, H, W), weight: (OC, C/groups, KH, KW), bias: (OC,) or None
         out: (N, OC, OH, OW), OH = conv_output_size(H, KH, stride, padding, dilation)
+    ``padding``: a number, a pair, "same" (stride 1: the output keeps the input's size) or
+    "valid" (none); ``padding_mode``: "zeros", "reflect", "replicate" or "circular".
     """
+    x, padding, _ = prepare_padding(x, weight.shape[2:], stride, padding, dilation, padding_mode)
     g = conv_geometry(x, weight, bias, stride, padding, dilation, groups)
     out, _ = conv2d_forward(x, weight, bias, g, groups)
     return out
@@ -557,6 +673,7 @@ def _padded(x: np.ndarray, g: Geometry, fill: float) -> np.ndarray:
     return pad2d(x, g.ph, g.pw, fill, g.eh, g.ew)
 
 
+@unbatched
 def max_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, dilation=1,
                ceil_mode: bool = False, return_indices=False):
     """Maximum over each window, per image and channel; padding counts as −∞. A NaN wins its
@@ -650,6 +767,7 @@ def check_divisor(divisor_override) -> None:
                          f"{divisor_override!r}", "divisor_override")
 
 
+@unbatched
 def avg_pool2d(x: np.ndarray, kernel_size, stride=None, padding=0, ceil_mode: bool = False,
                count_include_pad: bool = True, divisor_override: int | None = None) -> np.ndarray:
     """Mean over each window. By default the zero padding counts in the mean (PyTorch's

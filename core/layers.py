@@ -135,7 +135,20 @@ def _check_count(name: str, value) -> int:
     return int(value)
 
 
-class Conv2d(Layer):
+class _OneImageToo:
+    """Layers that, like PyTorch's, also take one (C, H, W) image without a batch axis."""
+
+    _single = False
+
+    def _batch(self, x):
+        self._single = isinstance(x, np.ndarray) and x.ndim == 3
+        return x[None] if self._single else x
+
+    def _unbatch(self, array):
+        return array[0] if self._single and array is not None else array
+
+
+class Conv2d(_OneImageToo, Layer):
     """2-D convolution (cross-correlation) of C input channels into OC output channels.
 
     Args:
@@ -159,12 +172,19 @@ class Conv2d(Layer):
     """
 
     def __init__(self, in_channels: int, out_channels: int, kernel_size, stride=1, padding=0,
-                 dilation=1, groups: int = 1, bias: bool = True, dtype=np.float32, rng=None):
+                 dilation=1, groups: int = 1, bias: bool = True, padding_mode: str = "zeros",
+                 dtype=np.float32, rng=None):
         super().__init__()
         self.in_channels = _check_count("in_channels", in_channels)
         self.out_channels = _check_count("out_channels", out_channels)
-        self.kernel_size, self.stride, self.padding, self.dilation = F.window_args(
-            kernel_size, stride, padding, dilation)
+        self.kernel_size, self.stride, _, self.dilation = F.window_args(
+            kernel_size, stride, 0, dilation)
+        self.sides = F.padding_sides(padding, self.kernel_size, self.stride, self.dilation)
+        F.window_args(self.kernel_size, self.stride, (self.sides.top, self.sides.left))
+        F.check_padding_mode(padding_mode, self.sides, (10**9, 10**9))
+        self.padding_spec = padding if isinstance(padding, str) else None  # "same" / "valid"
+        self.padding = (self.sides.top, self.sides.left)  # where the first window starts
+        self.padding_mode = padding_mode
         self.groups = F.check_groups(in_channels, out_channels, groups)
         rng = init.make_rng(rng)
         shape = (out_channels, in_channels // self.groups) + self.kernel_size
@@ -175,40 +195,60 @@ class Conv2d(Layer):
             bound = 1.0 / math.sqrt(shape[1] * self.kernel_size[0] * self.kernel_size[1])
             self.bias = Parameter(rng.uniform(-bound, bound, out_channels).astype(dtype))
         self._cols = None          # im2col matrix of the input: both gradients are products with it
-        self._x_shape = None       # col2im needs it to fold the input gradient back
+        self._x_shape = None       # col2im needs it to fold the input gradient back (padded)
+        self._input_shape = None   # the input before any explicit padding
         self._geometry_key = None  # (input shape, dtype) the cached geometry was validated for
         self._geometry = None
 
+    @property
+    def explicit_padding(self) -> bool:
+        """Whether the input is padded before the windows slide (any padding but symmetric
+        zeros)."""
+        return self.padding_mode != "zeros" or not self.sides.symmetric
+
     def geometry(self, x: np.ndarray) -> F.Geometry:
+        """The window geometry for input ``x`` as it reaches the windows (padded already when
+        ``explicit_padding``)."""
         key = (x.shape, x.dtype, self.weight.data.dtype)  # .to() must re-check the dtypes
         if key != self._geometry_key:
             bias = None if self.bias is None else self.bias.data
+            padding = 0 if self.explicit_padding else self.padding
             self._geometry = F.conv_geometry(x, self.weight.data, bias, self.stride,
-                                             self.padding, self.dilation, self.groups)
+                                             padding, self.dilation, self.groups)
             self._geometry_key = key
         return self._geometry
 
     def forward(self, x):
+        x = self._batch(x)
+        self._input_shape = getattr(x, "shape", None)
+        if self.explicit_padding:
+            x = F.prepare_padding(x, self.kernel_size, self.stride, self.padding_spec or
+                                  self.padding, self.dilation, self.padding_mode)[0]
         g = self.geometry(x)
         bias = None if self.bias is None else self.bias.data
         out, self._cols = F.conv2d_forward(x, self.weight.data, bias, g, self.groups)
         self._x_shape = x.shape
-        return out
+        return self._unbatch(out)
 
     def backward(self, dout, input_grad=True):
+        dout = dout[None] if self._single else dout
         dx, self.weight.grad, dbias = F.conv2d_backward(
             dout, self._cached(self._cols), self.weight.data, self._x_shape, self._geometry,
             input_grad, self.groups)
         if self.bias is not None:
             self.bias.grad = dbias
-        return dx
+        if dx is not None and self.explicit_padding:
+            dx = F.pad_backward(dx, self._input_shape, self.sides, self.padding_mode)
+        return self._unbatch(dx)
 
     def output_shape(self, shape):
         c, h, w = _expect_chw(self, shape)
         if c != self.in_channels:
             raise ShapeError(f"{self!r} expects {self.in_channels} input channels, got {c}",
                              "input")
-        g = F.window_geometry((h, w), self.kernel_size, self.stride, self.padding, self.dilation)
+        s = self.sides
+        g = F.window_geometry((h + s.top + s.bottom, w + s.left + s.right), self.kernel_size,
+                              self.stride, 0, self.dilation)
         return (self.out_channels, g.oh, g.ow)
 
     def macs(self, shape):
@@ -223,8 +263,12 @@ class Conv2d(Layer):
             value = _pair_or_int(getattr(self, name))
             if value != default:
                 cfg[name] = value
+        if self.padding_spec is not None:
+            cfg["padding"] = self.padding_spec
         if self.groups != 1:
             cfg["groups"] = self.groups
+        if self.padding_mode != "zeros":
+            cfg["padding_mode"] = self.padding_mode
         if self.bias is None:
             cfg["bias"] = False
         return cfg
@@ -241,7 +285,7 @@ def _expect_chw(layer: Layer, shape) -> tuple[int, int, int]:
     return tuple(shape)
 
 
-class _Pool2d(Layer):
+class _Pool2d(_OneImageToo, Layer):
     def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
         super().__init__()
         self.kernel_size, self.stride, self.padding, self.dilation = F.pool_args(
@@ -299,12 +343,14 @@ class MaxPool2d(_Pool2d):
         self.argmax = None  # winner of each window (i·KW + j): backward routes dout there
 
     def forward(self, x):
+        x = self._batch(x)
         out, self.argmax = F.max_pool2d_forward(x, self._geometry_for(x))
-        return out
+        return self._unbatch(out)
 
     def backward(self, dout, input_grad=True):
-        return F.max_pool2d_backward(dout, self._cached(self.argmax), self._x_shape,
-                                     self._geometry)
+        dout = dout[None] if self._single else dout
+        return self._unbatch(F.max_pool2d_backward(dout, self._cached(self.argmax),
+                                                   self._x_shape, self._geometry))
 
 
 class AvgPool2d(_Pool2d):
@@ -332,12 +378,14 @@ class AvgPool2d(_Pool2d):
                                        self.divisor_override)
 
     def forward(self, x):
+        x = self._batch(x)
         g = self._geometry_for(x)
-        return F.avg_pool2d_forward(x, g, self.divisors)
+        return self._unbatch(F.avg_pool2d_forward(x, g, self.divisors))
 
     def backward(self, dout, input_grad=True):
-        return F.avg_pool2d_backward(dout, self._cached(self._x_shape), self._geometry,
-                                     self.divisors)
+        dout = dout[None] if self._single else dout
+        return self._unbatch(F.avg_pool2d_backward(dout, self._cached(self._x_shape),
+                                                   self._geometry, self.divisors))
 
     def config(self):
         cfg = super().config()
@@ -375,21 +423,25 @@ class Linear(Layer):
         self._x = None  # the weight gradient is doutᵀ·x
 
     def forward(self, x):
-        if x.ndim != 2 or x.shape[1] != self.in_features:
-            raise ShapeError(f"{self!r} expects input (N, {self.in_features}), got {x.shape}",
-                             "input")
+        """x (…, in_features) -> (…, out_features): any leading axes, as in PyTorch."""
+        if not isinstance(x, np.ndarray) or x.ndim < 1 or x.shape[-1] != self.in_features:
+            raise ShapeError(f"{self!r} expects input (…, {self.in_features}), got "
+                             f"{getattr(x, 'shape', type(x).__name__)}", "input")
         self._check_dtype(x)
-        self._x = x
-        out = x @ self.weight.data.T
+        self._lead = x.shape[:-1]
+        self._x = x.reshape(-1, self.in_features)
+        out = self._x @ self.weight.data.T
         if self.bias is not None:
             out += self.bias.data
-        return out
+        return out.reshape(*self._lead, self.out_features)
 
     def backward(self, dout, input_grad=True):
-        self.weight.grad = dout.T @ self._cached(self._x)
+        d2 = dout.reshape(-1, self.out_features)
+        self.weight.grad = d2.T @ self._cached(self._x)
         if self.bias is not None:
-            self.bias.grad = dout.sum(axis=0)
-        return dout @ self.weight.data if input_grad else None
+            self.bias.grad = d2.sum(axis=0)
+        return (d2 @ self.weight.data).reshape(*self._lead, self.in_features) if input_grad \
+            else None
 
     def output_shape(self, shape):
         if tuple(shape) != (self.in_features,):

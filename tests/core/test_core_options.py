@@ -6,7 +6,7 @@ import pytest
 
 from core import functional as F
 from core.gradcheck import check_layer
-from core.layers import AvgPool2d, BatchNorm2d, Conv2d, MaxPool2d
+from core.layers import AvgPool2d, BatchNorm2d, Conv2d, Linear, MaxPool2d
 from core.model import Sequential
 
 GROUP_CASES = [  # (in channels, out channels, groups, kernel, stride, padding, dilation)
@@ -122,6 +122,80 @@ def test_bad_groups_are_refused_naming_the_argument():
         F.conv2d(np.zeros((1, 4, 5, 5)), np.zeros((2, 4, 3, 3)), groups=2)
 
 
+PADDING_CASES = [  # (kernel, padding, dilation, padding_mode)
+    (3, 1, 1, "reflect"), (3, 2, 1, "replicate"), (3, (1, 2), 1, "circular"),
+    ((4, 3), "same", 1, "zeros"), (3, "same", 2, "reflect"), ((2, 4), "same", 1, "circular"),
+    (3, "valid", 1, "zeros"), (5, 2, 1, "zeros"),
+]
+
+
+@pytest.mark.parametrize("kernel, padding, dilation, mode", PADDING_CASES)
+def test_padding_options_by_every_method_with_gradients(kernel, padding, dilation, mode):
+    rng = np.random.default_rng(7)
+    layer = Conv2d(2, 3, kernel, padding=padding, dilation=dilation, padding_mode=mode,
+                   dtype=np.float64, rng=rng)
+    x = rng.standard_normal((2, 2, 6, 7))
+    out = layer.forward(x)
+    assert out.shape[1:] == layer.output_shape((2, 6, 7))
+    if padding == "same":
+        assert out.shape[2:] == (6, 7)
+    args = (x, layer.weight.data, layer.bias.data, 1, padding, dilation)
+    for method in (F.conv2d, F.conv2d_im2col, F.conv2d_naive):
+        np.testing.assert_allclose(method(*args, padding_mode=mode), out, rtol=1e-12,
+                                   atol=1e-12)
+    terms = F.conv_pixel(*args[:3], 2, 3, padding=padding, dilation=dilation,
+                         padding_mode=mode)
+    np.testing.assert_allclose(terms.value, out[0, 0, 2, 3], rtol=1e-12)
+    for result in check_layer(layer, x):
+        assert result.ok, (result.name, result.rel_error)
+    assert Sequential.from_architecture(Sequential(layer).architecture())[0].config() == \
+        layer.config()
+
+
+def test_bad_padding_options_are_refused_naming_the_argument():
+    cases = [(dict(padding="same", stride=2), "padding"), (dict(padding="full"), "padding"),
+             (dict(padding=1, padding_mode="mirror"), "padding_mode")]
+    for kwargs, argument in cases:
+        with pytest.raises(F.ShapeError) as err:
+            Conv2d(1, 1, 3, **kwargs)
+        assert err.value.argument == argument, kwargs
+    x = np.zeros((1, 1, 3, 3))
+    with pytest.raises(F.ShapeError, match="reflect padding 3 must be smaller than the input"):
+        F.conv2d(x, np.zeros((1, 1, 3, 3)), padding=3, padding_mode="reflect")
+    with pytest.raises(F.ShapeError, match="circular padding 4 must be at most"):
+        Conv2d(1, 1, 3, padding=4, padding_mode="circular", dtype=np.float64).forward(x)
+
+
+def test_one_image_without_a_batch_axis_and_linear_on_any_leading_axes():
+    rng = np.random.default_rng(4)
+    image = rng.standard_normal((2, 6, 6))
+    for layer in (Conv2d(2, 3, 3, padding=1, dtype=np.float64, rng=rng), MaxPool2d(2),
+                  AvgPool2d(3, 1, 1, ceil_mode=True), Conv2d(2, 2, 3, groups=2,
+                                                             padding_mode="reflect",
+                                                             padding=1, dtype=np.float64)):
+        batched = layer.forward(image[None])
+        dout = rng.standard_normal(batched.shape)
+        dx = layer.backward(dout)
+        single = layer.forward(image)
+        assert single.shape == batched.shape[1:]
+        np.testing.assert_allclose(single, batched[0])
+        np.testing.assert_allclose(layer.backward(dout[0]), dx[0])
+    weight = rng.standard_normal((4, 2, 3, 3))
+    for method in (F.conv2d, F.conv2d_im2col, F.conv2d_naive):
+        np.testing.assert_allclose(method(image, weight), F.conv2d(image[None], weight)[0])
+    out, arg = F.max_pool2d(image, 2, return_indices=True)
+    assert out.shape == arg.shape == (2, 3, 3)
+    assert F.avg_pool2d(image, 2).shape == (2, 3, 3)
+    linear = Linear(6, 5, dtype=np.float64, rng=rng)
+    x = rng.standard_normal((2, 3, 4, 6))
+    out = linear.forward(x)
+    assert out.shape == (2, 3, 4, 5)
+    np.testing.assert_allclose(out[1, 2, 3], linear.forward(x[1, 2, 3][None])[0])
+    for result in check_layer(linear, x):
+        assert result.ok, result.name
+    assert linear.forward(x[0, 0, 0]).shape == (5,)
+
+
 def test_ceil_mode_keeps_a_last_partial_window_that_starts_inside():
     assert F.conv_output_size(7, 2, 2) == 3 and F.conv_output_size(7, 2, 2, ceil_mode=True) == 4
     assert F.conv_output_size(6, 2, 2, ceil_mode=True) == 3  # no partial window to keep
@@ -231,3 +305,48 @@ def test_grouped_convolution_matches_torch(c, oc, groups, kernel, stride, paddin
     np.testing.assert_allclose(F.conv2d_naive(*args), TF.conv2d(
         *(torch.tensor(a) for a in args[:3]), stride, padding, dilation, groups).numpy(),
         rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.filterwarnings("ignore:Using padding='same' with even kernel")
+@pytest.mark.parametrize("kernel, padding, dilation, mode", PADDING_CASES)
+def test_padding_options_match_torch(kernel, padding, dilation, mode):
+    rng = np.random.default_rng(11)
+    layer = Conv2d(2, 3, kernel, padding=padding, dilation=dilation, padding_mode=mode,
+                   dtype=np.float64, rng=rng)
+    x = rng.standard_normal((2, 2, 6, 7))
+    out = layer.forward(x)
+    dout = rng.standard_normal(out.shape)
+    dx = layer.backward(dout)
+    theirs = torch.nn.Conv2d(2, 3, kernel, padding=padding, dilation=dilation,
+                             padding_mode=mode).double()
+    with torch.no_grad():
+        theirs.weight.copy_(torch.tensor(layer.weight.data))
+        theirs.bias.copy_(torch.tensor(layer.bias.data))
+    tx = torch.tensor(x, requires_grad=True)
+    tout = theirs(tx)
+    tout.backward(torch.tensor(dout))
+    np.testing.assert_allclose(out, tout.detach().numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(dx, tx.grad.numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.weight.grad, theirs.weight.grad.numpy(), rtol=1e-12,
+                               atol=1e-12)
+
+
+def test_one_image_and_leading_axes_match_torch():
+    rng = np.random.default_rng(9)
+    image = rng.standard_normal((3, 7, 7))
+    conv = Conv2d(3, 6, 3, padding="same", groups=3, dtype=np.float64, rng=rng)
+    theirs = torch.nn.Conv2d(3, 6, 3, padding="same", groups=3).double()
+    with torch.no_grad():
+        theirs.weight.copy_(torch.tensor(conv.weight.data))
+        theirs.bias.copy_(torch.tensor(conv.bias.data))
+    np.testing.assert_allclose(conv.forward(image), theirs(torch.tensor(image)).detach().numpy(),
+                               rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(MaxPool2d(3, 2, 1, ceil_mode=True).forward(image),
+                               TF.max_pool2d(torch.tensor(image), 3, 2, 1, ceil_mode=True).numpy())
+    linear = Linear(7, 2, dtype=np.float64, rng=rng)
+    tl = torch.nn.Linear(7, 2).double()
+    with torch.no_grad():
+        tl.weight.copy_(torch.tensor(linear.weight.data))
+        tl.bias.copy_(torch.tensor(linear.bias.data))
+    np.testing.assert_allclose(linear.forward(image), tl(torch.tensor(image)).detach().numpy(),
+                               rtol=1e-12, atol=1e-12)

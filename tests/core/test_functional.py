@@ -124,7 +124,7 @@ def test_lesson_first_convolution_shape():
     (lambda x, w: F.conv2d(x, w, dilation=0), "dilation must be ≥ 1, got 0"),
     (lambda x, w: F.conv2d(x, w, dilation=4), "effective kernel 9"),
     (lambda x, w: F.conv2d(x[:, :1], w), "channel mismatch: input has C=1"),
-    (lambda x, w: F.conv2d(x[0], w), "input must be 4-D (N, C, H, W), got shape (2, 6, 6)"),
+    (lambda x, w: F.conv2d(x[0, 0], w), "input must be 4-D (N, C, H, W), got shape (6, 6)"),
     (lambda x, w: F.conv2d(x, w[0]), "weight must be 4-D"),
     (lambda x, w: F.conv2d(x, w, bias=np.zeros(5)), "bias has 5 values"),
     (lambda x, w: F.conv2d(x.astype(np.float32), w), "weight dtype float64 differs"),

@@ -241,7 +241,7 @@ def test_bad_inputs_name_the_problem():
         Conv2d(1, 2, 5).forward(np.ones((1, 1, 4, 4), np.float32))
     with pytest.raises(ValueError, match="4-D"):
         MaxPool2d(2).forward(np.ones((4, 4), np.float32))
-    with pytest.raises(ValueError, match=r"expects input \(N, 3\), got \(2, 4\)"):
+    with pytest.raises(ValueError, match=r"expects input \(…, 3\), got \(2, 4\)"):
         Linear(3, 1).forward(np.ones((2, 4), np.float32))
 
 
