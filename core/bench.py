@@ -29,29 +29,36 @@ from .optim import SGD
 from .timing import seconds_per_call
 
 CONV_CASES = [
-    # label, x shape, weight shape, padding
-    ("1×1×3×3, 16 kernels 3×3 (the lesson's first demo)", (1, 1, 3, 3), (16, 1, 3, 3), 0),
-    ("1×1×28×28, 6 kernels 5×5 pad 2 (LeNet conv1)", (1, 1, 28, 28), (6, 1, 5, 5), 2),
-    ("64×6×14×14, 16 kernels 5×5 (LeNet conv2)", (64, 6, 14, 14), (16, 6, 5, 5), 0),
-    ("1×1×128×128, 8 kernels 5×5 (playground)", (1, 1, 128, 128), (8, 1, 5, 5), 0),
+    # label, x shape, weight shape, padding, groups
+    ("1×1×3×3, 16 kernels 3×3 (the lesson's first demo)", (1, 1, 3, 3), (16, 1, 3, 3), 0, 1),
+    ("1×1×28×28, 6 kernels 5×5 pad 2 (LeNet conv1)", (1, 1, 28, 28), (6, 1, 5, 5), 2, 1),
+    ("64×6×14×14, 16 kernels 5×5 (LeNet conv2)", (64, 6, 14, 14), (16, 6, 5, 5), 0, 1),
+    ("1×1×128×128, 8 kernels 5×5 (playground)", (1, 1, 128, 128), (8, 1, 5, 5), 0, 1),
+    ("1×32×56×56, depthwise 3×3 pad 1 (MobileNet)", (1, 32, 56, 56), (32, 1, 3, 3), 1, 32),
 ]
 BATCHES = (1, 8, 64, 256)
 
 
-def bench_convolutions(quick: bool) -> list[dict]:
+def bench_convolutions(quick: bool, use_torch: bool = False) -> list[dict]:
     rng = np.random.default_rng(0)
     rows = []
-    for label, x_shape, w_shape, padding in CONV_CASES:
+    methods = dict(F.CONV_METHODS)
+    if use_torch:
+        import torch
+
+        methods["torch"] = lambda x, w, **args: torch.nn.functional.conv2d(
+            torch.from_numpy(x), torch.from_numpy(w), **args).numpy()
+    for label, x_shape, w_shape, padding, groups in CONV_CASES:
         x = rng.standard_normal(x_shape).astype(np.float32)
         w = rng.standard_normal(w_shape).astype(np.float32)
-        macs = F.conv2d_macs(x_shape, w_shape, padding=padding)
+        macs = F.conv2d_macs(x_shape, w_shape, padding=padding, groups=groups)
         row = {"case": label, "macs": macs, "seconds": {}, "speedup": {}}
         outputs = {}
-        for name, method in F.CONV_METHODS.items():
-            if quick and name != "fast" and macs > 200_000:
+        for name, method in methods.items():
+            if quick and name in ("naive", "im2col") and macs > 200_000:
                 continue  # the Python loops would take seconds
-            outputs[name] = method(x, w, padding=padding)
-            call = functools.partial(method, x, w, padding=padding)
+            call = functools.partial(method, x, w, padding=padding, groups=groups)
+            outputs[name] = call()
             row["seconds"][name] = seconds_per_call(call, 0.05 if quick else 0.3)
         for name, seconds in row["seconds"].items():
             if "naive" in row["seconds"]:
@@ -188,7 +195,7 @@ def run(quick: bool = False, use_torch: bool = True) -> dict:
     return {
         "machine": {"python": platform.python_version(), "numpy": np.__version__,
                     "torch": torch_version, "processor": platform.machine()},
-        "convolution": bench_convolutions(quick),
+        "convolution": bench_convolutions(quick, has_torch),
         "train_step": bench_training(quick, has_torch),
         "why": bench_why(quick),
     }
@@ -200,7 +207,9 @@ def format_report(results: dict) -> str:
              "", "(a) convolution, float32: time per call (speed-up over the naive loop)"]
     for row in results["convolution"]:
         cells = []
-        for name in F.CONV_METHODS:
+        for name in [*F.CONV_METHODS, "torch"]:
+            if name == "torch" and name not in row["seconds"]:
+                continue
             if name in row["seconds"]:
                 speed = row["speedup"].get(name)
                 cells.append(f"{name} {_ms(row['seconds'][name])}"
