@@ -345,6 +345,13 @@ def _scatter_windows(dwin: np.ndarray, x_shape: tuple, g: Geometry) -> np.ndarra
     return dxp[:, :, g.ph:g.ph + h, g.pw:g.pw + w]
 
 
+def window_coverage(x_shape, g: Geometry) -> np.ndarray:
+    """How many windows cover each input cell (what a convolution's col2im adds up when every
+    patch gradient is 1)."""
+    n, c = x_shape[:2]
+    return _scatter_windows(np.ones((n, c, g.kh, g.kw, g.oh, g.ow)), tuple(x_shape), g)
+
+
 # --------------------------------------------------------------------------- im2col / col2im
 
 

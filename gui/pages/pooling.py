@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from core import functional as F
 from core import zoo
 from core.functional import ShapeError
-from core.layers import MaxPool2d
+from core.layers import AvgPool2d, MaxPool2d
 from gui import choices
 from gui.pages.base import Page
 from gui.widgets.controls import rich_label
-from gui.widgets.form import Choice, Form, Int
+from gui.widgets.form import Check, Choice, Form, Int
 from gui.widgets.image_panel import (
     COUNTS,
     DIVERGING,
@@ -25,6 +26,7 @@ from gui.widgets.image_panel import (
     symmetric_levels,
     value_labels,
 )
+from gui.widgets.matrix_table import matrix_html
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class PoolingConfig:
     source: str = "maps"
     channel: int = 0
     gradient: str = "ones"
+    ceil_mode: bool = False
+    dilation: int = 1          # max pooling only
+    include_pad: bool = True   # average pooling: count the padding in the mean
+    divisor: int = 0           # average pooling: 0 = the window's own count
 
 
 FIELDS = (
@@ -52,8 +58,21 @@ FIELDS = (
     Int("channel", "Channel", "Which channel to pool", 0, 15),
     Choice("gradient", "Output gradient", "The gradient arriving at the pooled output, to route "
            "back", {"ones": "ones", "random": "random"}),
+    Check("ceil_mode", "Ceil mode (keep a last partial window)", "Round the output size up: a "
+          "last window that runs past the input is kept if it starts inside it (outlined in "
+          "purple)"),
+    Int("dilation", "Dilation (max)", "Spacing between the cells a max-pooling window reads",
+        1, 4),
+    Check("include_pad", "Count padding in the mean (average)", "Average pooling: divide by "
+          "the whole window, padding included (PyTorch's count_include_pad), or only by the "
+          "cells inside the input"),
+    Int("divisor", "Divisor (average)", "Average pooling: divide every window's sum by this "
+        "number instead (PyTorch's divisor_override)", 0, 64, special="window's own"),
 )
 NO_OUTPUT = "No output — see the message on the left"
+PARTIAL = QColor(140, 60, 200)  # purple: the windows ceil mode adds
+ERROR_FIELDS = {"padding": "padding", "kernel_size": "kernel", "dilation": "dilation",
+                "divisor_override": "divisor"}  # ShapeError.argument -> its control
 OTHER = {"max": "avg", "avg": "max"}
 
 
@@ -70,12 +89,38 @@ def comparison(mode: str, x: np.ndarray, out: np.ndarray, other: np.ndarray) -> 
     """The lesson's "max keeps the edges, average smooths", measured on this input."""
     pools = {mode: out, OTHER[mode]: other}
     return (f"<b>Max vs average.</b> Strongest input value {x.max():.2f}: max pooling keeps "
-            f"{pools['max'].max():.2f}, average pooling {pools['avg'].max():.2f}. Max keeps the "
-            f"strongest response of each window (edges and thin lines stay sharp); average "
-            f"mixes it with its neighbours (smoother, weaker).")
+            f"{pools['max'].max():.2f}, average pooling {pools['avg'].max():.2f}: max keeps each "
+            f"window's strongest response (edges stay sharp); average mixes it with its "
+            f"neighbours (smoother, weaker).")
 
 
-def explanation(mode: str, size: int, g: F.Geometry) -> str:
+def pool_layer(config, mode: str | None = None):
+    """The pooling layer of ``config`` (``mode`` overrides its mode: the other pooling, same
+    window; options of one kind are left out of the other)."""
+    mode = mode or config.mode
+    if mode == "max":
+        return MaxPool2d(config.kernel, config.stride, config.padding,
+                         config.dilation if config.mode == "max" else 1, config.ceil_mode)
+    return AvgPool2d(config.kernel, config.stride, config.padding, config.ceil_mode,
+                     config.include_pad if config.mode == "avg" else True,
+                     (config.divisor or None) if config.mode == "avg" else None)
+
+
+def partial_windows(g: F.Geometry, size: tuple[int, int]) -> list:
+    """The windows ceil_mode adds: those reaching past the padded input (rows, cols of the
+    input grid, as rectangles)."""
+    rects = []
+    for oh in range(g.oh):
+        for ow in range(g.ow):
+            top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
+            bottom = top + g.dh * (g.kh - 1) + 1
+            right = left + g.dw * (g.kw - 1) + 1
+            if bottom > size[0] + g.ph or right > size[1] + g.pw:
+                rects.append((top, left, bottom - top, right - left))
+    return rects
+
+
+def explanation(mode: str, size: int, g: F.Geometry, config=None) -> str:
     """Why the output has its size, and where the gradient goes, with these numbers."""
     overlap = "Overlapping" if g.sh < g.kh else "Non-overlapping"
     backward = ("Backward, each window sends its whole gradient to the one cell that won it "
@@ -83,8 +128,16 @@ def explanation(mode: str, size: int, g: F.Geometry) -> str:
                 if mode == "max" else
                 "Backward, each window spreads its gradient evenly over its cells; where windows "
                 "overlap the shares add up.")
-    return (f"<b>{overlap} windows.</b> Output size ⌊({size} + 2·{g.ph} − {g.kh}) / {g.sh}⌋ + 1 "
-            f"= {g.oh}. Padding counts as −∞ for max pooling (it never wins) and as 0 for "
+    ceil = getattr(config, "ceil_mode", False)
+    span = f"{g.dh}·({g.kh} − 1) + 1" if g.dh > 1 else f"{g.kh}"
+    rounding = ("⌈", "⌉") if ceil else ("⌊", "⌋")
+    text = (f"<b>{overlap} windows.</b> Output size {rounding[0]}({size} + 2·{g.ph} − {span}) / "
+            f"{g.sh}{rounding[1]} + 1 = {g.oh}")
+    if ceil:
+        floor = F.conv_output_size(size, g.kh, g.sh, g.ph, g.dh)
+        text += (f" (without ceil mode {floor}; a last window must start inside the input or "
+                 f"its left padding)" if floor != g.oh else " (ceil mode adds no window here)")
+    return (text + ". Padding counts as −∞ for max pooling (it never wins) and as 0 for "
             f"average pooling. {backward}")
 
 
@@ -167,32 +220,38 @@ class PoolingPage(Page):
         self.input_view.set_image(x[0, 0], range_levels(x))
         self.input_view.set_labels(value_labels(x[0, 0], range_levels(x)), centred=True)
         try:
-            layer = zoo.POOLS[config.mode](config.kernel, config.stride, config.padding)
+            layer = pool_layer(config)
             out = layer.forward(x)
-            other = zoo.POOLS[OTHER[config.mode]](config.kernel, config.stride,
-                                                  config.padding).forward(x)
+            other = pool_layer(config, OTHER[config.mode]).forward(x)
         except ShapeError as err:
             self._show_error(err)
             return
         self.error.setText("")
-        self.form.set_error("padding", False)
+        for name in ERROR_FIELDS.values():
+            self.form.set_error(name, False)
         rng = np.random.default_rng(0)
         dout = np.ones_like(out) if config.gradient == "ones" else rng.standard_normal(out.shape)
         dx = layer.backward(dout)
-        g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
+        g = layer._geometry
         self._show_forward(config, x, out, layer, g)
+        self.input_view.show_rects("partial", partial_windows(g, x.shape[2:]), PARTIAL)
         self._show_backward(config, x, out, dx, g)
         self.other_view.set_image(other[0, 0], range_levels(x))
         self.other_view.set_labels(value_labels(other[0, 0], range_levels(x)), centred=True)
         self.other_view.set_title(f"{choices.POOLS[OTHER[config.mode]].capitalize()} pooling "
                                   f"of the same input ({g.oh}×{g.ow})")
-        self.explain.setText(explanation(config.mode, x.shape[2], g) + "<br><br>"
-                             + comparison(config.mode, x, out, other))
+        divisors = "" if config.mode == "max" else (
+            "<br><b>Divisors</b> (what each window's sum is divided by):"
+            + matrix_html(layer.divisors, digits=3, compact=True))
+        self.explain.setText(explanation(config.mode, x.shape[2], g, config) + divisors
+                             + "<br><br>" + comparison(config.mode, x, out, other))
 
     def _show_error(self, err: ShapeError) -> None:
         """No output: say why, next to the control, and show nothing stale."""
         self.error.setText(f"No output: {err}")
-        self.form.set_error("padding", err.argument == "padding")
+        for argument, name in ERROR_FIELDS.items():
+            self.form.set_error(name, err.argument == argument)
+        self.input_view.show_rects("partial", [])
         self.explain.setText("")
         self.input_view.show_rects("window", [])
         self.input_view.show_rects("winner", [])
@@ -204,11 +263,12 @@ class PoolingPage(Page):
     def _show_forward(self, config, x, out, layer, g) -> None:
         oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
         top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
-        self.input_view.show_rects("window", [(top, left, g.kh, g.kw)], OUTLINE)
+        self.input_view.show_rects("window", [(top, left, g.dh * (g.kh - 1) + 1,
+                                               g.dw * (g.kw - 1) + 1)], OUTLINE)
         winner = []
         if isinstance(layer, MaxPool2d):
             k = int(layer.argmax[0, 0, oh, ow])
-            winner = [(top + k // g.kw, left + k % g.kw, 1, 1)]
+            winner = [(top + k // g.kw * g.dh, left + k % g.kw * g.dw, 1, 1)]
         self.input_view.show_rects("winner", winner, fill=True)
         self.output_view.set_image(out[0, 0], range_levels(x))
         self.output_view.set_labels(value_labels(out[0, 0], range_levels(x)), centred=True)
@@ -218,7 +278,7 @@ class PoolingPage(Page):
 
     def _show_backward(self, config, x, out, dx, g) -> None:
         if config.mode == "max":
-            wins = MaxPool2d(config.kernel, config.stride, config.padding)
+            wins = pool_layer(config)
             wins.forward(x)
             counts = wins.backward(np.ones_like(out))  # routing ones counts the wins
             self.winners_view.set_image(counts[0, 0], (0, max(1.0, counts.max())), COUNTS)
@@ -226,15 +286,14 @@ class PoolingPage(Page):
                                         "input cell")
         else:
             self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)), (0, 1), COUNTS)
-            self.winners_view.set_title(f"Average: every cell gets 1/{g.kh * g.kw} of each "
-                                        "window's gradient")
+            self.winners_view.set_title("Average: every cell of a window gets 1/divisor of its "
+                                        "gradient")
         if config.gradient == "ones":  # then it is the winners map: drawn the same way
             self.backward_view.set_image(dx[0, 0], (0, max(1.0, float(dx.max()))), COUNTS)
         else:
             self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
         self.backward_view.set_title("Backward: gradient reaching the input")
-        cols = np.ones((1, g.kh * g.kw, g.oh * g.ow))
-        coverage = F.col2im(cols, x.shape, config.kernel, config.stride, config.padding)
+        coverage = F.window_coverage(x.shape, g)
         self.col2im_view.set_image(coverage[0, 0], (0, coverage.max()), COUNTS)
         self.col2im_view.set_title(f"Convolution backward (col2im): 0 to {coverage.max():.0f} "
                                    "patches cover each cell")

@@ -39,7 +39,7 @@ def test_kernel_changes_during_naive_runs(qtbot):
     page.kernel.form["kernel"].set_values(7, 7)
     qtbot.waitUntil(lambda: not page.runner.running, timeout=30000)
     qtbot.waitUntil(lambda: page.runner.threads == 0, timeout=10000)
-    config, x, weight, geometry, maps, _ = page.result
+    config, x, weight, geometry, maps = page.result[:5]
     # the map shown belongs to the last settings, not to a cancelled run that ended late
     assert (config.kh, config.sh) == (7, 4) and maps.shape == (1, 16, 31, 31)
     np.testing.assert_allclose(maps, F.conv2d(x, weight, stride=4), atol=1e-4)

@@ -77,7 +77,7 @@ def test_sliding_window_highlights_the_right_patch(page, qtbot):
                                ph=1, pw=1, dh=2, dw=2, out_channels=1, preset="box blur"))
     tab = page.window_tab
     page.tabs.setCurrentWidget(tab)
-    config, x, weight, g, maps, _ = page.result
+    config, x, weight, g, maps = page.result[:5]
     for position in (0, 3, g.oh * g.ow - 1):
         tab.set_position(position)
         oh, ow = divmod(position, g.ow)
@@ -121,7 +121,7 @@ def test_im2col_column_and_patch_selection(page, qtbot):
                                out_channels=3, link_kernel=False, link_stride=False))
     tab = page.im2col_tab
     page.tabs.setCurrentWidget(tab)
-    config, x, weight, g, maps, _ = page.result
+    config, x, weight, g, maps = page.result[:5]
     k, length = 3 * 2, g.oh * g.ow
     assert tab.cols_view.image.image.shape == (k, length)
     assert tab.gemm_view.image.image.shape == (3, length)

@@ -38,19 +38,35 @@ class ConvConfig:
     preset: str = "random normal"
     seed: int = 0
     method: str = "fast"
+    pad_kind: str = "numbers"     # "numbers" (ph, pw), "same" or "valid"
+    padding_mode: str = "zeros"   # "zeros", "reflect", "replicate" or "circular"
+    groups: int = 1
+
+    @property
+    def padding(self):
+        """What the core takes: (ph, pw), "same" or "valid"."""
+        return (self.ph, self.pw) if self.pad_kind == "numbers" else self.pad_kind
 
     @property
     def window(self) -> dict:
-        return dict(stride=(self.sh, self.sw), padding=(self.ph, self.pw),
-                    dilation=(self.dh, self.dw))
+        return dict(stride=(self.sh, self.sw), padding=self.padding, dilation=(self.dh, self.dw),
+                    groups=self.groups, padding_mode=self.padding_mode)
 
 
 class ConvResult(NamedTuple):
     """One computed convolution: what every tab shows."""
 
     config: ConvConfig
-    x: np.ndarray           # (1, C, H, W)
-    weight: np.ndarray      # (OC, C, KH, KW), the learner's edits included
+    x: np.ndarray           # (1, C, H', W'): the input as the windows see it (padded already
+                            # unless the padding is symmetric zeros, which the windows add)
+    weight: np.ndarray      # (OC, C/groups, KH, KW), the learner's edits included
     geometry: F.Geometry
     maps: np.ndarray        # (1, OC, OH, OW)
     seconds: float          # how long the chosen method took
+    window: dict = {}       # stride, padding, dilation and groups for the core, on ``x``
+    sides: F.Sides = F.Sides(0, 0, 0, 0)  # the padding on each side of the image
+    image: np.ndarray | None = None       # (1, C, H, W): the image itself
+
+    def padded(self) -> np.ndarray:
+        """(C, H + top + bottom, W + left + right): the image with its padding, whichever."""
+        return F.pad2d(self.x, self.geometry.ph, self.geometry.pw)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
@@ -21,6 +22,18 @@ from gui.widgets.image_panel import (
 from gui.widgets.mosaic import locate, tile
 
 SHOWN_COLUMNS = 48  # of the im2col matrix at a time, around the selected one
+
+
+def block_kernel_matrix(weight: np.ndarray, groups: int) -> np.ndarray:
+    """(OC, C·KH·KW): each kernel's row holds its weights in its group's block of columns and
+    zeros elsewhere — the grouped convolution as one ordinary matrix product."""
+    out_channels, per_group = weight.shape[0], weight[0].size
+    matrix = np.zeros((out_channels, per_group * groups), weight.dtype)
+    rows = out_channels // groups
+    for group in range(groups):
+        matrix[group * rows:(group + 1) * rows, group * per_group:(group + 1) * per_group] = \
+            weight[group * rows:(group + 1) * rows].reshape(rows, -1)
+    return matrix
 
 
 class Im2colTab(QWidget):
@@ -78,9 +91,12 @@ class Im2colTab(QWidget):
     def _redraw(self) -> None:
         if self.result is None:
             return
-        config, x, weight, g = self.result[:4]
-        cols = F.im2col(x, weight.shape[2:], **config.window)[0]       # (K, L)
-        kernel_matrix = weight.reshape(weight.shape[0], -1)             # (OC, K)
+        x, weight, g, window = self.result.x, self.result.weight, self.result.geometry, \
+            self.result.window
+        groups = window["groups"]
+        cols = F.im2col(x, weight.shape[2:], window["stride"], window["padding"],
+                        window["dilation"])[0]                          # (K, L)
+        kernel_matrix = block_kernel_matrix(weight, groups)             # (OC, K)
         product = kernel_matrix @ cols                                  # (OC, L)
         k, length = cols.shape
         with QSignalBlocker(self.column):
@@ -106,8 +122,8 @@ class Im2colTab(QWidget):
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
         self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)
                                                 for top, left in corners])
-        show_padded_input(self.patch_view, x, g, frame_width=1)
-        terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
+        show_padded_input(self.patch_view, self.result, frame_width=1)
+        terms = F.conv_pixel(x, weight, None, oh, ow, **window)
         self.patch_view.show_rects("window", taps(terms), fill=True)
         self.text.setText(im2col_html(x.shape, weight.shape, g, j, cols[:, j], product[0, j]))
 
@@ -122,16 +138,16 @@ class Im2colTab(QWidget):
             for view in views:
                 view.show_rects("hover", [])
             return
-        config, x, weight, g = self.result[:4]
+        x, weight, g = self.result.x, self.result.weight, self.result.geometry
         _, oh, ow = unit
         j = oh * g.ow + ow
         shown = 0 <= j - self._first < SHOWN_COLUMNS
-        k = weight[0].size
+        k = weight[0].size * self.result.window["groups"]
         self.cols_view.show_rects("hover", [(0, j - self._first, k, 1)] if shown else [],
                                   HOVER, line_width=2)
         self.gemm_view.show_rects("hover", [(0, j - self._first, weight.shape[0], 1)]
                                   if shown else [], HOVER, line_width=2)
-        terms = F.conv_pixel(x, weight, None, oh, ow, **config.window)
+        terms = F.conv_pixel(x, weight, None, oh, ow, **self.result.window)
         self.patch_view.show_rects("hover", taps(terms), HOVER, line_width=2)
 
     def show_error(self) -> None:

@@ -18,20 +18,31 @@ from core import kernels
 from core.functional import ShapeError
 from gui import choices
 from gui.pages.convolution.config import ConvConfig
-from gui.widgets.controls import spin
+from gui.widgets.controls import button, spin
 from gui.widgets.form import Choice, Form, Int, Pair
 from gui.widgets.kernel_editor import KernelEditor
 
 WINDOW_FIELDS = {"kernel_size": "kernel", "stride": "stride", "padding": "padding",
-                 "dilation": "dilation"}  # ShapeError.argument -> the field that caused it
+                 "dilation": "dilation", "groups": "groups", "padding_mode": "padding_mode"}
+# (ShapeError.argument -> the field that caused it)
 FIELDS = (
     Pair("kernel", "Size", "Kernel size KH × KW", 1, 15, ("kh", "kw", "link_kernel")),
     Pair("stride", "Stride", "Stride: how far the window moves between output pixels", 1, 8,
          ("sh", "sw", "link_stride")),
     Pair("padding", "Padding", "Zero padding added on each side of the input", 0, 10,
          ("ph", "pw", "link_padding")),
+    Choice("pad_kind", "Padding kind", "The padding above (as set), 'same' (the output keeps "
+           "the input's size; stride 1 only) or 'valid' (none)",
+           {"numbers": "as set", "same": "same (keep the size)", "valid": "valid (none)"}),
+    Choice("padding_mode", "Padding mode", "What the padding holds: zeros, or the border "
+           "reflected, replicated or wrapped around (drawn on the input)",
+           {"zeros": "zeros", "reflect": "reflect", "replicate": "replicate",
+            "circular": "circular"}),
     Pair("dilation", "Dilation", "Dilation: spacing between kernel taps (1 = touching)", 1, 6,
          ("dh", "dw", "link_dilation")),
+    Int("groups", "Groups", "Split the channels into this many independent convolutions: each "
+        "kernel reads only its group's input channels (groups = input channels: depthwise)",
+        1, 16),
     Int("out_channels", "Output channels", "Output channels OC: how many kernels, one feature "
         "map each", 1, 16),
     Choice("preset", "Preset", "Fill the kernels with a classic filter; hover the list items "
@@ -49,11 +60,15 @@ class KernelPanel(QGroupBox):
     changed = Signal()
     kernelEdited = Signal()
     cancelRequested = Signal()
+    depthwiseRequested = Signal()
 
     def __init__(self):
         super().__init__("Kernel")
         layout = QFormLayout(self)
         self.form = Form(FIELDS, ConvConfig(), layout, self)
+        self.depthwise = button("depthwise", "Depthwise", "One group per input channel (groups "
+                                "= C, as MobileNet does): each kernel sees one channel")
+        layout.addRow(self.depthwise)
         self.edit_oc = spin(0, 15, 0, "Which output channel's kernel the grid shows", "edit_oc")
         self.edit_c = spin(0, 2, 0, "Which input channel's slice of that kernel", "edit_c")
         row = QHBoxLayout()
@@ -87,6 +102,8 @@ class KernelPanel(QGroupBox):
         self.edit_c.valueChanged.connect(self._show_kernel)
         self.grid.kernelEdited.connect(self._edited)
         self.cancel.clicked.connect(self.cancelRequested)
+        self.depthwise.clicked.connect(self.depthwiseRequested)
+        self.form.changed.connect(self._enable_padding)
 
     def values(self) -> dict:
         return {**self.form.values(), **self.method_form.values()}
@@ -95,6 +112,11 @@ class KernelPanel(QGroupBox):
         self.form.set_values(config)
         self.method_form.set_values(config)
         self._weight_key = None  # a new configuration draws its kernels afresh
+        self._enable_padding()
+
+    def _enable_padding(self, *_) -> None:
+        """Numbers of padding matter only when the kind is "as set"."""
+        self.form["padding"].setEnabled(self.form.values()["pad_kind"] == "numbers")
 
     def set_kernel_size(self, kh: int, kw: int) -> None:
         """Silently (a preset of fixed size asks for it during a recompute)."""

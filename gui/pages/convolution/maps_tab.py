@@ -17,8 +17,7 @@ class MapsTab(QWidget):
         super().__init__()
         self.input_view = ImagePanel("Input (with its zero padding)",
                                      caption="Gray levels span the input's range. The green "
-                                             "frame is the real image; outside it, the padding "
-                                             "zeros.")
+                                             "frame is the real image; outside it, the padding.")
         self.maps_view = ImagePanel("Feature maps", colorbar=True,
                                     caption="One colour scale for all maps: white is 0, red "
                                             "positive, blue negative, up to ±max|value|.")
@@ -32,11 +31,15 @@ class MapsTab(QWidget):
         layout.addWidget(self.formula)
 
     def display(self, result: ConvResult) -> None:
-        x, g, maps = result.x, result.geometry, result.maps
-        show_padded_input(self.input_view, x, g)
+        g, maps = result.geometry, result.maps
+        show_padded_input(self.input_view, result)
+        mode = result.config.padding_mode
+        self.input_view.set_title("Input (with its zero padding)" if mode == "zeros" else
+                                  f"Input (with its {mode} padding)")
         self.maps_view.set_image(tile(maps[0])[0], symmetric_levels(maps), DIVERGING)
         self.maps_view.set_title(f"Feature maps: {maps.shape[1]} × {g.oh}×{g.ow}")
-        self.formula.setText(formula_html(x.shape, result.weight.shape, g))
+        self.formula.setText(formula_html(result.image.shape, result.weight.shape, g,
+                                          result.sides, result.config))
 
     def show_error(self, message: str) -> None:
         self.maps_view.clear("No output — see the message on the left")

@@ -34,7 +34,7 @@ class MethodDifference:
 
 def compare_methods(context, result: ConvResult):
     """A job: time each method once on the result's input, then compare the maps."""
-    x, weight, window = result.x, result.weight, result.config.window
+    x, weight, window = result.x, result.weight, result.window
     outputs = {}
     for method in ORDER:
         start = time.perf_counter()

@@ -71,6 +71,7 @@ class ConvolutionPage(Page):
         self.kernel.changed.connect(self._changed)
         self.kernel.kernelEdited.connect(self._kernel_edited)
         self.kernel.cancelRequested.connect(self.runner.request_stop)
+        self.kernel.depthwiseRequested.connect(self.make_depthwise)
         self.tabs.currentChanged.connect(self._refresh)
         self.set_config(config or ConvConfig())
 
@@ -110,22 +111,30 @@ class ConvolutionPage(Page):
             self.kernel.set_kernel_size(*kernels.fixed_size(config.preset))
             config = self.config()
             self.statusMessage.emit(f"The {config.preset} kernel is 3×3: kernel size set to 3×3.")
-        x = self.inputs.image(config)[None]
-        weight = self.kernel.weights(config, x.shape[1])
+        image = self.inputs.image(config)[None]
         try:
-            geometry = F.conv_geometry(x, weight, None, **config.window)
+            groups = F.check_groups(image.shape[1], config.out_channels, config.groups)
+            weight = self.kernel.weights(config, image.shape[1] // groups)
+            # Padding other than symmetric zeros ("same" with an odd total, reflect, …) is
+            # applied to the image here; the windows then slide over it without more padding.
+            x, padding, sides = F.prepare_padding(image, (config.kh, config.kw),
+                                                  (config.sh, config.sw), config.padding,
+                                                  (config.dh, config.dw), config.padding_mode)
+            window = dict(stride=(config.sh, config.sw), padding=padding,
+                          dilation=(config.dh, config.dw), groups=groups)
+            geometry = F.conv_geometry(x, weight, None, **window)
         except ShapeError as err:
             self._show_error(err)
             return
         self.kernel.clear_error()
-        macs = F.conv2d_macs(x.shape, weight.shape, **config.window)
+        task = ConvResult(config, x, weight, geometry, None, 0.0, window, sides, image)
+        macs = F.conv2d_macs(x.shape, weight.shape, **window)
         if config.method == "fast" or macs <= INLINE_MACS:
             start = time.perf_counter()
-            maps = F.CONV_METHODS[config.method](x, weight, None, **config.window)
-            self._computed(ConvResult(config, x, weight, geometry, maps,
-                                      time.perf_counter() - start))
+            maps = F.CONV_METHODS[config.method](x, weight, None, **window)
+            self._computed(task._replace(maps=maps, seconds=time.perf_counter() - start))
         else:
-            self._compute_in_background(ConvResult(config, x, weight, geometry, None, 0.0))
+            self._compute_in_background(task)
 
     def _compute_in_background(self, task: ConvResult) -> None:
         self.kernel.show_progress(0.0)
@@ -134,7 +143,7 @@ class ConvolutionPage(Page):
 
         def job(context):
             start = time.perf_counter()
-            window = task.config.window
+            window = task.window
             if task.config.method == "naive":
                 def progress(done, total):
                     context.check()
@@ -163,7 +172,7 @@ class ConvolutionPage(Page):
         self.statusMessage.emit(f"{choices.CONV_METHODS[config.method]}: "
                                 f"{result.seconds * 1e3:.2f} ms for {result.maps.shape[1]} "
                                 f"map(s) of {g.oh}×{g.ow}")
-        self.workspace.publish(result.x[0], result.maps[0],
+        self.workspace.publish(result.image[0], result.maps[0],
                                f"{config.out_channels} feature map(s) of "
                                f"{self.inputs.describe(config)} ({config.preset})")
         self._refresh()
@@ -182,6 +191,14 @@ class ConvolutionPage(Page):
         """Redraw the tab on screen only; the others catch up when they are shown."""
         if self.result is not None:
             self.tabs.currentWidget().display(self.result)
+
+    def make_depthwise(self) -> None:
+        """groups = C, and as many kernels as channels unless already a multiple."""
+        channels = self.inputs.image(self.config()).shape[0]
+        form = self.kernel.form
+        if form["out_channels"].value() % channels:
+            form["out_channels"].setValue(channels)
+        form["groups"].setValue(channels)
 
     def show_view(self, view: dict) -> None:
         super().show_view(view)

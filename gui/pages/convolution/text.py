@@ -14,24 +14,74 @@ def num(value: float, digits: int = 4) -> str:
     return "0" if float(text) == 0 else text
 
 
-def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry) -> str:
-    """OH and OW from the formula with these numbers, the output shape, MACs and parameters."""
+def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry, sides: F.Sides | None = None,
+                 config=None) -> str:
+    """OH and OW from the formula with these numbers (and the padding on each side), the output
+    shape, the channel groups, MACs and parameters. ``x_shape`` is the image's, before padding."""
     n, c, h, w = x_shape
-    oc, _, kh, kw = w_shape
+    oc, per_group, kh, kw = w_shape
+    groups = c // per_group
+    sides = sides or F.Sides(g.ph, g.ph, g.pw, g.pw)
+    mode = getattr(config, "padding_mode", "zeros")
+    kind = getattr(config, "pad_kind", "numbers")
     rows = []
-    for axis, size, k, s, p, d, out in (("H", h, kh, g.sh, g.ph, g.dh, g.oh),
-                                        ("W", w, kw, g.sw, g.pw, g.dw, g.ow)):
-        rows.append(f"<b>O{axis}</b> = ⌊({axis} + 2p − d·(K{axis} − 1) − 1) / s⌋ + 1 "
-                    f"= ⌊({size} + 2·{p} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = <b>{out}</b>")
-        rows.append(lesson_form(axis, size, k, s, p, d, out))
-    macs = F.conv2d_macs(x_shape, w_shape, (g.sh, g.sw), (g.ph, g.pw), (g.dh, g.dw))
-    params = F.conv2d_params(c, oc, (kh, kw), bias=False)
+    for axis, size, k, s, first, last, d, out in (
+            ("H", h, kh, g.sh, sides.top, sides.bottom, g.dh, g.oh),
+            ("W", w, kw, g.sw, sides.left, sides.right, g.dw, g.ow)):
+        if first == last:
+            rows.append(f"<b>O{axis}</b> = ⌊({axis} + 2p − d·(K{axis} − 1) − 1) / s⌋ + 1 "
+                        f"= ⌊({size} + 2·{first} − {d}·({k} − 1) − 1) / {s}⌋ + 1 = <b>{out}</b>")
+            rows.append(lesson_form(axis, size, k, s, first, d, out))
+        else:
+            rows.append(f"<b>O{axis}</b> = ⌊({axis} + p<sub>start</sub> + p<sub>end</sub> − "
+                        f"d·(K{axis} − 1) − 1) / s⌋ + 1 = ⌊({size} + {first} + {last} − {d}·({k} "
+                        f"− 1) − 1) / {s}⌋ + 1 = <b>{out}</b>")
+    if kind == "same":
+        rows.append(f"<b>padding 'same'</b>: d·(K − 1) in all, split {sides.top}/{sides.bottom} "
+                    f"(top/bottom) and {sides.left}/{sides.right} (left/right) — an odd total puts "
+                    "the extra one at the bottom and right, as PyTorch does; stride must be 1")
+    elif kind == "valid":
+        rows.append("<b>padding 'valid'</b>: none — only windows that fit inside the image")
+    if mode != "zeros":
+        how = {"reflect": "mirrors the cells next to the border (the border itself not repeated)",
+               "replicate": "repeats the border cell", "circular": "wraps around from the "
+               "opposite side"}[mode]
+        rows.append(f"<b>padding mode {mode}</b>: the padding {how}, instead of zeros")
+    macs = kw * kh * per_group * oc * g.ow * g.oh * n
+    params = F.conv2d_params(c, oc, (kh, kw), bias=False, groups=groups)
     rows.append(f"<b>Output</b> N×OC×OH×OW = {n}×{oc}×{g.oh}×{g.ow}")
-    rows.append(f"<b>MACs</b> = KW·KH·C·OC·OW·OH·N = {kw}·{kh}·{c}·{oc}·{g.ow}·{g.oh}·{n} "
-                f"= <b>{macs:,}</b>")
-    rows.append(f"<b>Parameters</b> = OC·C·KH·KW = {oc}·{c}·{kh}·{kw} = <b>{params:,}</b> "
-                "(no bias)")
+    if groups > 1:
+        rows.append(groups_html(c, oc, groups))
+        rows.append(f"<b>MACs</b> = KW·KH·(C/groups)·OC·OW·OH·N = {kw}·{kh}·{per_group}·{oc}·"
+                    f"{g.ow}·{g.oh}·{n} = <b>{macs:,}</b> — 1/{groups} of a dense convolution's "
+                    f"{macs * groups:,}")
+        rows.append(f"<b>Parameters</b> = OC·(C/groups)·KH·KW = {oc}·{per_group}·{kh}·{kw} = "
+                    f"<b>{params:,}</b> (no bias)")
+    else:
+        rows.append(f"<b>MACs</b> = KW·KH·C·OC·OW·OH·N = {kw}·{kh}·{c}·{oc}·{g.ow}·{g.oh}·{n} "
+                    f"= <b>{macs:,}</b>")
+        rows.append(f"<b>Parameters</b> = OC·C·KH·KW = {oc}·{c}·{kh}·{kw} = <b>{params:,}</b> "
+                    "(no bias)")
     return "<br>".join(rows)
+
+
+def _span(first: int, count: int) -> str:
+    return str(first) if count == 1 else f"{first}–{first + count - 1}"
+
+
+def groups_html(channels: int, out_channels: int, groups: int) -> str:
+    """Which input channels each kernel reads: one line per group, and a small grid (a row
+    per kernel, a column per input channel, ■ where it reads)."""
+    per_in, per_out = channels // groups, out_channels // groups
+    kind = " (depthwise)" if groups == channels else ""
+    lines = [f"kernels {_span(g * per_out, per_out)} ← input channels "
+             f"{_span(g * per_in, per_in)}" for g in range(groups)]
+    grid = " ".join("".join("■" if oc // per_out == c // per_in else "□"
+                            for c in range(channels)) for oc in range(out_channels))
+    return (f"<b>groups = {groups}</b>{kind}: each kernel reads only its group's {per_in} of the "
+            f"{channels} input channels: {'; '.join(lines)} "
+            f"(kernel by kernel, ■ = a channel it reads: "
+            f"<span style='font-family: monospace'>{grid}</span>)")
 
 
 def lesson_form(axis: str, size: int, k: int, s: int, p: int, d: int, out: int) -> str:

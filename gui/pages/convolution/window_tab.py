@@ -123,8 +123,8 @@ class WindowTab(QWidget):
             self.input_view.show_rects("hover", [])
             self.output_view.show_rects("hover", [])
             return
-        config, x, weight = self.result[:3]
-        terms = F.conv_pixel(x, weight, None, row, col, **config.window)
+        x, weight = self.result.x, self.result.weight
+        terms = F.conv_pixel(x, weight, None, row, col, **self.result.window)
         self.input_view.show_rects("hover", taps(terms), HOVER, line_width=2)
         self.output_view.show_rects("hover", [(row, col, 1, 1)], HOVER, line_width=2)
 
@@ -138,14 +138,14 @@ class WindowTab(QWidget):
             self.scrub.setMaximum(g.oh * g.ow - 1)
             self.scrub.setValue(self.position)
         oh, ow = divmod(self.position, g.ow)
-        terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **config.window)
-        show_padded_input(self.input_view, x, g, frame_width=1)
+        terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **self.result.window)
+        show_padded_input(self.input_view, self.result, frame_width=1)
         self.input_view.show_rects("window", taps(terms), fill=True)
         output = maps[0, oc]
         self.output_view.set_image(output, symmetric_levels(output), DIVERGING)
         self.output_view.set_title(f"Output channel {oc} ({g.oh}×{g.ow})")
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)])
-        show_values(self.input_view, self.output_view, x, g, output)
+        show_values(self.input_view, self.output_view, self.result, output)
         n, c = x.shape[:2]
         self.loops.setText(loops_html(
             {"N": n, "OH": g.oh, "OW": g.ow, "OC": maps.shape[1], "C": c, "KH": g.kh,
