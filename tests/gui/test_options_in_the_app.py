@@ -65,6 +65,7 @@ def test_same_with_stride_2_is_refused_at_the_padding(conv, qtbot):
     conv.set_config(ConvConfig(**LESSON_INPUT, pad_kind="same", sh=2, sw=2))
     qtbot.waitUntil(lambda: conv.kernel.has_error)
     assert "padding='same' needs stride 1" in conv.kernel.error.text()
+    assert ERROR_STYLE in conv.kernel.form["pad_kind"].styleSheet()  # the control to change
     conv.set_config(ConvConfig(**LESSON_INPUT, pad_kind="valid", sh=2, sw=2))
     assert computed(qtbot, conv).maps.shape[2:] == (2, 2)
 

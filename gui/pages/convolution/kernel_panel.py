@@ -140,12 +140,14 @@ class KernelPanel(QGroupBox):
         self.error.setText(f"No output: {err}")
         self.error.setVisible(True)
         culprit = WINDOW_FIELDS.get(err.argument)
-        for name in WINDOW_FIELDS.values():
+        if culprit == "padding" and self.form.values()["pad_kind"] != "numbers":
+            culprit = "pad_kind"  # 'same' with a stride: the kind is what to change
+        for name in (*WINDOW_FIELDS.values(), "pad_kind"):
             self.form.set_error(name, name == culprit)
 
     def clear_error(self) -> None:
         self.error.setVisible(False)
-        for name in WINDOW_FIELDS.values():
+        for name in (*WINDOW_FIELDS.values(), "pad_kind"):
             self.form.set_error(name, False)
 
     @property
