@@ -2,7 +2,6 @@
 question accepts its right answer and explains a wrong one; progress persists."""
 
 import json
-from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -43,7 +42,9 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
         panel.go(index)
         page = window.page(step.page)
         assert window.current_page() is page, step.id
-        assert page.config() == replace(page.Config(), **step.config), step.id
+        # every setting the step names, exactly (the rest are the page's defaults, which may
+        # depend on the machine: no PyTorch, no PyTorch column on the Speed page)
+        assert {key: getattr(page.config(), key) for key in step.config} == step.config, step.id
         if "tab" in step.view:
             assert page.tabs.tabText(page.tabs.currentIndex()) == step.view["tab"]
         text = panel.text.text() + panel.formula.text()
