@@ -76,7 +76,8 @@ def activations(page) -> dict:
 
 
 def tiny_net(page) -> dict:
-    loss = (f"{page.losses[-1]:.4f} after {len(page.losses)} epochs" if page.losses else
+    count = len(page.losses)
+    loss = (f"{page.losses[-1]:.4f} after {count} epoch{'s' * (count != 1)}" if count else
             "not measured yet: no epoch trained")
     return {"tiny_loss": loss}
 

@@ -51,8 +51,15 @@ class LessonPanel(QWidget):
         self.visited: set[str] = set()
         self.answered: set[str] = set()
         self.input = None
+        self.misses = 0  # wrong answers to the question on screen: the second shows the answer
         self._build()
         self._restore()
+        for page in window.pages:  # the text quotes the page: refresh it when the page reports
+            page.statusMessage.connect(lambda _text, key=page.key: self._page_reported(key))
+
+    def _page_reported(self, key: str) -> None:
+        if key == self.step.page:
+            self._refresh_text()
 
     # ------------------------------------------------------------------ building
 
@@ -141,6 +148,11 @@ class LessonPanel(QWidget):
         """Set up the step's page exactly and bring it forward; False if it could not (a run
         in progress, or the learner kept a trained network)."""
         step, window = self.step, self.window_
+        for key, fields in step.setup.items():  # pages this one reads from (e.g. the maps)
+            other = window.page(key)
+            wanted = replace(other.Config(), **fields)
+            if not other.busy and wanted != other.config():
+                other.set_config(wanted)
         page = window.page(step.page)
         config = replace(page.Config(), **step.config)
         window.show_page(page)
@@ -211,6 +223,7 @@ class LessonPanel(QWidget):
         self.input.submitted.connect(self.check_answer)
         self.answer_area.addWidget(self.input)
         self.feedback.setText("")
+        self.misses = 0
         self._follow_feedback = False
         self.scroll.verticalScrollBar().setValue(0)  # a new step starts at its top
 
@@ -235,7 +248,14 @@ class LessonPanel(QWidget):
                 return None
             answer, extras = ANSWERS[question.answer](self.window_, **question.args)
             right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
-            explanation = fill(question.explain, {**question.args, **extras, "answer": answer})
+            self.misses += not right
+            if right or self.misses > 1:
+                explanation = fill(question.explain, {**question.args, **extras,
+                                                      "answer": answer})
+            else:  # a first miss: the working with the learner's numbers, the result left out
+                explanation = fill(question.explain.replace("{answer:.4f}", "?")
+                                   .replace("{answer}", "?"), {**question.args, **extras})
+                explanation += " Work it out and try again."
             verdict = "Right." if right else f"Not quite: you said {given:g}."
         elif question.kind == "choice":
             if given is None:
@@ -252,10 +272,13 @@ class LessonPanel(QWidget):
                 return None
             # Recomputed now: the page's values may have changed since the question was shown.
             grid, solution, extras = ANSWERS[question.answer](self.window_, **question.args)
-            if not np.array_equal(grid, self.grid):
+            if not np.array_equal(solution, self.solution):
                 self._show_question()
-                self._say("The page's values changed; here they are again.", WRONG)
+                self._say("The page's values changed, and so did the answer; here they are "
+                          "again.", WRONG)
                 return None
+            self.input.show_values(grid)  # the same cells win: new values, the marks stay
+            self.grid = grid
             right = bool(np.array_equal(given, solution))
             explanation = fill(question.explain, {**question.args, **extras})
             missing, extra = int(np.sum(solution & ~given)), int(np.sum(given & ~solution))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,22 +39,27 @@ class NumberInput(QLineEdit):
 
 
 class ChoiceInput(QWidget):
+    """Radio buttons with word-wrapped texts beside them (a radio button's own text never
+    wraps, and the panel is narrow); clicking the text picks the option too."""
+
     submitted = Signal()
 
     def __init__(self, options):
         super().__init__()
         self.group = QButtonGroup(self)
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setColumnStretch(1, 1)
         for index, option in enumerate(options):
-            button = QRadioButton(option["text"])
+            button = QRadioButton()
             button.setObjectName(f"lesson_choice_{index}")
             button.setToolTip("Pick the answer you think is right, then press Check")
             self.group.addButton(button, index)
-            layout.addWidget(button)
-            button.setStyleSheet("QRadioButton { padding: 1px; }")
-        for button in self.group.buttons():  # long options wrap instead of widening the panel
-            button.setMinimumWidth(10)
+            text = QLabel(option["text"])
+            text.setWordWrap(True)
+            text.mousePressEvent = lambda _event, b=button: b.setChecked(True)
+            layout.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(text, index, 1)
 
     def answer(self) -> int | None:
         index = self.group.checkedId()
@@ -89,6 +94,10 @@ class CellsInput(QWidget):
         for (row, col), cell in self.cells.items():
             mask[row, col] = cell.isChecked()
         return mask
+
+    def show_values(self, values: np.ndarray) -> None:
+        for (row, col), cell in self.cells.items():
+            cell.setText(f"{values[row, col]:.3g}")
 
     def mark(self, mask: np.ndarray) -> None:
         for (row, col), cell in self.cells.items():

@@ -30,6 +30,7 @@ class Step(NamedTuple):
     config: dict              # fields of that page's Config (the rest: defaults)
     view: dict                # which tab, and page-specific views (e.g. a window position)
     question: Question
+    setup: dict = {}          # other pages this step needs as they are: {page key: fields}
 
 
 def load_steps(path=None) -> list[Step]:

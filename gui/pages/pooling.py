@@ -76,11 +76,25 @@ ERROR_FIELDS = {"padding": "padding", "kernel_size": "kernel", "dilation": "dila
 OTHER = {"max": "avg", "avg": "max"}
 
 
+CAPTIONS = {  # (input, winners, backward) captions per mode
+    "max": ("Green: the window of the pooled pixel you click (right); orange: the cell that "
+            "won it. On ties (flat regions) the first cell wins.",
+            "Max pooling: only these cells receive gradient.",
+            "With an output gradient of ones, max pooling sends back exactly the winners map "
+            "(same colours); choose a random gradient to see it routed."),
+    "avg": ("Green: the window of the pooled pixel you click (right): its mean is that pixel.",
+            "Average pooling: every cell of a window gets an equal share (1/divisor) of its "
+            "gradient.",
+            "With an output gradient of ones, each cell gets the sum of its windows' shares; "
+            "choose a random gradient to see it spread."),
+}
+
+
 def line_example() -> np.ndarray:
     """8×8: a faint background, a one-pixel bright vertical line and a small bright blob — where
     max pooling keeps the line at full strength and average pooling dilutes it."""
     x = np.full((8, 8), 0.1)
-    x[:, 2] = 0.9
+    x[:, 3] = 0.9  # the right column of its 2×2 windows: the winners move to it
     x[5:7, 5:7] = 0.7
     return x
 
@@ -233,6 +247,9 @@ class PoolingPage(Page):
         dout = np.ones_like(out) if config.gradient == "ones" else rng.standard_normal(out.shape)
         dx = layer.backward(dout)
         g = layer._geometry
+        for view, caption in zip((self.input_view, self.winners_view, self.backward_view),
+                                 CAPTIONS[config.mode]):
+            view.caption.setText(caption)
         self._show_forward(config, x, out, layer, g)
         self.input_view.show_rects("partial", partial_windows(g, x.shape[2:]), PARTIAL)
         self._show_backward(config, x, out, dx, g)

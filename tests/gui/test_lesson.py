@@ -110,10 +110,17 @@ def check_every_question(panel):
         assert panel.check_answer() is False, step.id
         feedback = panel.feedback.text()
         assert "Right." not in feedback and step.id not in panel.answered
-        if question.kind == "number":  # the formula with the question's numbers
+        if question.kind == "number":
+            # a first miss: the working with the question's numbers, the result left out ...
             value, extras = ANSWERS[question.answer](panel.window_, **question.args)
             explained = fill(question.explain, {**question.args, **extras, "answer": value})
-            assert explained in feedback, step.id
+            assert explained not in feedback and "try again" in feedback, step.id
+            hint = fill(question.explain.replace("{answer:.4f}", "?").replace("{answer}", "?"),
+                        {**question.args, **extras})
+            assert hint in feedback, step.id
+            # ... a second miss shows it
+            assert panel.check_answer() is False
+            assert explained in panel.feedback.text(), step.id
         elif question.kind == "choice":
             assert question.options[question.answer]["why"] in feedback, step.id
         else:
@@ -190,3 +197,25 @@ def test_the_lesson_file_is_checked(tmp_path):
     path.write_text(json.dumps(raw))
     with pytest.raises(ValueError, match=r"lesson step 1 \(x\): question kind 'essay'"):
         load_steps(path)
+
+
+def test_steps_keep_their_text_and_questions_true_to_the_page(window, qtbot):
+    panel = window.lesson
+    ids = [step.id for step in STEPS]
+    conv = window.page("convolution")
+    conv.set_config(conv.Config(source="pattern", pattern="arange 3×6×6"))
+    panel.go(ids.index("activations"))  # the maps it activates come from a real image
+    assert conv.config().source == "fashion"
+    panel.go(ids.index("tiny_training"))
+    assert "not measured yet" in panel.text.text()
+    tiny = window.page("tiny_net")
+    tiny.step_button.click()
+    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    assert f"right now it is {tiny.losses[-1]:.4f} after 1 epoch." in panel.text.text()
+    panel.go(ids.index("backprop"))  # cells: the page's winners
+    old = panel.solution.copy()
+    panel.input.mark(old)
+    tiny.step_button.click()  # the values move; the winners (almost always) stay
+    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    _, new, _ = ANSWERS["tiny_winners"](window)
+    assert panel.check_answer() is (True if np.array_equal(new, old) else None)

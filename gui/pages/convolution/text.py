@@ -132,7 +132,7 @@ def arithmetic_html(terms: F.PixelTerms, kernel: np.ndarray, oc: int, oh: int, o
                 f"{num(kernel[ch, i, j])}<br><span style='color:#666'>"
                 f"= {num(terms.products[ch, i, j])}</span></td>" for j in range(kw))
             cells.append(f"<tr>{row}</tr>")
-        label = f"channel {ch}: " if c > 1 else ""
+        label = f"<br>channel {ch}: " if c > 1 else ""
         parts.append(f"{label}<table style='font-family: monospace'>{''.join(cells)}</table>")
         shown += kh * kw
         if shown > max_cells and ch < c - 1:
