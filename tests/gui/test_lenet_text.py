@@ -36,8 +36,18 @@ def test_progress_shows_speed_and_time_left_only_while_running():
     assert text.clock(3725) == "1:02:05"
 
 
+def test_a_tiny_probability_does_not_cut_the_line_short():
+    """"(<1%)" in rich text started a tag that swallowed the rest of the Why header."""
+    from PySide6.QtGui import QTextDocument
+    html = text.answer_html("Test image 1", "Shirt", ["Coat", "Shirt", "Bag"],
+                            [0.99, 0.001, 0.009])
+    document = QTextDocument()
+    document.setHtml(html)
+    assert document.toPlainText().endswith("then Bag (1%), Shirt (<1%) — wrong.")
+
+
 def test_percent_never_reads_a_misleading_zero():
-    assert text.percent(0.001) == "<1%" and text.percent(0) == "0%" and text.percent(0.86) == \
+    assert text.percent(0.001) == "&lt;1%" and text.percent(0) == "0%" and text.percent(0.86) == \
         "86%"
 
 

@@ -11,8 +11,9 @@ from core.train import EpochEvent, StepEvent
 
 
 def percent(p: float) -> str:
-    """A probability for reading: "<1%" rather than a misleading "0%"."""
-    return "<1%" if 0 < p < 0.005 else f"{p:.0%}"
+    """A probability for reading in rich text: "&lt;1%" (shown as "<1%") rather than a
+    misleading "0%". A bare "<" would start a tag and swallow the rest of the line."""
+    return "&lt;1%" if 0 < p < 0.005 else f"{p:.0%}"
 
 
 def clock(seconds: float) -> str:
