@@ -85,6 +85,10 @@ def test_tiny_network_backward_view_steps_one_epoch(qtbot):
     page.step_button.click()
     qtbot.waitUntil(finished(page), timeout=5000)
     assert len(page.losses) == 1 and "epoch 1" in page.weights.text()
+    # the update is spelled out: two SGD steps (one per sample), and how far they moved w1
+    np.testing.assert_allclose(page.update.w1, page.model[0].weight.data[0, 0] - w1[0, 0])
+    assert page.update.steps == 2 and "(h) the last run: 2 steps" in page.backward.text()
+    assert f">{page.update.w1[0, 0]:.2g}<" in page.backward.text()
     after = shown_terms()
     assert not np.allclose(page.model[0].weight.data, w1)
     assert after.error != before.error

@@ -33,6 +33,7 @@ from core.train import DEFAULTS, EpochEvent, FinishedEvent, Samples, Trainer, sh
 from gui.pages.base import Page
 from gui.pages.tiny_net.text import (
     Snapshot,
+    Update,
     backward_html,
     layer_of,
     stages_html,
@@ -84,6 +85,7 @@ class TinyNetPage(Page):
         super().__init__()
         self.runner = WorkerRunner(self)
         self.losses: list[float] = []
+        self.update: Update | None = None  # what the last run did to the weights
         self._build()
         self.set_config(config or TinyConfig())
 
@@ -114,7 +116,9 @@ class TinyNetPage(Page):
         self.loss_plot.setLabel("bottom", "epoch")
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
         self.loss_plot.setMinimumHeight(170)
-        self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#1565c0", width=2))
+        self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#1565c0", width=2), symbol="o",
+                                              symbolSize=3, symbolBrush="#1565c0",
+                                              symbolPen=None)  # one epoch shows too
         self.weights = rich_label("weights")
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
@@ -195,7 +199,7 @@ class TinyNetPage(Page):
         fresh = shallow_trainer(replace(LESSON, seed=config.seed, lr=config.lr,
                                         epochs=config.epochs))
         self.model, self.inputs = fresh.model, fresh.train.x
-        self.losses = []
+        self.losses, self.update = [], None
         self.loss_curve.setData([], [])
         self.check_table.setRowCount(0)
         self._show_current()
@@ -212,7 +216,10 @@ class TinyNetPage(Page):
                           epochs=epochs or config.epochs, batch_size=1,
                           seed=config.seed + len(self.losses))  # a new order each time
         inputs, speed, sample = self.inputs, config.speed, config.sample
-        first_epoch = len(self.losses)
+        first_epoch = self._first_epoch = len(self.losses)
+        self._before = (layer_of(self.model, Conv2d).weight.data[0, 0].copy(),
+                        layer_of(self.model, Linear).weight.data.copy(), config.lr,
+                        2 * (epochs or config.epochs))
 
         def job(context):
             for event in trainer.run():
@@ -251,12 +258,23 @@ class TinyNetPage(Page):
             getattr(self, f"{name}_button").setEnabled(not running)
         self.stop_button.setEnabled(running)
 
+    def _record_update(self) -> None:
+        """After a run: how far it moved the weights (steps actually taken: it may stop early)."""
+        w1, w2, lr, planned = self._before
+        epochs = len(self.losses) - self._first_epoch
+        self.update = Update(min(planned, 2 * epochs), lr,
+                             layer_of(self.model, Conv2d).weight.data[0, 0] - w1,
+                             layer_of(self.model, Linear).weight.data - w2)
+
     def _finished(self) -> None:
         self._set_running(False)
+        self._record_update()
         self._show_current()
-        if self.losses:
+        if len(self.losses) > 1:
             self.statusMessage.emit(f"Loss: {self.losses[0]:.4f} (epoch 1) → "
                                     f"{self.losses[-1]:.4f} (epoch {len(self.losses)})")
+        elif self.losses:
+            self.statusMessage.emit(f"Loss after epoch 1: {self.losses[0]:.4f}")
 
     # ------------------------------------------------------------------ showing
 
@@ -270,7 +288,7 @@ class TinyNetPage(Page):
         self.shown = snap  # what the page shows now (the lesson's questions read it)
         self.weights.setText(weights_html(snap))
         self.stages.setText(stages_html(snap, self.config().sample))
-        self.backward.setText(backward_html(snap))
+        self.backward.setText(backward_html(snap, self.update))
 
     # ------------------------------------------------------------------ gradient check
 

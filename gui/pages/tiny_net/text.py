@@ -39,11 +39,30 @@ def stage_of(inside: Inside, kind, nth: int = 0) -> np.ndarray:
     return [s.output for s in inside.stages if isinstance(s.layer, kind)][nth]
 
 
+class Update(NamedTuple):
+    """What the last run did to the weights: w ← w − η·∂E/∂w at each of its SGD steps."""
+
+    steps: int           # SGD steps (one per sample and epoch)
+    lr: float
+    w1: np.ndarray       # (3, 3) after − before
+    w2: np.ndarray       # (1, 4)
+
+
 def weights_html(snap: Snapshot) -> str:
     loss = f", mean loss {snap.loss:.4f}" if snap.loss is not None else ""
     return (f"<b>w1</b> (3×3 conv kernel)<br>{_cells(snap.w1)}<br><br>"
             f"<b>w2</b> (1×4 FC weights)<br>{_cells(snap.w2)}<br><br>"
             f"epoch {snap.epoch}{loss}")
+
+
+def update_html(update: Update | None) -> str:
+    """(h): how far the last run moved the weights."""
+    if update is None:
+        return ("(h) the update", "Train or Step one epoch: each SGD step does w ← w − η·∂E/∂w; "
+                "the change of w1 and w2 shows here.")
+    return (f"(h) the last run: {update.steps} step{'s' * (update.steps != 1)} of "
+            f"w ← w − {update.lr:g}·∂E/∂w",
+            f"w1 changed by {_cells(update.w1, digits=2)}w2 by {_cells(update.w2, digits=2)}")
 
 
 def winner_marks(winners: np.ndarray) -> np.ndarray:
@@ -79,7 +98,7 @@ def stages_html(snap: Snapshot, sample: int) -> str:
     return f"<b>Forward: sample {sample}, stage by stage</b> (target y = 1){_table(rows)}"
 
 
-def backward_html(snap: Snapshot) -> str:
+def backward_html(snap: Snapshot, update: Update | None = None) -> str:
     """The chain rule back from the loss to w1, each term with its numbers, and how far the
     layers' own backward is from them."""
     t = snap.terms
@@ -98,7 +117,7 @@ def backward_html(snap: Snapshot) -> str:
     last = [[("(g) ∂E/∂w1 = x ⋆ δ1 (3×3)", _cells(t.grad_w1, digits=3)),
              ("", "the input ① correlated with the error map (f): the weight gradient of a "
                   "convolution is itself a convolution.<br>The layers' own backward gives the "
-                  f"same ∂E/∂w1 and ∂E/∂w2 (largest difference {max(differences):.1e}).<br>"
-                  "One SGD step: w ← w − η·∂E/∂w (η: the learning rate).")]]
+                  f"same ∂E/∂w1 and ∂E/∂w2 (largest difference {max(differences):.1e})."),
+             update_html(update)]]
     return ("<b>Backward: the chain rule from the loss E = ½(y − ŷ)² back to w1</b>"
             + _table(rows) + _table(last))
