@@ -141,8 +141,11 @@ class LessonPanel(QWidget):
         if not 0 <= index < len(self.steps):
             return
         self.index = index
-        self.show_step()
+        ready = self.show_step()
+        problem = self.feedback.text()  # why the page could not be set up, if it could not
         self._show_question()  # after: a question may be about what the page now shows
+        if not ready:
+            self.feedback.setText(problem)
 
     def show_step(self, ask: bool = True) -> bool:
         """Set up the step's page exactly and bring it forward; False if it could not (a run
@@ -165,6 +168,8 @@ class LessonPanel(QWidget):
                     self, "Show me", f"Setting up this step builds a new network on the "
                     f"{page.title} page; the trained one is lost unless you saved it (File → "
                     "Save model). Set it up anyway?") != QMessageBox.StandardButton.Yes:
+                self._say(f"Your trained network is kept; the {page.title} page is as you left "
+                          "it. Press Show me to set this step up.", WRONG)
                 self._refresh_text()
                 return False
             page.set_config(config)

@@ -182,8 +182,8 @@ def test_show_me_keeps_a_trained_network_unless_the_learner_agrees(qtbot, window
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.No)
     panel = window.lesson
-    panel.index = [step.id for step in STEPS].index("lenet")
-    assert panel.show_step() is False and lenet.model is model
+    panel.go([step.id for step in STEPS].index("lenet"))
+    assert lenet.model is model and "Your trained network is kept" in panel.feedback.text()
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
     assert panel.show_step() is True and lenet.model is not model
@@ -219,3 +219,16 @@ def test_steps_keep_their_text_and_questions_true_to_the_page(window, qtbot):
     qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
     _, new, _ = ANSWERS["tiny_winners"](window)
     assert panel.check_answer() is (True if np.array_equal(new, old) else None)
+
+
+def test_a_page_that_is_training_is_left_alone_and_the_learner_told(window, qtbot):
+    tiny = window.page("tiny_net")
+    tiny.set_config(tiny.Config(epochs=10000, speed=20))
+    tiny.train_button.click()
+    qtbot.waitUntil(lambda: len(tiny.losses) > 0, timeout=10000)
+    panel = window.lesson
+    panel.go([step.id for step in STEPS].index("backprop"))
+    assert "The Tiny network page is training: stop it" in panel.feedback.text()
+    assert tiny.config().epochs == 10000  # not reset under the run
+    tiny.stop_button.click()
+    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
