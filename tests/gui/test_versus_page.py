@@ -63,6 +63,7 @@ def test_stop_ends_the_comparison_early(qtbot):
     page = show(qtbot, VersusPage(VersusConfig(train_size=20_000, epochs=5)))
     page.train_button.click()
     qtbot.waitUntil(lambda: page.steps_done > 0, timeout=30000)
+    assert "s left for it (then LeNet-5 and the shift test)" in page.status.text()
     page.stop_button.click()
     qtbot.waitUntil(lambda: not page.runner.running, timeout=10000)
     assert page.result is None and page.train_button.isEnabled()

@@ -330,8 +330,10 @@ class VersusPage(Page):
                 self.losses[item.network].append(event.loss)
                 self.progress.setMaximum(2 * event.epochs * event.steps)
                 self.steps_done += 1
-                self.status.setText(f"{item.network}: epoch {event.epoch} of "
-                                    f"{event.epochs}, batch {event.step} of {event.steps}")
+                then = " (then LeNet-5 and the shift test)" if item.network == "DMLP" else ""
+                self.status.setText(f"{item.network}: epoch {event.epoch} of {event.epochs}, "
+                                    f"batch {event.step} of {event.steps}, about "
+                                    f"{event.eta_s:.0f} s left for it{then}")
             elif isinstance(event, EpochEvent):
                 self.accuracies[item.network].append(event.test_accuracy)
             elif isinstance(event, int):
