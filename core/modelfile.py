@@ -58,7 +58,33 @@ def read(path) -> tuple[dict, dict[str, np.ndarray]]:
     return meta, arrays
 
 
-def _members(archive: zipfile.ZipFile, path) -> dict[str, zipfile.ZipInfo]:
+def read_arrays(path, max_file_bytes: int = MAX_FILE_BYTES, dtypes=ARRAY_DTYPES,
+                error=ModelFileError) -> dict[str, np.ndarray]:
+    """The arrays of a plain ``.npz`` archive (no metadata entry), checked as model files are:
+    a regular file, sizes checked before reading, only ``dtypes``, no pickle. Failures raise
+    ``error`` (a ValueError subclass) naming the file and the reason."""
+    path = Path(path)
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{path}: not a regular file (a folder, device or pipe)")
+    if info.st_size > max_file_bytes:
+        raise error(f"{path}: {info.st_size:,} bytes, more than the {max_file_bytes:,} expected")
+    try:
+        with open(path, "rb") as f:
+            if not zipfile.is_zipfile(f):
+                raise error(f"{path}: not an .npz archive")
+            with zipfile.ZipFile(f) as archive:
+                members = _members(archive, path, require_meta=False)
+                return {name: _array(archive, member, path, dtypes)
+                        for name, member in members.items()}
+    except ModelFileError as err:
+        raise error(str(err)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as err:
+        raise error(f"{path}: a damaged archive ({err})") from None
+
+
+def _members(archive: zipfile.ZipFile, path,
+             require_meta: bool = True) -> dict[str, zipfile.ZipInfo]:
     members = archive.infolist()
     if len(members) > MAX_ARRAYS:
         raise ModelFileError(f"{path}: {len(members):,} entries, not a model file")
@@ -71,12 +97,13 @@ def _members(archive: zipfile.ZipFile, path) -> dict[str, zipfile.ZipInfo]:
         if not member.filename.endswith(".npy") or member.is_dir():
             raise ModelFileError(f"{path}: unexpected entry {member.filename!r}")
         out[member.filename[:-4]] = member
-    if META_KEY not in out:
+    if require_meta and META_KEY not in out:
         raise ModelFileError(f"{path}: not a CNN Studio model file (no metadata)")
     return out
 
 
-def _array(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path) -> np.ndarray:
+def _array(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path,
+           dtypes=ARRAY_DTYPES) -> np.ndarray:
     """One .npy entry, its header checked against the entry's real size before any data is
     read or allocated."""
     name = member.filename[:-4]
@@ -88,7 +115,7 @@ def _array(archive: zipfile.ZipFile, member: zipfile.ZipInfo, path) -> np.ndarra
             shape, fortran, dtype = reader(f, max_header_size=10_000)
         except (ValueError, KeyError, SyntaxError, TypeError) as err:
             raise ModelFileError(f"{path}: entry {name!r} is not a plain array ({err})") from None
-        allowed = (np.dtype(np.uint8),) if name == META_KEY else ARRAY_DTYPES
+        allowed = (np.dtype(np.uint8),) if name == META_KEY else tuple(map(np.dtype, dtypes))
         if dtype not in allowed:
             raise ModelFileError(f"{path}: entry {name!r} holds {dtype}, expected "
                                  f"{' or '.join(map(str, allowed))}")
