@@ -217,6 +217,16 @@ def test_closing_the_window_mid_training_stops_cleanly(qtbot, fresh_settings):
     assert not window.lenet.session.running and window.lenet.session.runner.threads == 0
 
 
+def test_a_run_is_recorded_for_rewinding(lenet, qtbot):
+    train(lenet, qtbot)
+    record = lenet.session.record
+    assert record.batch_losses == lenet.session.history.losses
+    assert [e.test_accuracy for e in record.epochs] == lenet.session.history.test_acc
+    shot = record.snapshots[-1]
+    np.testing.assert_array_equal(shot["kernel0"], lenet.model[0].weight.data)
+    assert shot["confusion"].sum() == TEST_IMAGES and "stage0" in shot
+
+
 def test_a_cancelled_run_still_finishing_its_batch_is_not_looked_into(qtbot):
     """Cancelling calls the page's finish at once; the thread may still be in a batch, so the
     GUI must not run images through the live model until the thread has ended (this raced:

@@ -5,12 +5,14 @@ listens to its signals; it never touches the page's widgets."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.layers import Conv2d
 from core.model import Sequential
+from core.runs import RunRecord
 from core.train import (
     ActivationsEvent,
     EpochEvent,
@@ -64,6 +66,12 @@ def first_kernels(model) -> tuple:
     return tuple(layer.weight.data.copy() for layer in convolutions[:2])
 
 
+class Recorded(NamedTuple):
+    """The run's record, handed to the GUI once its thread is done with it."""
+
+    record: RunRecord
+
+
 class TrainingSession(QObject):
     redraw = Signal()              # REDRAW_HZ times a second while running, and at the end
     epochEnded = Signal(object)    # EpochEvent
@@ -79,6 +87,7 @@ class TrainingSession(QObject):
         self.history = History()
         self.last_step: StepEvent | None = None
         self.snapshot: Snapshot | None = None
+        self.record: RunRecord | None = None  # the last finished run's record (core.runs)
         self._paused_model: Sequential | None = None
         self._names: dict[str, str] = {}
         self._step_offset = 0
@@ -127,10 +136,16 @@ class TrainingSession(QObject):
         self._step_offset = len(self.history.losses)
         self.last_step = self.history.finished = None
 
+        record = RunRecord.start(config)  # filled in this thread, handed over at the end
+        test_set = trainer.test if trainer.test is not None and len(trainer.test.x) else None
+        probe_x = test_set.prepare(test_set.x[probe:probe + 1]) if test_set else None
+
         def job(context):
             for event in trainer.run():
                 if context.stopped:
                     trainer.stop()
+                record.record(event, trainer.model if isinstance(event, EpochEvent) else None,
+                              probe_x)
                 if isinstance(event, PausedEvent):
                     # A copy to look into while the run waits: the GUI thread never touches
                     # the model this thread trains.
@@ -140,6 +155,7 @@ class TrainingSession(QObject):
                 if isinstance(event, ActivationsEvent):
                     event = Snapshot(event, first_kernels(trainer.model))
                 yield event
+            yield Recorded(record)
 
         self.runner.start(job, self._items, self._failed, self._ended,
                           urgent=lambda item: not isinstance(item, (StepEvent, Snapshot)),
@@ -203,6 +219,8 @@ class TrainingSession(QObject):
                 self.stateChanged.emit()
             elif isinstance(item, FinishedEvent):
                 self.history.finished = item
+            elif isinstance(item, Recorded):
+                self.record = item.record
 
     def _record(self, steps: list[StepEvent]) -> None:
         history = self.history
