@@ -232,9 +232,8 @@ def receptive_field(model, layer_index: int, y: int, x: int,
         if isinstance(layer, (Conv2d, MaxPool2d, AvgPool2d)):
             dilation = getattr(layer, "dilation", (1, 1))
             chain.append((layer, dilation, hw))
-            g = F.window_geometry(hw, layer.kernel_size, layer.stride, layer.padding, dilation,
-                                  getattr(layer, "ceil_mode", False))
-            hw = (g.oh, g.ow)
+            # the layer's own arithmetic: asymmetric 'same' padding and ceil mode included
+            hw = tuple(layer.output_shape((getattr(layer, "in_channels", 1), *hw))[1:])
     if not (y < hw[0] and x < hw[1]):
         raise ValueError(f"(y, x) = ({y}, {x}) is outside layer {layer_index}'s output "
                          f"{hw[0]}×{hw[1]}")

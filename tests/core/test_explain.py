@@ -16,7 +16,15 @@ from core.explain import (
     saliency,
 )
 from core.gradcheck import numerical_gradient
-from core.layers import AvgPool2d, BatchNorm2d, Conv2d, Dropout, Flatten, Linear, Tanh
+from core.layers import (
+    AvgPool2d,
+    BatchNorm2d,
+    Conv2d,
+    Dropout,
+    Flatten,
+    Linear,
+    Tanh,
+)
 from core.model import Sequential
 
 
@@ -213,3 +221,19 @@ def test_image_features_normalise_like_the_network_input():
     images = np.random.default_rng(0).integers(0, 256, (5, 28, 28), dtype=np.uint8)
     expected = np.concatenate([features(model, network_input(model, image)) for image in images])
     np.testing.assert_allclose(image_features(model, images, batch_size=2), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("layers", [
+    lambda: [Conv2d(1, 1, 4, padding="same", rng=1), Tanh(), Conv2d(1, 1, 2, padding="same",
+                                                                    rng=2)],
+    # average pooling: every cell of a window gets gradient (max pooling only its winner)
+    lambda: [Conv2d(1, 2, 3, padding=1, rng=3), Tanh(), AvgPool2d(3, 2, ceil_mode=True),
+             Conv2d(2, 1, 3, rng=4)],
+])
+def test_receptive_fields_follow_same_padding_and_ceil_mode(layers):
+    model = Sequential(*layers())
+    size, last = 11, len(model) - 1
+    oh, ow = model.summary((1, size, size))[-1].output_shape[1:]
+    for y, x in ((0, 0), (oh - 1, ow - 1), (oh // 2, 0)):
+        field = receptive_field(model, last, y, x, input_size=(size, size))
+        assert field.clipped() == gradient_support(model, last, 0, y, x, (1, 1, size, size))
