@@ -16,6 +16,7 @@ from . import zoo
 from .data import Split, batches
 from .inside import normalizer_of
 from .layers import Conv2d, Linear, linear_as_conv
+from .model import weighted_layer_names
 from .train import TrainConfig, lenet_model, lenet_trainer
 
 SHIFTS = (0, 1, 2, 3, 4)
@@ -93,13 +94,9 @@ class LayerShare(NamedTuple):
 def weighted_layers(model, input_shape=(1, 28, 28)) -> list[LayerShare]:
     """Parameters and multiply-accumulates per image of each Conv2d and Linear layer, named
     conv1, conv2, … and fc1, fc2, … in order (BatchNorm's few parameters are left out)."""
-    shares, counts = [], {"conv": 0, "fc": 0}
-    for row, layer in zip(model.summary(input_shape), model):
-        if isinstance(layer, (Conv2d, Linear)):
-            kind = "conv" if isinstance(layer, Conv2d) else "fc"
-            counts[kind] += 1
-            shares.append(LayerShare(f"{kind}{counts[kind]}", row.params, row.macs))
-    return shares
+    names = weighted_layer_names(model)
+    return [LayerShare(names[i], row.params, row.macs)
+            for i, row in enumerate(model.summary(input_shape)) if i in names]
 
 
 class AsConvolution(NamedTuple):

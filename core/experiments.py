@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable, Iterator
 
 from .data import Split, load_fashion_mnist
-from .inside import network_input
 from .runs import RunRecord
 from .train import DEFAULTS, EpochEvent, FinishedEvent, TrainConfig, lenet_trainer
 
-# Sized so that a whole experiment takes about a minute here (2 epochs of 12,000 images per
-# variant); the cosine schedule's large first steps make 2 epochs tell the variants apart.
-BASE = dataclasses.replace(DEFAULTS["lenet5"], epochs=2, train_size=12_000)
+# Sized so that a whole experiment takes about a minute here: 2 epochs per variant, over
+# BUDGET // variants training images (12,000 for four variants, 24,000 for two); the cosine
+# schedule's large first steps make 2 epochs tell the variants apart.
+BASE = dataclasses.replace(DEFAULTS["lenet5"], epochs=2)
+BUDGET = 48_000
 
 EXPERIMENTS = {
     "activations": ("Activation functions", [
@@ -35,10 +36,14 @@ EXPERIMENTS = {
 
 
 def variants(name: str, base: TrainConfig = BASE) -> list[tuple[str, TrainConfig]]:
-    """(label, configuration) of each variant of experiment ``name``."""
+    """(label, configuration) of each variant of experiment ``name``; a base that trains on
+    all images trains on BUDGET // variants instead."""
     if name not in EXPERIMENTS:
         raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(EXPERIMENTS)}")
-    return [(label, dataclasses.replace(base, **fields)) for label, fields in EXPERIMENTS[name][1]]
+    choices = EXPERIMENTS[name][1]
+    if base.train_size is None:
+        base = dataclasses.replace(base, train_size=BUDGET // len(choices))
+    return [(label, dataclasses.replace(base, **fields)) for label, fields in choices]
 
 
 def run_experiment(name: str, train: Split, test: Split, base: TrainConfig = BASE,
@@ -49,17 +54,16 @@ def run_experiment(name: str, train: Split, test: Split, base: TrainConfig = BAS
     is asked between batches: the variant under way is abandoned, the finished ones stay."""
     for label, config in variants(name, base):
         trainer = lenet_trainer(config, train, test)
-        record = RunRecord.start(config)
+        record = RunRecord.for_trainer(config, trainer)
         record.name = label
-        probe = network_input(trainer.model, test.images[0])
+        record.snap(trainer.model)
         completed = False
         for event in trainer.run():
             if stopped():
                 trainer.stop()
             if on_event is not None:
                 on_event(label, event)
-            record.record(event, trainer.model if isinstance(event, EpochEvent) else None,
-                          probe)
+            record.record(event, trainer.model if isinstance(event, EpochEvent) else None)
             if isinstance(event, FinishedEvent):
                 completed = event.reason in ("completed", "diverged")
         if not completed:

@@ -12,8 +12,20 @@ from . import functional as F
 from . import modelfile
 from .fileio import atomic_file
 from .functional import ShapeError
-from .layers import LAYER_TYPES, Layer, Parameter
+from .layers import LAYER_TYPES, Conv2d, Layer, Linear, Parameter
 from .modelfile import ModelFileError
+
+
+def weighted_layer_names(model) -> dict[int, str]:
+    """The position of every Conv2d and Linear layer -> its short name: conv1, conv2, … and
+    fc1, fc2, … in network order (how the app names layers with weights everywhere)."""
+    names, counts = {}, {"conv": 0, "fc": 0}
+    for i, layer in enumerate(model):
+        kind = "conv" if isinstance(layer, Conv2d) else "fc" if isinstance(layer, Linear) else ""
+        if kind:
+            counts[kind] += 1
+            names[i] = f"{kind}{counts[kind]}"
+    return names
 
 
 class SummaryRow(NamedTuple):

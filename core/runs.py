@@ -2,16 +2,20 @@
 — saved to a run folder and read back safely (Qt-free; issue 12's core).
 
 A run folder holds ``run.json`` (format, version, settings, name, the loss of every batch, the
-figures of every epoch) and ``snapshots.npz`` (per epoch: the first two convolutions' kernels,
-every stage's output for the probe image, the confusion matrix). Both are written atomically;
-nothing is pickled. A folder that cannot be read is reported with the reason and skipped.
+figures of every epoch) and ``snapshots.npz`` (before training and after each epoch: the first two
+convolutions' kernels, every stage's output for the probe image, the distributions of each weighted
+layer's output and gradient, the confusion matrix). Both are written atomically; nothing is
+pickled. A folder that cannot be read is reported with the reason and skipped.
 """
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import json
 import os
+import shutil
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +26,19 @@ from . import modelfile
 from .fileio import atomic_file
 from .inside import look_inside
 from .layers import Conv2d
+from .losses import CrossEntropyLoss
+from .model import weighted_layer_names
 from .train import DEFAULTS, EpochEvent, StepEvent, TrainConfig
+from .zoo import ACTIVATIONS
 
 FORMAT = "cnn-studio-run"
 VERSION = 1
 MAX_JSON_BYTES = 16 << 20
 MAX_SNAPSHOT_BYTES = 64 << 20
 SNAPSHOT_DTYPES = (np.float32, np.float64, np.int64)
+HIST_SAMPLE = 256                            # training images whose distributions are recorded
+HIST_BINS = 40
+GRAD_EDGES = np.linspace(-8.0, 0.0, HIST_BINS + 1)  # log10 |gradient|, 0.2 decades a bin
 
 
 class RunFileError(ValueError):
@@ -44,6 +54,7 @@ class EpochRecord:
     test_accuracy: float | None
     seconds: float
     grad_norms: dict = field(default_factory=dict)  # parameter name -> ‖grad‖ at the epoch's end
+    batches: int = 0                                # batches trained by the epoch's end
 
 
 @dataclass
@@ -52,16 +63,36 @@ class RunRecord:
     name: str = ""
     batch_losses: list = field(default_factory=list)
     epochs: list = field(default_factory=list)       # EpochRecord per epoch
-    snapshots: list = field(default_factory=list)    # per epoch: {name: array}
+    snapshots: list = field(default_factory=list)    # at the start, then per epoch: {name: array}
     _norms: dict = field(default_factory=dict, repr=False, compare=False)
+    _probe: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _sample: tuple | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def start(cls, config: TrainConfig) -> RunRecord:
-        return cls(dataclasses.asdict(config), run_name(config))
+    def start(cls, config: TrainConfig, probe: np.ndarray | None = None,
+              sample: tuple | None = None) -> RunRecord:
+        """An empty record. Its snapshots follow the ``probe`` input (1, C, H, W) through every
+        stage, and record the distributions over ``sample`` (inputs, class indices)."""
+        return cls(dataclasses.asdict(config), run_name(config), _probe=probe, _sample=sample)
 
-    def record(self, event, model=None, probe: np.ndarray | None = None) -> None:
-        """Take in one of the trainer's events; at an epoch's end, with the model and the
-        probe input (1, C, H, W), also a snapshot of what the network looks like."""
+    @classmethod
+    def for_trainer(cls, config: TrainConfig, trainer, probe: int = 0) -> RunRecord:
+        """An empty record for ``trainer``'s run: test image ``probe`` is its probe, the first
+        HIST_SAMPLE training images its sample."""
+        test, train = trainer.test, trainer.train
+        probe_x = test.prepare(test.x[probe:probe + 1]) \
+            if test is not None and len(test.x) > probe else None
+        sample = (train.prepare(train.x[:HIST_SAMPLE]), train.y[:HIST_SAMPLE]) \
+            if train.classification else None
+        return cls.start(config, probe_x, sample)
+
+    def snap(self, model, confusion: np.ndarray | None = None) -> None:
+        """A snapshot of ``model`` as it is now (before training: call once first)."""
+        self.snapshots.append(snapshot(model, self._probe, confusion, self._sample))
+
+    def record(self, event, model=None) -> None:
+        """Take in one of the trainer's events; at an epoch's end, with the model, also a
+        snapshot of what the network looks like."""
         if isinstance(event, StepEvent):
             self.batch_losses.append(float(event.loss))
             self._norms = dict(event.grad_norms)
@@ -69,9 +100,21 @@ class RunRecord:
             self.epochs.append(EpochRecord(
                 event.epoch, float(event.train_loss), _number(event.train_accuracy),
                 _number(event.test_loss), _number(event.test_accuracy), float(event.seconds),
-                {name: float(value) for name, value in self._norms.items()}))
+                {name: float(value) for name, value in self._norms.items()},
+                len(self.batch_losses)))
             if model is not None:
-                self.snapshots.append(snapshot(model, probe, event.confusion))
+                self.snap(model, event.confusion)
+
+    @property
+    def final_accuracy(self) -> float | None:
+        """The test accuracy after the last epoch (None before the first, or without a test
+        set)."""
+        return self.epochs[-1].test_accuracy if self.epochs else None
+
+    @property
+    def epoch_seconds(self) -> float | None:
+        """The mean time of an epoch, evaluation included."""
+        return sum(e.seconds for e in self.epochs) / len(self.epochs) if self.epochs else None
 
     def nbytes(self) -> int:
         arrays = sum(a.nbytes for shot in self.snapshots for a in shot.values())
@@ -118,9 +161,11 @@ class RunRecord:
         return record
 
 
-def snapshot(model, probe: np.ndarray | None, confusion: np.ndarray | None) -> dict:
+def snapshot(model, probe: np.ndarray | None, confusion: np.ndarray | None,
+             sample: tuple | None = None) -> dict:
     """Copies of what a lesson would rewind to: the first two convolutions' kernels, every
-    stage's output for the probe input, and the confusion matrix."""
+    stage's output for the probe input, the distributions over the sample (``distributions``)
+    and the confusion matrix."""
     shot = {}
     convolutions = [layer for layer in model if isinstance(layer, Conv2d)]
     for i, layer in enumerate(convolutions[:2]):
@@ -128,9 +173,79 @@ def snapshot(model, probe: np.ndarray | None, confusion: np.ndarray | None) -> d
     if probe is not None:
         for stage in look_inside(model, probe).stages:
             shot[f"stage{stage.index}"] = stage.output
+    if sample is not None:
+        shot.update(distributions(model, *sample))
     if confusion is not None:
         shot["confusion"] = np.asarray(confusion, np.int64)
     return shot
+
+
+def distributions(model, x: np.ndarray, y: np.ndarray) -> dict:
+    """Per weighted layer (conv1, conv2, …, fc2, in order), over the inputs ``x`` with classes
+    ``y``, in eval mode:
+
+    - ``act_counts`` (L, HIST_BINS) over ``act_range`` (L, 2): what the layer passes on, i.e. the
+      output of its activation (the layer's own output where none follows);
+    - ``grad_counts`` (L, HIST_BINS) over ``GRAD_EDGES``: log10 |∂loss/∂output| of each image's
+      own cross-entropy (values under 1e-8 in the first bin), and ``grad_zeros`` (L,): the
+      fraction that is exactly 0;
+    - ``layers`` (L,): the layers' positions in the model.
+
+    Parameters' ``.grad`` are overwritten, as by any backward pass; nothing else changes.
+    """
+    names = weighted_layer_names(model)
+    layers = list(model)
+    passes_on = {}  # the layer whose output a weighted layer passes on -> that weighted layer
+    for i in names:
+        j = i
+        for k in range(i + 1, len(layers)):
+            if k in names:
+                break
+            if type(layers[k]) in ACTIVATIONS.values():
+                j = k
+                break
+        passes_on[j] = i
+    order = {i: row for row, i in enumerate(names)}
+    count = len(names)
+    act_counts = np.zeros((count, HIST_BINS), np.int64)
+    act_range = np.zeros((count, 2))
+    grad_counts = np.zeros((count, HIST_BINS), np.int64)
+    grad_zeros = np.zeros(count)
+    was_training = model.training
+    model.eval()
+    try:
+        h = x
+        for i, layer in enumerate(layers):
+            h = layer.forward(h)
+            if i in passes_on:  # at once: a later layer may work in place
+                row = order[passes_on[i]]
+                act_counts[row], act_range[row] = _histogram(h)
+        loss = CrossEntropyLoss()
+        loss.forward(h, y)
+        d = loss.backward() * len(y)  # each image's own loss, not the batch mean
+        for i in range(len(layers) - 1, -1, -1):
+            if i in order:
+                grad_counts[order[i]], grad_zeros[order[i]] = _log_histogram(d)
+            d = layers[i].backward(d, input_grad=i > 0)
+    finally:
+        model.train(was_training)
+    return {"layers": np.fromiter(names, np.int64, count), "act_counts": act_counts,
+            "act_range": act_range, "grad_counts": grad_counts, "grad_zeros": grad_zeros}
+
+
+def _histogram(values: np.ndarray) -> tuple[np.ndarray, tuple[float, float]]:
+    values = np.asarray(values, np.float64).ravel()
+    low, high = float(values.min()), float(values.max())
+    if high <= low:
+        high = low + 1.0
+    return np.histogram(values, HIST_BINS, (low, high))[0], (low, high)
+
+
+def _log_histogram(values: np.ndarray) -> tuple[np.ndarray, float]:
+    size = np.abs(np.asarray(values, np.float64)).ravel()
+    nonzero = size[size > 0]
+    logs = np.clip(np.log10(nonzero), GRAD_EDGES[0], GRAD_EDGES[-1])
+    return np.histogram(logs, GRAD_EDGES)[0], 1.0 - len(nonzero) / max(len(size), 1)
 
 
 def run_name(config: TrainConfig, defaults: TrainConfig = DEFAULTS["lenet5"]) -> str:
@@ -166,6 +281,50 @@ def list_runs(root) -> tuple[list[tuple[Path, RunRecord]], list[str]]:
         except (RunFileError, OSError) as err:
             problems.append(f"{folder.name}: {err}")
     return runs, problems
+
+
+def curves_csv(records) -> str:
+    """The curves of ``records`` as one CSV table: a row per batch (run, batch, epoch, loss),
+    with the epoch's figures on the row of its last batch."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["run", "batch", "epoch", "loss", "train_loss", "train_accuracy",
+                     "test_loss", "test_accuracy", "epoch_seconds"])
+    for record in records:
+        ends = {e.batches: e for e in record.epochs}
+        epoch = 1
+        for batch, loss in enumerate(record.batch_losses, start=1):
+            e = ends.get(batch)
+            figures = (e.train_loss, e.train_accuracy, e.test_loss, e.test_accuracy,
+                       e.seconds) if e else (None,) * 5
+            writer.writerow([record.name, batch, epoch, repr(loss), *map(_cell, figures)])
+            epoch += e is not None
+    return out.getvalue()
+
+
+def rename_run(folder, name: str) -> None:
+    """Give the run saved in ``folder`` a new name (RunFileError if it is not a run)."""
+    folder = Path(folder)
+    document = _read_json(folder / "run.json", folder)
+    document["name"] = str(name)
+    with atomic_file(folder / "run.json") as f:
+        f.write(json.dumps(document).encode())
+
+
+def delete_run(folder) -> None:
+    """Remove a run folder; RunFileError, touching nothing, unless it holds a run and nothing
+    but a run's files."""
+    folder = Path(folder)
+    _read_json(folder / "run.json", folder)
+    others = {p.name for p in folder.iterdir()} - {"run.json", "snapshots.npz"}
+    if others:
+        raise RunFileError(f"{folder}: holds other files too ({', '.join(sorted(others))}); "
+                           "left as it is")
+    shutil.rmtree(folder)
+
+
+def _cell(value) -> str:
+    return "" if value is None else repr(value)
 
 
 def _number(value) -> float | None:

@@ -93,8 +93,9 @@ def training(app) -> dict:
 
 
 def recording(app) -> dict:
-    """What keeping a run's record (curves, and per epoch kernels, the probe's stages and the
-    confusion matrix) costs: a whole headless run with and without it."""
+    """What keeping a run's record (curves, and per epoch kernels, the probe's stages, the
+    layers' distributions and the confusion matrix) costs: a whole headless run with and
+    without it."""
     from core.runs import RunRecord
     from gui.pages.lenet.config import LeNetConfig
 
@@ -103,13 +104,13 @@ def recording(app) -> dict:
     times = {}
     for recorded in (False, True, False, True):  # alternated: the machine's noise spreads out
         trainer = lenet_trainer(config, train, test)
-        record = RunRecord.start(config)
-        probe = trainer.test.prepare(trainer.test.x[:1])
         start = time.perf_counter()
+        record = RunRecord.for_trainer(config, trainer)
+        if recorded:
+            record.snap(trainer.model)
         for event in trainer.run():
             if recorded:
-                record.record(event, trainer.model if isinstance(event, EpochEvent) else None,
-                              probe)
+                record.record(event, trainer.model if isinstance(event, EpochEvent) else None)
         times.setdefault(recorded, []).append(time.perf_counter() - start)
     return {"recording / plain run": min(times[True]) / min(times[False])}
 

@@ -1,7 +1,9 @@
 """Run records (issue 12's core): recorded from a real run, saved and read back equal, bounded,
 and damaged or foreign folders reported and skipped."""
 
+import csv
 import dataclasses
+import io
 import json
 
 import numpy as np
@@ -9,9 +11,21 @@ import pytest
 
 from core import zoo
 from core.data import load_fashion_mnist
-from core.inside import network_input
-from core.runs import RunFileError, RunRecord, list_runs, run_name
-from core.train import DEFAULTS, TrainConfig, lenet_trainer
+from core.losses import CrossEntropyLoss
+from core.model import weighted_layer_names
+from core.runs import (
+    GRAD_EDGES,
+    HIST_BINS,
+    RunFileError,
+    RunRecord,
+    curves_csv,
+    delete_run,
+    distributions,
+    list_runs,
+    rename_run,
+    run_name,
+)
+from core.train import DEFAULTS, TrainConfig, lenet_model, lenet_trainer
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +33,10 @@ def recorded():
     config = TrainConfig(epochs=2, train_size=256, batch_size=64)
     train, test = load_fashion_mnist("train"), load_fashion_mnist("test")
     trainer = lenet_trainer(config, train, test)
-    record = RunRecord.start(config)
-    probe = network_input(trainer.model, test.images[0])
+    record = RunRecord.for_trainer(config, trainer)
+    record.snap(trainer.model)
     for event in trainer.run():
-        record.record(event, trainer.model, probe)
+        record.record(event, trainer.model)
     return record, trainer
 
 
@@ -30,19 +44,28 @@ def test_a_run_records_its_curves_and_a_snapshot_per_epoch(recorded):
     record, trainer = recorded
     assert record.name == "2 epochs · 256 images"
     assert len(record.batch_losses) == 2 * 4 and len(record.epochs) == 2
+    assert [e.batches for e in record.epochs] == [4, 8]
     assert record.epochs[1].test_accuracy is not None and record.epochs[1].grad_norms
-    shot = record.snapshots[-1]
+    assert record.final_accuracy == record.epochs[1].test_accuracy
+    assert record.epoch_seconds == pytest.approx((record.epochs[0].seconds
+                                                  + record.epochs[1].seconds) / 2)
+    assert len(record.snapshots) == 3  # before training, then after each epoch
+    start, shot = record.snapshots[0], record.snapshots[-1]
+    assert "confusion" not in start and start["kernel0"].shape == (6, 1, 5, 5)
     assert shot["kernel0"].shape == (6, 1, 5, 5) and shot["kernel1"].shape == (16, 6, 5, 5)
     np.testing.assert_array_equal(shot["kernel0"], trainer.model[0].weight.data)
     assert shot["confusion"].sum() == 10_000 and shot["stage0"].shape == (6, 28, 28)
-    assert not np.array_equal(record.snapshots[0]["kernel0"], shot["kernel0"])  # it learned
+    assert not np.array_equal(start["kernel0"], shot["kernel0"])  # it learned
+    np.testing.assert_array_equal(shot["layers"], list(weighted_layer_names(trainer.model)))
+    assert shot["act_counts"].shape == shot["grad_counts"].shape == (5, HIST_BINS)
 
 
 def test_a_ten_epoch_lenet_record_stays_small(recorded):
     record, _ = recorded
-    per_epoch = sum(a.nbytes for a in record.snapshots[0].values())
+    per_epoch = sum(a.nbytes for a in record.snapshots[-1].values())
     losses = 8 * 938 * 10  # a 10-epoch run on 60,000 images, batch 64
-    assert 10 * per_epoch + losses < 10 << 20
+    assert 11 * per_epoch + losses < 10 << 20
+    assert record.nbytes() < 3 * per_epoch + 8 * 8 + 200 * 2 + 1
 
 
 def test_round_trip(recorded, tmp_path):
@@ -101,3 +124,75 @@ def test_a_model_without_convolutions_records_its_stages(tmp_path):
     assert "kernel0" not in shot and shot["stage1"].shape == (64,)
     record.snapshots.append(shot)
     assert RunRecord.load(record.save(tmp_path / "mlp")).snapshots[0].keys() == shot.keys()
+
+
+def model_input(model, images: np.ndarray) -> np.ndarray:
+    """A batch of pictures, normalised as Fashion-MNIST's training set."""
+    return ((images[:, None] / 255.0 - 0.286) / 0.353).astype(model.dtype)
+
+
+def test_distributions_count_every_value_of_each_layer():
+    train = load_fashion_mnist("train")
+    model = lenet_model(TrainConfig())
+    x = model_input(model, train.images[:32])
+    y = train.labels[:32].astype(np.int64)
+    got = distributions(model, x, y)
+    names = weighted_layer_names(model)
+    assert list(got["layers"]) == list(names)
+    outputs = [out for _, out in model.trace(x)]
+    sizes = [outputs[i].size for i in names]
+    assert list(got["act_counts"].sum(axis=1)) == sizes
+    zeros = np.round(got["grad_zeros"] * np.array(sizes)).astype(int)
+    assert list(got["grad_counts"].sum(axis=1) + zeros) == sizes
+    # what conv1 passes on is its activation's output (after BatchNorm and tanh): within ±1
+    low, high = got["act_range"][0]
+    assert -1 <= low < 0 < high <= 1
+    # the last layer's gradient is each image's softmax − one-hot, by the loss's own formula
+    loss = CrossEntropyLoss()
+    loss.forward(outputs[-1], y)
+    expected = np.abs(loss.backward() * len(y)).ravel()
+    expected = np.histogram(np.clip(np.log10(expected[expected > 0]), -8, 0), GRAD_EDGES)[0]
+    np.testing.assert_array_equal(got["grad_counts"][-1], expected)
+    assert model.training  # its mode is restored
+
+
+def test_sigmoid_gradients_vanish_towards_the_input_and_relu_ones_less():
+    """The lesson's claim, as the record shows it: before training, without BatchNorm, the
+    typical gradient shrinks far more from fc2 back to conv1 under sigmoid than under ReLU."""
+    train = load_fashion_mnist("train")
+    drops = {}
+    for activation in ("sigmoid", "relu"):
+        model = lenet_model(TrainConfig(activation=activation, batchnorm=False))
+        x = model_input(model, train.images[:128])
+        counts = distributions(model, x, train.labels[:128].astype(np.int64))["grad_counts"]
+        centres = (GRAD_EDGES[:-1] + GRAD_EDGES[1:]) / 2
+        median = [centres[np.searchsorted(np.cumsum(c), c.sum() / 2)] for c in counts]
+        drops[activation] = median[-1] - median[0]  # decades lost from fc2 to conv1
+    assert drops["sigmoid"] > 2 and drops["sigmoid"] > drops["relu"] + 1, drops
+
+
+def test_curves_as_csv(recorded):
+    record, _ = recorded
+    rows = list(csv.DictReader(io.StringIO(curves_csv([record, record]))))
+    assert len(rows) == 2 * 8
+    assert [r["epoch"] for r in rows[:8]] == ["1"] * 4 + ["2"] * 4
+    assert float(rows[2]["loss"]) == record.batch_losses[2] and rows[2]["test_accuracy"] == ""
+    assert float(rows[7]["test_accuracy"]) == record.epochs[1].test_accuracy
+    assert float(rows[3]["epoch_seconds"]) == record.epochs[0].seconds
+
+
+def test_rename_and_delete_touch_only_runs(recorded, tmp_path):
+    record, _ = recorded
+    folder = record.save(tmp_path / "run")
+    rename_run(folder, "my sigmoid run")
+    assert RunRecord.load(folder).name == "my sigmoid run"
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo.txt").write_text("keep me")
+    with pytest.raises(RunFileError, match="no run.json"):
+        delete_run(tmp_path / "notes")
+    (folder / "mine.txt").write_text("keep me too")
+    with pytest.raises(RunFileError, match="holds other files too"):
+        delete_run(folder)
+    (folder / "mine.txt").unlink()
+    delete_run(folder)
+    assert not folder.exists() and (tmp_path / "notes" / "todo.txt").exists()

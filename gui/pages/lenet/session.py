@@ -136,16 +136,14 @@ class TrainingSession(QObject):
         self._step_offset = len(self.history.losses)
         self.last_step = self.history.finished = None
 
-        record = RunRecord.start(config)  # filled in this thread, handed over at the end
-        test_set = trainer.test if trainer.test is not None and len(trainer.test.x) else None
-        probe_x = test_set.prepare(test_set.x[probe:probe + 1]) if test_set else None
+        record = RunRecord.for_trainer(config, trainer, probe)  # filled in the thread
 
         def job(context):
+            record.snap(trainer.model)  # where the run starts: random filters
             for event in trainer.run():
                 if context.stopped:
                     trainer.stop()
-                record.record(event, trainer.model if isinstance(event, EpochEvent) else None,
-                              probe_x)
+                record.record(event, trainer.model if isinstance(event, EpochEvent) else None)
                 if isinstance(event, PausedEvent):
                     # A copy to look into while the run waits: the GUI thread never touches
                     # the model this thread trains.

@@ -7,6 +7,7 @@ import io
 from typing import NamedTuple
 
 from core.layers import Conv2d, Linear
+from core.model import weighted_layer_names
 from core.train import EpochEvent, StepEvent
 
 
@@ -44,13 +45,7 @@ def epoch_status(event: EpochEvent) -> str:
 def weight_names(model) -> dict[str, str]:
     """Short names of the weights worth a gradient-norm curve: parameter name -> "conv1",
     "conv2", …, "fc1", "fc2", … in network order."""
-    names, counts = {}, {"conv": 0, "fc": 0}
-    for i, layer in enumerate(model):
-        kind = "conv" if isinstance(layer, Conv2d) else "fc" if isinstance(layer, Linear) else ""
-        if kind:
-            counts[kind] += 1
-            names[f"{i}.weight"] = f"{kind}{counts[kind]}"
-    return names
+    return {f"{i}.weight": name for i, name in weighted_layer_names(model).items()}
 
 
 def prediction_html(what: str, class_names, probabilities) -> str:
