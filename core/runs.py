@@ -195,16 +195,7 @@ def distributions(model, x: np.ndarray, y: np.ndarray) -> dict:
     """
     names = weighted_layer_names(model)
     layers = list(model)
-    passes_on = {}  # the layer whose output a weighted layer passes on -> that weighted layer
-    for i in names:
-        j = i
-        for k in range(i + 1, len(layers)):
-            if k in names:
-                break
-            if type(layers[k]) in ACTIVATIONS.values():
-                j = k
-                break
-        passes_on[j] = i
+    passes_on = {j: i for i, j in passed_on(model).items()}
     order = {i: row for row, i in enumerate(names)}
     count = len(names)
     act_counts = np.zeros((count, HIST_BINS), np.int64)
@@ -231,6 +222,31 @@ def distributions(model, x: np.ndarray, y: np.ndarray) -> dict:
         model.train(was_training)
     return {"layers": np.fromiter(names, np.int64, count), "act_counts": act_counts,
             "act_range": act_range, "grad_counts": grad_counts, "grad_zeros": grad_zeros}
+
+
+def gradient_medians(counts: np.ndarray) -> np.ndarray:
+    """The median log10 |gradient| of each row of ``grad_counts`` (exact zeros left out),
+    to a bin's width: how large a typical gradient is at each layer."""
+    centres = (GRAD_EDGES[:-1] + GRAD_EDGES[1:]) / 2
+    counts = np.atleast_2d(counts)
+    return np.array([centres[min(np.searchsorted(np.cumsum(row), row.sum() / 2), HIST_BINS - 1)]
+                     for row in counts])
+
+
+def passed_on(model) -> dict[int, int]:
+    """The position of every weighted layer -> the position of the layer whose output it passes
+    on: its activation, or itself where another weighted layer (or the end) comes first."""
+    names = weighted_layer_names(model)
+    found = {}
+    for i in names:
+        found[i] = i
+        for k in range(i + 1, len(model)):
+            if k in names:
+                break
+            if type(model[k]) in ACTIVATIONS.values():
+                found[i] = k
+                break
+    return found
 
 
 def _histogram(values: np.ndarray) -> tuple[np.ndarray, tuple[float, float]]:
@@ -260,7 +276,7 @@ def run_name(config: TrainConfig, defaults: TrainConfig = DEFAULTS["lenet5"]) ->
         "lr": lambda v: f"lr {v:g}",
         "schedule": lambda v: f"{v} lr",
         "batch_size": lambda v: f"batch {v}",
-        "epochs": lambda v: f"{v} epochs",
+        "epochs": lambda v: f"{v} epoch{'s' * (v != 1)}",
         "train_size": lambda v: "all images" if v is None else f"{v:,} images",
         "seed": lambda v: f"seed {v}",
     }

@@ -24,6 +24,7 @@ from gui.pages.base import Page
 from gui.pages.convolution.page import ConvolutionPage
 from gui.pages.lenet.page import LeNetPage
 from gui.pages.pooling import PoolingPage
+from gui.pages.runs.page import RunsPage
 from gui.pages.speed import SpeedPage
 from gui.pages.tiny_net.page import TinyNetPage
 from gui.pages.versus.page import VersusPage
@@ -55,9 +56,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.convolution = ConvolutionPage(self.workspace)
         self.lenet = LeNetPage()
+        self.runs = RunsPage()
+        self.lenet.session.finished.connect(
+            lambda _: self.runs.add_record(self.lenet.session.record))
         self.pages: list[Page] = [VersusPage(), self.convolution, PoolingPage(self.workspace),
                                   ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
-                                  self.lenet]
+                                  self.lenet, self.runs]
         for page in self.pages:
             self.page_list.addItem(page.title)
             self.page_list.item(self.page_list.count() - 1).setToolTip(page.tagline)

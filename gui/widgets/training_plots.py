@@ -16,6 +16,16 @@ def quiet_grid(plot: pg.PlotWidget) -> None:
         plot.getAxis(side).setStyle(maxTickLevel=0)
 
 
+def smoothed(losses, keep: float = SMOOTHING) -> np.ndarray:
+    """Exponential moving average of the batch losses (about 10 batches), from the first."""
+    out = np.empty(len(losses), dtype=np.float64)
+    level = losses[0] if len(losses) else 0.0
+    for i, value in enumerate(losses):
+        level = keep * level + (1 - keep) * value
+        out[i] = level
+    return out
+
+
 COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
 GRAD_TITLE = "Gradient norm per layer (log scale)"
 

@@ -21,6 +21,7 @@ from core.runs import (
     curves_csv,
     delete_run,
     distributions,
+    gradient_medians,
     list_runs,
     rename_run,
     run_name,
@@ -165,10 +166,17 @@ def test_sigmoid_gradients_vanish_towards_the_input_and_relu_ones_less():
         model = lenet_model(TrainConfig(activation=activation, batchnorm=False))
         x = model_input(model, train.images[:128])
         counts = distributions(model, x, train.labels[:128].astype(np.int64))["grad_counts"]
-        centres = (GRAD_EDGES[:-1] + GRAD_EDGES[1:]) / 2
-        median = [centres[np.searchsorted(np.cumsum(c), c.sum() / 2)] for c in counts]
+        median = gradient_medians(counts)
         drops[activation] = median[-1] - median[0]  # decades lost from fc2 to conv1
     assert drops["sigmoid"] > 2 and drops["sigmoid"] > drops["relu"] + 1, drops
+
+
+def test_gradient_medians_are_the_middle_bins():
+    counts = np.zeros((2, HIST_BINS), np.int64)
+    counts[0, [3, 10, 11]] = (1, 1, 1)
+    counts[1, 39] = 5
+    centres = (GRAD_EDGES[:-1] + GRAD_EDGES[1:]) / 2
+    np.testing.assert_allclose(gradient_medians(counts), [centres[10], centres[39]])
 
 
 def test_curves_as_csv(recorded):

@@ -24,9 +24,10 @@ def fresh_settings():
 
 
 @pytest.fixture
-def window(qtbot, fresh_settings):
+def window(qtbot, fresh_settings, monkeypatch, tmp_path):
     from gui.main_window import MainWindow
 
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no runs of other tests
     win = MainWindow()
     qtbot.addWidget(win)
     win.resize(1280, 720)

@@ -29,7 +29,7 @@ def test_every_page_and_tab_is_whole_at_1280x720(window, qtbot):
     window.resize(1280, 720)
     titles = [window.page_list.item(i).text() for i in range(window.page_list.count())]
     assert titles == ["CNN vs MLP", "Convolution", "Pooling", "Activations", "Speed",
-                      "Tiny network", "LeNet-5"]
+                      "Tiny network", "LeNet-5", "Experiments"]
     found = []
     for name in every_view(window):
         qtbot.wait(20)  # let layouts settle and plots lay out their axes

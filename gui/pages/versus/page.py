@@ -46,7 +46,7 @@ from gui.widgets.form import Form, Int
 from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.mosaic import tile
 from gui.widgets.share_bar import ShareDelegate, share_item
-from gui.widgets.training_plots import quiet_grid
+from gui.widgets.training_plots import quiet_grid, smoothed
 from gui.workers import WorkerRunner
 
 COLOURS = {"DMLP": "#e65100", "LeNet-5": "#1565c0"}
@@ -405,14 +405,4 @@ def first_response(model, image: np.ndarray) -> np.ndarray:
     of units passes on (LeNet-5: 6 maps of 28×28 after BN and tanh; DMLP: 64 values)."""
     return next(stage.output for stage in classify(model, image).stages
                 if type(stage.layer) in ACTIVATIONS.values())
-
-
-def smoothed(losses: np.ndarray, keep: float = 0.9) -> np.ndarray:
-    """Exponential moving average of the batch losses (about 10 batches)."""
-    out = np.empty_like(losses, dtype=np.float64)
-    level = losses[0] if len(losses) else 0.0
-    for i, value in enumerate(losses):
-        level = keep * level + (1 - keep) * value
-        out[i] = level
-    return out
 

@@ -1,0 +1,345 @@
+"""Experiments: the lesson's claims tested in one click, every run kept, compared side by side
+and rewound epoch by epoch.
+
+The page coordinates: the store keeps the runs (saved as they finish), the worker trains an
+experiment's variants one after another, and the tabs show the ticked runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import data
+from core.experiments import BASE, EXPERIMENTS, run_experiment, summary, variants
+from core.fileio import atomic_file
+from core.runs import RunRecord, curves_csv
+from core.train import EpochEvent, StepEvent
+from gui.pages.base import Page
+from gui.pages.runs import text
+from gui.pages.runs.store import Run, RunStore
+from gui.pages.runs.views import CurvesTab, DistributionsTab, Live, RewindTab
+from gui.widgets.controls import button, combo, rich_label
+from gui.workers import WorkerRunner
+
+UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
+
+
+@dataclass(frozen=True)
+class RunsConfig:
+    experiment: str = "activations"
+
+
+class RunsPage(Page):
+    title = "Experiments"
+    key = "runs"
+    tagline = "Test the lesson's claims in one click: runs side by side, rewound epoch by epoch"
+    Config = RunsConfig
+    base = BASE  # the experiments' settings (tests train less)
+
+    def __init__(self, store: RunStore | None = None, config: RunsConfig | None = None):
+        super().__init__()
+        if store is None:
+            store = RunStore(parent=self)
+            store.load()
+        self.store = store
+        self.runner = WorkerRunner(self)
+        self.live: Live | None = None
+        self.finished: list[tuple[str, RunRecord]] = []  # the experiment's finished variants
+        self._count = 0                                   # … and how many it has
+        self._build()
+        self._connect()
+        self.set_config(config or RunsConfig())
+        self._refresh()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        box = QGroupBox("Lesson experiments")
+        column = QVBoxLayout(box)
+        self.experiment = combo([title for title, _ in EXPERIMENTS.values()], "",
+                                "Which of the lesson's claims to test", "experiment")
+        self.claim = rich_label("experiment_claim")
+        self.run_button = button("run_experiment", "Run experiment",
+                                 "Train every variant one after another on the bundled "
+                                 "Fashion-MNIST and compare them")
+        self.stop_button = button("stop_experiment", "Stop", "Stop after this batch: the "
+                                  "variants already trained are kept")
+        self.stop_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("experiment_progress")
+        self.progress.setToolTip("Batches trained of all the variants together")
+        self.status = rich_label("experiment_status", "")
+        self.summary = rich_label("experiment_summary", "")
+        row = QHBoxLayout()
+        row.addWidget(self.run_button)
+        row.addWidget(self.stop_button)
+        for widget in (self.experiment, self.claim):
+            column.addWidget(widget)
+        column.addLayout(row)
+        for widget in (self.progress, self.status, self.summary):
+            column.addWidget(widget)
+
+        runs_box = QGroupBox("Runs (tick to compare)")
+        runs_column = QVBoxLayout(runs_box)
+        self.run_list = QListWidget()
+        self.run_list.setObjectName("run_list")
+        self.run_list.setToolTip("Every finished run: the experiments' and the LeNet-5 page's. "
+                                 "Tick runs to overlay them; double-click one to rename it.")
+        self.rename_button = button("rename_run", "Rename…", "Give the selected run a name")
+        self.delete_button = button("delete_run", "Delete…", "Delete the selected run and its "
+                                    "saved folder")
+        self.export_button = button("export_runs", "Export CSV…", "Write the ticked runs' "
+                                    "curves (every batch's loss, every epoch's figures) as a "
+                                    "CSV table")
+        buttons = QHBoxLayout()
+        for widget in (self.rename_button, self.delete_button, self.export_button):
+            buttons.addWidget(widget)
+        self.where = rich_label("runs_folder")
+        runs_column.addWidget(self.run_list, 1)
+        runs_column.addLayout(buttons)
+        runs_column.addWidget(self.where)
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(box)
+        left_column.addWidget(runs_box, 1)
+        left.setFixedWidth(310)
+
+        self.curves = CurvesTab()
+        self.rewind = RewindTab()
+        self.distributions = DistributionsTab()
+        self.tabs = QTabWidget()
+        for tab, title in ((self.curves, "Curves"), (self.rewind, "Rewind"),
+                           (self.distributions, "Distributions")):
+            self.tabs.addTab(tab, title)
+        layout = QHBoxLayout(self)
+        layout.addWidget(left)
+        layout.addWidget(self.tabs, 1)
+
+    def _connect(self) -> None:
+        self.experiment.currentIndexChanged.connect(self._experiment_changed)
+        self.run_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.runner.request_stop)
+        self.store.changed.connect(self._refresh)
+        self.run_list.itemChanged.connect(self._ticked)
+        self.run_list.itemDoubleClicked.connect(lambda _: self.rename_dialog())
+        self.run_list.currentRowChanged.connect(self._selected)
+        self.rename_button.clicked.connect(self.rename_dialog)
+        self.delete_button.clicked.connect(self.delete_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.tabs.currentChanged.connect(lambda _: self._show())
+
+    # ------------------------------------------------------------------ configuration
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.running
+
+    def config(self) -> RunsConfig:
+        return RunsConfig(list(EXPERIMENTS)[self.experiment.currentIndex()])
+
+    def set_config(self, config: RunsConfig) -> None:
+        if config.experiment not in EXPERIMENTS:
+            raise ValueError(f"unknown experiment {config.experiment!r}")
+        self.experiment.setCurrentIndex(list(EXPERIMENTS).index(config.experiment))
+        self._experiment_changed()
+
+    def _experiment_changed(self) -> None:
+        name = self.config().experiment
+        self.claim.setText(text.experiment_html(name, variants(name, self.base)))
+
+    # ------------------------------------------------------------------ runs
+
+    def add_record(self, record: RunRecord | None) -> None:
+        """A finished run from elsewhere (the LeNet-5 page): kept and saved, not ticked."""
+        if record is not None and record.epochs:
+            self.store.add(record, ticked=False)
+
+    def selected(self) -> Run | None:
+        row = self.run_list.currentRow()
+        return self.store.runs[row] if 0 <= row < len(self.store.runs) else None
+
+    def _refresh(self) -> None:
+        """The list follows the store; the view on screen follows the ticks."""
+        row = self.run_list.currentRow()
+        self.run_list.blockSignals(True)
+        self.run_list.clear()
+        for run in self.store.runs:
+            item = QListWidgetItem(_swatch(run.colour), run.record.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if run.ticked else Qt.CheckState.Unchecked)
+            item.setToolTip(text.run_tooltip(run.record))
+            self.run_list.addItem(item)
+        self.run_list.setCurrentRow(min(row, len(self.store.runs) - 1))
+        self.run_list.blockSignals(False)
+        self._selected()
+        problems = "; ".join(self.store.problems)
+        self.where.setText(f"<span style='color:#555'>Saved in {self.store.root}</span>"
+                           + (f"<br><span style='color:#b71c1c'>Skipped: {problems}</span>"
+                              if problems else ""))
+        self._show()
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        run = self.store.runs[self.run_list.row(item)]
+        self.store.tick(run, item.checkState() == Qt.CheckState.Checked)
+
+    def _selected(self) -> None:
+        chosen = self.selected() is not None
+        for widget in (self.rename_button, self.delete_button):
+            widget.setEnabled(chosen)
+        self.export_button.setEnabled(bool(self.store.ticked()))
+
+    def _show(self) -> None:
+        ticked = self.store.ticked()
+        tab = self.tabs.currentWidget()
+        if tab is self.curves:
+            self.curves.display(ticked, self.live)
+        elif tab is self.rewind:
+            self.rewind.set_runs(ticked or self.store.runs)
+        else:
+            self.distributions.display(ticked)
+
+    def rename(self, run: Run, name: str) -> None:
+        try:
+            self.store.rename(run, name)
+        except (OSError, ValueError) as err:
+            QMessageBox.warning(self, self.title, f"Could not rename the run: {err}")
+
+    def delete(self, run: Run) -> None:
+        try:
+            self.store.delete(run)
+        except (OSError, ValueError) as err:
+            QMessageBox.warning(self, self.title, f"Could not delete the run: {err}")
+
+    def export_csv(self, path) -> None:
+        with atomic_file(path) as f:
+            f.write(curves_csv([run.record for run in self.store.ticked()]).encode())
+        self.statusMessage.emit(f"Wrote the curves of {len(self.store.ticked())} runs to {path}")
+
+    def rename_dialog(self) -> None:
+        run = self.selected()
+        if run is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename the run", "Name:", text=run.record.name)
+        if ok:
+            self.rename(run, name)
+
+    def delete_dialog(self) -> None:
+        run = self.selected()
+        if run is None:
+            return
+        where = f"\n\nIts folder {run.folder} is removed too." if run.folder else ""
+        answer = QMessageBox.question(self, "Delete the run",
+                                      f"Delete the run “{run.record.name}”?{where}")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete(run)
+
+    def export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the ticked runs' curves",
+                                              "runs.csv", "CSV table (*.csv)")
+        if path:
+            try:
+                self.export_csv(path)
+            except OSError as err:
+                QMessageBox.warning(self, self.title, f"Could not write {path}: {err}")
+
+    # ------------------------------------------------------------------ experiments
+
+    def start(self) -> None:
+        if self.runner.running:
+            return
+        name, base = self.config().experiment, self.base
+        count = len(variants(name, base))
+
+        def job(context):
+            train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
+
+            def progress(label, event):
+                if isinstance(event, (StepEvent, EpochEvent)):
+                    context.report((label, event))
+
+            yield from run_experiment(name, train, test, base, lambda: context.stopped,
+                                      progress)
+
+        self.finished, self.live, self._count = [], None, count
+        self.store.tick_only([])
+        self.tabs.setCurrentWidget(self.curves)
+        self.progress.setValue(0)
+        self.run_button.setEnabled(False)
+        self.experiment.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.summary.setText("")
+        self.status.setText("Loading the data…")
+        self.statusMessage.emit(f"Running the experiment “{EXPERIMENTS[name][0]}”…")
+        self.runner.start(job, self._items, self._failed, self._ended,
+                          urgent=lambda item: isinstance(item[1], RunRecord),
+                          max_rate_hz=UPDATES_HZ)
+
+    def _items(self, items: list) -> None:
+        for label, item in items:
+            if isinstance(item, RunRecord):  # a variant finished: it becomes a run
+                colour = self.live.colour if self.live else None
+                self.finished.append((label, item))
+                self.live = None
+                self.store.add(item, ticked=True, colour=colour)
+                continue
+            if self.live is None or self.live.name != label:
+                self.live = Live(label, self.store.next_colour(), [], [], 1)
+            if isinstance(item, StepEvent):
+                self.live.losses.append(item.loss)
+                self.live = self.live._replace(steps=item.steps)
+                total = item.steps * item.epochs
+                self.progress.setMaximum(self._count * total)
+                self.progress.setValue(len(self.finished) * total + item.global_step)
+                self.status.setText(text.variant_status(label, len(self.finished) + 1,
+                                                        self._count, item))
+            else:
+                self.live.accuracies.append(item.test_accuracy)
+        if self.tabs.currentWidget() is self.curves:
+            self.curves.display(self.store.ticked(), self.live)
+
+    def _failed(self, error: BaseException) -> None:
+        self.status.setText(f"The experiment failed: {error}")
+        self.statusMessage.emit(f"The experiment failed: {error}")
+
+    def _ended(self) -> None:
+        self.live = None
+        self.run_button.setEnabled(True)
+        self.experiment.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        title = EXPERIMENTS[self.config().experiment][0]
+        done = len(self.finished)
+        line = summary(self.finished)
+        stopped = "" if done == self._count else f" (stopped: {done} of {self._count} variants)"
+        self.summary.setText(f"<b>{title}</b>: {line}{stopped}")
+        if done == self._count:
+            self.progress.setValue(self.progress.maximum())
+            self.status.setText("Done. Tick or untick runs to compare; Rewind and "
+                                "Distributions show how they got there.")
+        elif not self.status.text().startswith("The experiment failed"):
+            self.status.setText("Stopped. The variants already trained are kept.")
+        self.statusMessage.emit(f"{title}: {line}{stopped}")
+        self._show()
+
+
+def _swatch(colour: str) -> QIcon:
+    picture = QPixmap(12, 12)
+    picture.fill(QColor(colour))
+    return QIcon(picture)
