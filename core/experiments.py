@@ -56,7 +56,7 @@ def run_experiment(name: str, train: Split, test: Split, base: TrainConfig = BAS
         trainer = lenet_trainer(config, train, test)
         record = RunRecord.for_trainer(config, trainer)
         record.name = label
-        record.snap(trainer.model)
+        record.begin(trainer.model)
         completed = False
         for event in trainer.run():
             if stopped():

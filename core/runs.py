@@ -67,6 +67,7 @@ class RunRecord:
     _norms: dict = field(default_factory=dict, repr=False, compare=False)
     _probe: np.ndarray | None = field(default=None, repr=False, compare=False)
     _sample: tuple | None = field(default=None, repr=False, compare=False)
+    _start: object = field(default=None, repr=False, compare=False)  # the model at the start
 
     @classmethod
     def start(cls, config: TrainConfig, probe: np.ndarray | None = None,
@@ -86,8 +87,13 @@ class RunRecord:
             if train.classification else None
         return cls.start(config, probe_x, sample)
 
+    def begin(self, model) -> None:
+        """Keep a copy of ``model`` before training: its snapshot is taken with the first
+        epoch's, so that the first batch does not wait for it."""
+        self._start = model.clone()
+
     def snap(self, model, confusion: np.ndarray | None = None) -> None:
-        """A snapshot of ``model`` as it is now (before training: call once first)."""
+        """A snapshot of ``model`` as it is now."""
         self.snapshots.append(snapshot(model, self._probe, confusion, self._sample))
 
     def record(self, event, model=None) -> None:
@@ -103,6 +109,9 @@ class RunRecord:
                 {name: float(value) for name, value in self._norms.items()},
                 len(self.batch_losses)))
             if model is not None:
+                if self._start is not None:
+                    self.snap(self._start)
+                    self._start = None
                 self.snap(model, event.confusion)
 
     @property

@@ -107,7 +107,7 @@ def recording(app) -> dict:
         start = time.perf_counter()
         record = RunRecord.for_trainer(config, trainer)
         if recorded:
-            record.snap(trainer.model)
+            record.begin(trainer.model)
         for event in trainer.run():
             if recorded:
                 record.record(event, trainer.model if isinstance(event, EpochEvent) else None)

@@ -38,8 +38,9 @@ def shots(window, app):
     from gui.pages.pooling import PoolingConfig
     from gui.pages.tiny_net.page import TinyConfig
 
-    conv, pooling, activations, speed, tiny, lenet, versus = (window.page(key) for key in (
-        "convolution", "pooling", "activations", "speed", "tiny_net", "lenet", "versus"))
+    conv, pooling, activations, speed, tiny, lenet, versus, runs = (
+        window.page(key) for key in ("convolution", "pooling", "activations", "speed",
+                                     "tiny_net", "lenet", "versus", "runs"))
 
     def lesson():
         window.lesson.go(0)
@@ -123,6 +124,21 @@ def shots(window, app):
         lenet.results.gallery.itemClicked.emit(lenet.results.gallery.item(0))
         _wait(app, lambda: not lenet.why.runner.running)
 
+    def experiment():
+        window.show_page(runs)
+        runs.set_config(runs.Config("activations"))
+        runs.run_button.click()
+        _wait(app, lambda: not runs.runner.running, timeout=600)
+        runs.tabs.setCurrentWidget(runs.curves)
+
+    def rewind():
+        runs.tabs.setCurrentWidget(runs.rewind)
+        runs.rewind.choice.setCurrentIndex(runs.rewind.choice.findText("ReLU"))
+        runs.rewind.slider.setValue(1)
+
+    def distributions():
+        runs.tabs.setCurrentWidget(runs.distributions)
+
     return [("lesson.png", "The Lesson panel: step 1, a wrong answer explained", lesson),
             ("versus.png", "DMLP vs CNN: trained side by side, parameters and MACs per layer",
              versus_tab(0)),
@@ -151,11 +167,18 @@ def shots(window, app):
              lenet_tab(lenet.results)),
             ("lenet-why.png", "Why a shirt was called a coat", why),
             ("lenet-predict.png", "Asking the network about one image",
-             lenet_tab(lenet.predictor))]
+             lenet_tab(lenet.predictor)),
+            ("experiments.png", "The activation experiment: four runs overlaid, and its "
+             "measured summary", experiment),
+            ("experiments-rewind.png", "Rewind: the ReLU run after its first epoch",
+             rewind),
+            ("experiments-distributions.png", "Each layer's gradients per epoch: sigmoid's "
+             "vanish towards the input", distributions)]
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()  # the tour's runs are not the user's
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     app = create_app([])

@@ -7,6 +7,7 @@ import numpy as np
 
 from core import functional as F
 from core.compare import weighted_layers
+from core.experiments import variants
 from core.layers import Sigmoid
 from core.zoo import POOLS
 from gui.pages.lenet.text import parameter_split
@@ -86,8 +87,13 @@ def speed(page) -> dict:
     return {}
 
 
+def runs(page) -> dict:
+    config = variants("activations", page.base)[0][1]
+    return {"experiment_images": f"{config.train_size:,}"}
+
+
 FACTS = {f.__name__: f for f in (versus, convolution, pooling, lenet, activations, tiny_net,
-                                  speed)}
+                                  speed, runs)}
 
 
 def facts(window, page_key: str) -> dict:

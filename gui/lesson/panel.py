@@ -193,7 +193,7 @@ class LessonPanel(QWidget):
             values = facts(self.window_, step.page)
         except (ValueError, AttributeError, KeyError):  # the page shows no valid result now
             values = {}
-        kind = "Experiment" if step.kind == "experiment" else "Idea"
+        kind = {"experiment": "Experiment", "claim": "Claim to test"}.get(step.kind, "Idea")
         self.text.setText(f"<b>{self.index + 1}. {step.title}</b> <span style='color:#777'>"
                           f"({kind})</span><br>{fill(step.text, values)}")
         self.formula.setText(fill(step.formula, values))

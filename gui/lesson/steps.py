@@ -22,7 +22,7 @@ class Question(NamedTuple):
 
 class Step(NamedTuple):
     id: str
-    kind: str                 # "idea" or "experiment"
+    kind: str                 # "idea", "experiment" (the lesson's) or "claim" (one to test)
     title: str
     text: str                 # HTML; {names} are facts the app reads from the page
     formula: str

@@ -35,7 +35,8 @@ def recorded():
     train, test = load_fashion_mnist("train"), load_fashion_mnist("test")
     trainer = lenet_trainer(config, train, test)
     record = RunRecord.for_trainer(config, trainer)
-    record.snap(trainer.model)
+    record.begin(trainer.model)
+    record.initial_kernels = trainer.model[0].weight.data.copy()
     for event in trainer.run():
         record.record(event, trainer.model)
     return record, trainer
@@ -52,7 +53,8 @@ def test_a_run_records_its_curves_and_a_snapshot_per_epoch(recorded):
                                                   + record.epochs[1].seconds) / 2)
     assert len(record.snapshots) == 3  # before training, then after each epoch
     start, shot = record.snapshots[0], record.snapshots[-1]
-    assert "confusion" not in start and start["kernel0"].shape == (6, 1, 5, 5)
+    assert "confusion" not in start
+    np.testing.assert_array_equal(start["kernel0"], record.initial_kernels)  # untrained
     assert shot["kernel0"].shape == (6, 1, 5, 5) and shot["kernel1"].shape == (16, 6, 5, 5)
     np.testing.assert_array_equal(shot["kernel0"], trainer.model[0].weight.data)
     assert shot["confusion"].sum() == 10_000 and shot["stage0"].shape == (6, 28, 28)

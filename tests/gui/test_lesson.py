@@ -32,6 +32,7 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
     build)."""
     kinds = [step.kind for step in STEPS]
     assert kinds.count("idea") == 10 and kinds.count("experiment") == 4
+    assert kinds.count("claim") == 1
     assert {step.page for step in STEPS} == {page.key for page in window.pages}
     for step in STEPS:
         assert step.page in FACTS, step.id

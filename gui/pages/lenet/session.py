@@ -139,7 +139,7 @@ class TrainingSession(QObject):
         record = RunRecord.for_trainer(config, trainer, probe)  # filled in the thread
 
         def job(context):
-            record.snap(trainer.model)  # where the run starts: random filters
+            record.begin(trainer.model)  # where the run starts: random filters
             for event in trainer.run():
                 if context.stopped:
                     trainer.stop()
