@@ -4,8 +4,9 @@
 A run folder holds ``run.json`` (format, version, settings, name, the loss of every batch, the
 figures of every epoch) and ``snapshots.npz`` (before training and after each epoch: the first two
 convolutions' kernels, every stage's output for the probe image, the distributions of each weighted
-layer's output and gradient, the confusion matrix). Both are written atomically; nothing is
-pickled. A folder that cannot be read is reported with the reason and skipped.
+layer's output and gradient over 128 training images, the confusion matrix). Both are written
+atomically; nothing is pickled. A folder that cannot be read is reported with the reason and
+skipped.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ VERSION = 1
 MAX_JSON_BYTES = 16 << 20
 MAX_SNAPSHOT_BYTES = 64 << 20
 SNAPSHOT_DTYPES = (np.float32, np.float64, np.int64)
-HIST_SAMPLE = 256                            # training images whose distributions are recorded
+HIST_SAMPLE = 128                            # training images whose distributions are recorded
 HIST_BINS = 40
 GRAD_EDGES = np.linspace(-8.0, 0.0, HIST_BINS + 1)  # log10 |gradient|, 0.2 decades a bin
 

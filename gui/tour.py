@@ -1,4 +1,5 @@
-"""Render the README's tour screenshots offscreen: ``python -m gui.tour [folder]``.
+"""Render the README's tour screenshots offscreen: ``python -m gui.tour [folder] [--only
+prefix]`` (``--only experiments``: just the pictures whose names start so).
 
 Each shot sets a page up the way a learner might, waits for any background work, and saves the
 window as a PNG (default folder: resources/screenshots). Settings are not touched.
@@ -178,6 +179,8 @@ def shots(window, app):
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    only = argv[argv.index("--only") + 1] if "--only" in argv[:-1] else ""
+    argv = [a for a in argv if a not in ("--only", only)]
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()  # the tour's runs are not the user's
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -192,6 +195,8 @@ def main(argv=None) -> int:
     window.show()
     _wait(app)
     for name, caption, set_up in shots(window, app):
+        if not name.startswith(only):
+            continue
         set_up()
         _wait(app)
         window.grab().save(str(folder / name))

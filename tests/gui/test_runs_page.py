@@ -99,7 +99,7 @@ def test_distributions_are_small_multiples_with_a_reading(page):
     assert len(lines) == 3
     assert lines[-1].opts["pen"].color().alpha() > lines[0].opts["pen"].color().alpha()
     reading = page.distributions.reading.text()
-    assert "ReLU" in reading and "sigmoid" in reading and "decades" in reading
+    assert "ReLU" in reading and "sigmoid" in reading and "decades smaller" in reading
     page.distributions.kind.setCurrentIndex(1)  # activations
     assert "σ′ < 0.05" in page.distributions.reading.text()
 

@@ -62,6 +62,7 @@ class RunsPage(Page):
         self.live: Live | None = None
         self.finished: list[tuple[str, RunRecord]] = []  # the experiment's finished variants
         self._count = 0                                   # … and how many it has
+        self._running = ""                                # the experiment under way
         self._build()
         self._connect()
         self.set_config(config or RunsConfig())
@@ -278,7 +279,7 @@ class RunsPage(Page):
             yield from run_experiment(name, train, test, base, lambda: context.stopped,
                                       progress)
 
-        self.finished, self.live, self._count = [], None, count
+        self.finished, self.live, self._count, self._running = [], None, count, name
         self.store.tick_only([])
         self.tabs.setCurrentWidget(self.curves)
         self.progress.setValue(0)
@@ -324,7 +325,7 @@ class RunsPage(Page):
         self.run_button.setEnabled(True)
         self.experiment.setEnabled(True)
         self.stop_button.setEnabled(False)
-        title = EXPERIMENTS[self.config().experiment][0]
+        title = EXPERIMENTS[self._running][0]
         done = len(self.finished)
         line = summary(self.finished)
         stopped = "" if done == self._count else f" (stopped: {done} of {self._count} variants)"

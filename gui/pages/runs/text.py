@@ -8,7 +8,7 @@ import html
 import numpy as np
 
 from core.experiments import EXPERIMENTS
-from core.runs import HIST_BINS, gradient_medians
+from core.runs import HIST_BINS, HIST_SAMPLE, gradient_medians
 
 NO_RUNS = ("No run ticked. Run an experiment on the left, or train on the LeNet-5 page: every "
            "finished run lands in the list.")
@@ -21,7 +21,8 @@ DISTRIBUTION_KINDS = (
     ("Gradients: log10 |∂loss/∂output| per layer", "grad"),
     ("Activations: what each layer passes on", "act"),
 )
-DISTRIBUTION_TIP = ("Recorded at every epoch on the same 256 training images, in eval mode. "
+DISTRIBUTION_TIP = (f"Recorded before training and after every epoch on the same {HIST_SAMPLE} "
+                    "training images, in eval mode. "
                     "Gradients: how large ∂loss/∂(layer output) is, on a log scale (exact zeros "
                     "left out and counted apart). Activations: the layer's output after its "
                     "activation function.")
@@ -127,28 +128,37 @@ def layer_names(names: dict, layers) -> list[str]:
 
 
 def distribution_reading(runs, key: str) -> str:
-    """What the last epoch's distributions say, run by run, in numbers."""
+    """What the distributions say, run by run, in numbers."""
     lines = []
     for run in runs:
-        shot = run.record.snapshots[-1]
+        first, last = run.record.snapshots[0], run.record.snapshots[-1]
         name = f"<span style='color:{run.colour}'>{html.escape(run.record.name)}</span>"
         if key == "grad":
-            medians = gradient_medians(shot["grad_counts"])
-            drop = medians[-1] - medians[0]
-            lines.append(f"{name}: a typical gradient is 10<sup>{medians[-1]:.1f}</sup> at the "
-                         f"output layer and 10<sup>{medians[0]:.1f}</sup> at conv1, "
-                         f"{drop:.1f} decades (×{10 ** drop:,.0f}) smaller; "
-                         f"{shot['grad_zeros'][0]:.0%} of conv1's are exactly 0.")
+            start = gradient_medians(first["grad_counts"])
+            end = gradient_medians(last["grad_counts"])[0]
+            drop = start[-1] - start[0]
+            lines.append(f"{name}: before training, a typical gradient is "
+                         f"10<sup>{start[-1]:.1f}</sup> at the output layer and "
+                         f"10<sup>{start[0]:.1f}</sup> at conv1 ({_decades(drop)}); after the "
+                         f"last epoch, conv1's is 10<sup>{end:.1f}</sup>.")
         else:
-            share = saturated(shot, run.record.config.get("activation", ""))
+            share = saturated(last, run.record.config.get("activation", ""))
             lines.append(f"{name}: {share}")
-    intro = ("<b>Reading</b> (last epoch). " if key == "grad" else
-             "<b>Reading</b> (last epoch, to a bin's width). ")
-    note = ("<br><span style='color:#555'>Each step back through a sigmoid multiplies the "
-            "gradient by σ′ ≤ 0.25: it vanishes towards the input. Max pooling passes each "
-            "window's gradient to one cell of four, so 75% of zeros there is normal.</span>"
-            if key == "grad" else "")
-    return intro + "<br>".join(lines) + note
+    if key == "grad":
+        return ("<b>Reading</b> (the middle of each histogram, to 0.2 decades). " +
+                "<br>".join(lines) + "<br><span style='color:#555'>Each step back through a "
+                "sigmoid multiplies the gradient by σ′ ≤ 0.25: it vanishes towards the input. "
+                "Exact zeros are left out: max pooling passes each window's gradient to one "
+                "cell of four, and ReLU none where it is off.</span>")
+    return "<b>Reading</b> (after the last epoch, to a bin's width). " + "<br>".join(lines)
+
+
+def _decades(drop: float) -> str:
+    if drop >= 0.05:
+        return f"{drop:.1f} decades smaller, ×{10 ** drop:,.0f}"
+    if drop <= -0.05:
+        return f"{-drop:.1f} decades larger"
+    return "about the same"
 
 
 def saturated(shot: dict, activation: str) -> str:

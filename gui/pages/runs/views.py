@@ -68,7 +68,7 @@ class CurvesTab(QWidget):
     def __init__(self):
         super().__init__()
         self.legend = rich_label("runs_legend", text.NO_RUNS)
-        self.loss_plot = plot("runs_loss", "Training loss (smoothed over ~10 batches)", "epoch")
+        self.loss_plot = plot("runs_loss", "Training loss (smoothed)", "epoch")
         self.accuracy_plot = plot("runs_accuracy", "Test accuracy", "epoch")
         self.table = QTableWidget(0, len(text.TABLE_COLUMNS))
         self.table.setObjectName("runs_table")
