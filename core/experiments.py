@@ -14,9 +14,10 @@ from .data import Split, load_fashion_mnist
 from .runs import RunRecord
 from .train import DEFAULTS, EpochEvent, FinishedEvent, TrainConfig, lenet_trainer
 
-# Sized so that a whole experiment takes about a minute here: 2 epochs per variant, over
-# BUDGET // variants training images (12,000 for four variants, 24,000 for two); the cosine
-# schedule's large first steps make 2 epochs tell the variants apart.
+# Every experiment does the same work: 2 epochs per variant over BUDGET // variants training
+# images (12,000 for four variants, 24,000 for two): 16 s for the four activation variants on the
+# 2-core development machine (2026-11-29). The cosine schedule's large first steps make 2 epochs
+# tell the variants apart.
 BASE = dataclasses.replace(DEFAULTS["lenet5"], epochs=2)
 BUDGET = 48_000
 

@@ -59,8 +59,8 @@ def experiment_html(name: str, variants) -> str:
     epochs = f"{config.epochs} epoch{'s' * (config.epochs != 1)}"
     return (f"<b>{html.escape(EXPERIMENTS[name][0])}.</b> {CLAIMS[name]}<br>"
             f"<span style='color:#555'>Variants: {labels}. Each: LeNet-5, {epochs} on "
-            f"{config.train_size:,} training images, tested on all test images; about a minute "
-            "in all.</span>")
+            f"{config.train_size:,} training images, tested on all test images (the status "
+            "line says how long each takes on this computer).</span>")
 
 
 def legend(entries) -> str:
