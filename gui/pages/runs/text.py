@@ -15,8 +15,14 @@ NO_RUNS = ("No run ticked. Run an experiment on the left, or train on the LeNet-
 NO_DISTRIBUTIONS = "Tick a run to see its layers' distributions."
 REWIND_EMPTY = "No run to rewind yet: finish a run (an experiment, or on the LeNet-5 page)."
 NO_CONFUSION = "Confusion matrix (after the first epoch)"
-EPOCH_SHADES = ("One line per epoch: pale = before training, strong = after the last epoch. "
-                "Rows: ticked runs (up to 4); columns: layers.")
+X_AXES = {"grad": "x: log10 |gradient| (below 10<sup>−8</sup> drawn at −8)",
+          "act": "x: the value passed on"}
+
+
+def distribution_header(key: str) -> str:
+    return (f"Rows: ticked runs (up to 4); columns: layers; {X_AXES[key]}; height: share of "
+            "the layer's values. One line per epoch, from pale (before training) to strong "
+            "(after the last).")
 DISTRIBUTION_KINDS = (
     ("Gradients: log10 |∂loss/∂output| per layer", "grad"),
     ("Activations: what each layer passes on", "act"),
@@ -38,8 +44,8 @@ TABLE_COLUMNS = (
 )
 REWIND_PANELS = (
     ("kernel0", "conv1 kernels"),
-    ("kernel1", "conv2 kernels (a row per output map)"),
-    ("confusion", "Confusion matrix (rows: true class)"),
+    ("kernel1", "conv2 kernels (a column per output map)"),
+    ("confusion", "Confusion, % of each true class (rows: true, columns: said)"),
     ("maps0", "What conv1 passes on (probe image)"),
     ("maps1", "What conv2 passes on"),
 )
@@ -114,11 +120,12 @@ def rewind_caption(record, epoch: int) -> str:
                 "to watch them turn into edge and blob detectors. Colours keep one scale over "
                 "the whole run.")
     e = record.epochs[epoch - 1]
-    return (f"<b>After epoch {epoch}</b>: train loss {e.train_loss:.3f}, test accuracy "
+    return (f"<b>After epoch {epoch}</b>: mean training loss over the epoch {e.train_loss:.3f}, "
+            "test accuracy "
             f"{_percent(e.test_accuracy)}. Kernels and maps keep one colour scale over the whole "
             "run, so their growth is visible (blue negative, red positive; maps that are never "
-            "negative in grey). In the confusion matrix, dark cells off the diagonal are the "
-            "classes it still mixes up.")
+            "negative in grey). In the confusion matrix (classes 0–9 in the data's order), dark "
+            "cells off the diagonal are the classes it still mixes up.")
 
 
 def layer_names(names: dict, layers) -> list[str]:
@@ -137,25 +144,26 @@ def distribution_reading(runs, key: str) -> str:
             start = gradient_medians(first["grad_counts"])
             end = gradient_medians(last["grad_counts"])[0]
             drop = start[-1] - start[0]
-            lines.append(f"{name}: before training, a typical gradient is "
-                         f"10<sup>{start[-1]:.1f}</sup> at the output layer and "
+            lines.append(f"{name}: before training, the median gradient is "
+                         f"10<sup>{start[-1]:.1f}</sup> at fc2 (the output layer) and "
                          f"10<sup>{start[0]:.1f}</sup> at conv1 ({_decades(drop)}); after the "
                          f"last epoch, conv1's is 10<sup>{end:.1f}</sup>.")
         else:
             share = saturated(last, run.record.config.get("activation", ""))
             lines.append(f"{name}: {share}")
     if key == "grad":
-        return ("<b>Reading</b> (the middle of each histogram, to 0.2 decades). " +
-                "<br>".join(lines) + "<br><span style='color:#555'>Each step back through a "
-                "sigmoid multiplies the gradient by σ′ ≤ 0.25: it vanishes towards the input. "
-                "Exact zeros are left out: max pooling passes each window's gradient to one "
-                "cell of four, and ReLU none where it is off.</span>")
+        return ("<b>Reading</b> (medians, to 0.2 decades). " + "<br>".join(lines) +
+                "<br><span style='color:#555'>Each step back through a sigmoid multiplies the "
+                "gradient by σ′ ≤ 0.25: it vanishes towards the input. Training (and BatchNorm) "
+                "can move the layers out of the flat parts again. Exact zeros are left out: max "
+                "pooling passes each window's gradient to one cell of four, and ReLU none where "
+                "it is off.</span>")
     return "<b>Reading</b> (after the last epoch, to a bin's width). " + "<br>".join(lines)
 
 
 def _decades(drop: float) -> str:
     if drop >= 0.05:
-        return f"{drop:.1f} decades smaller, ×{10 ** drop:,.0f}"
+        return f"{drop:.1f} decades smaller, about ×{float(f'{10 ** drop:.2g}'):,.0f}"
     if drop <= -0.05:
         return f"{-drop:.1f} decades larger"
     return "about the same"

@@ -69,7 +69,12 @@ class CurvesTab(QWidget):
         super().__init__()
         self.legend = rich_label("runs_legend", text.NO_RUNS)
         self.loss_plot = plot("runs_loss", "Training loss (smoothed)", "epoch")
+        self.loss_plot.setLabel("left", "cross-entropy")
+        self.loss_plot.setToolTip("The loss of every batch, smoothed over about 10 batches; the "
+                                  "epoch axis lines up runs of different sizes")
         self.accuracy_plot = plot("runs_accuracy", "Test accuracy", "epoch")
+        self.accuracy_plot.setLabel("left", "% of test images right")
+        self.accuracy_plot.getAxis("left").enableAutoSIPrefix(False)
         self.table = QTableWidget(0, len(text.TABLE_COLUMNS))
         self.table.setObjectName("runs_table")
         self.table.setHorizontalHeaderLabels([name for name, _ in text.TABLE_COLUMNS])
@@ -104,7 +109,7 @@ class CurvesTab(QWidget):
             if losses:
                 self.loss_plot.plot(np.arange(1, len(losses) + 1) / max(steps, 1),
                                     smoothed(losses), pen=pen)
-            points = [(i, a) for i, a in enumerate(accuracies, start=1) if a is not None]
+            points = [(i, 100 * a) for i, a in enumerate(accuracies, start=1) if a is not None]
             if points:
                 x, y = zip(*points)
                 self.accuracy_plot.plot(x, y, pen=pen, symbol="o", symbolBrush=colour,
@@ -171,10 +176,10 @@ class RewindTab(QWidget):
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("rewind_label")
         self.epoch_label.setMinimumWidth(210)
-        self.panels = {key: ImagePanel(title, colorbar=key.startswith("kernel"),
+        self.panels = {key: ImagePanel(title, colorbar=key != "confusion",
                                        min_size=(110, 90))
                        for key, title in text.REWIND_PANELS}
-        self.accuracy = plot("rewind_accuracy", "Test accuracy", "epoch")
+        self.accuracy = plot("rewind_accuracy", "Test accuracy (%)", "epoch")
         self.accuracy.setToolTip("The run's test accuracy after each epoch; the grey line marks "
                                  "the epoch shown")
         self.accuracy.setMinimumHeight(110)
@@ -252,8 +257,9 @@ class RewindTab(QWidget):
             if key in shot:
                 kernels = shot[key]
                 levels = symmetric_levels(*(s[key] for s in shots if key in s))
-                picture = tile(kernels[:, 0]) if key == "kernel0" else \
-                    tile(kernels.reshape(-1, *kernels.shape[2:]), columns=kernels.shape[1])
+                picture = tile(kernels[:, 0]) if key == "kernel0" else tile(
+                    kernels.transpose(1, 0, 2, 3).reshape(-1, *kernels.shape[2:]),
+                    columns=kernels.shape[0])
                 self.panels[key].set_image(picture[0], levels, DIVERGING)
             else:
                 self.panels[key].clear()
@@ -267,17 +273,18 @@ class RewindTab(QWidget):
                 self.panels[key].clear()
         if "confusion" in shot:
             confusion = shot["confusion"]
-            share = confusion / max(confusion.max(), 1)
-            self.panels["confusion"].set_image(1 - np.sqrt(share), (0, 1))  # many: dark
+            percent = 100 * confusion / np.maximum(confusion.sum(axis=1, keepdims=True), 1)
+            self.panels["confusion"].set_image(1 - np.sqrt(percent / 100), (0, 1))  # many: dark
             self.panels["confusion"].set_labels(
-                [(r, c, str(n), "#fff" if share[r, c] > 0.3 else "#111")
-                 for (r, c), n in np.ndenumerate(confusion) if n], centred=True)
+                [(r, c, f"{p:.0f}", "#fff" if p > 30 else "#111")
+                 for (r, c), p in np.ndenumerate(percent) if p >= 0.5], centred=True)
         else:
             self.panels["confusion"].clear(text.NO_CONFUSION)
         accuracies = [e.test_accuracy for e in record.epochs]
         self.accuracy.clear()
-        if any(a is not None for a in accuracies):
-            self.accuracy.plot(range(1, len(accuracies) + 1), accuracies, pen=pg.mkPen(
+        if all(a is not None for a in accuracies):
+            self.accuracy.plot(range(1, len(accuracies) + 1),
+                               [100 * a for a in accuracies], pen=pg.mkPen(
                 run.colour, width=2), symbol="o", symbolBrush=run.colour, symbolSize=6)
         self.accuracy.addItem(pg.InfiniteLine(epoch, pen=pg.mkPen("#888", width=1)))
         self.accuracy.setXRange(0, len(shots) - 1 or 1, padding=0.05)
@@ -328,7 +335,8 @@ class DistributionsTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(QLabel("Show:"))
         row.addWidget(self.kind)
-        row.addWidget(rich_label("epoch_shades", text.EPOCH_SHADES, selectable=False), 1)
+        self.header = rich_label("distribution_header", "", selectable=False)
+        row.addWidget(self.header, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.canvas, 1)
@@ -344,6 +352,7 @@ class DistributionsTab(QWidget):
         shown = [run for run in runs if run.record.snapshots
                  and "grad_counts" in run.record.snapshots[-1]][:MAX_ROWS]
         key = text.DISTRIBUTION_KINDS[self.kind.currentIndex()][1]
+        self.header.setText(text.distribution_header(key))
         for r, run in enumerate(shown):
             shots = run.record.snapshots
             names = text.layer_names(layout_of(run.record)[1], shots[-1]["layers"])
