@@ -277,7 +277,7 @@ class RewindTab(QWidget):
             self.panels["confusion"].set_image(1 - np.sqrt(percent / 100), (0, 1))  # many: dark
             self.panels["confusion"].set_labels(
                 [(r, c, f"{p:.0f}", "#fff" if p > 30 else "#111")
-                 for (r, c), p in np.ndenumerate(percent) if p >= 0.5], centred=True)
+                 for (r, c), p in np.ndenumerate(percent) if p >= 1], centred=True)
         else:
             self.panels["confusion"].clear(text.NO_CONFUSION)
         accuracies = [e.test_accuracy for e in record.epochs]
