@@ -91,6 +91,19 @@ def test_the_slider_rewinds_the_kernels_and_maps(page):
     assert rewind.panels["confusion"].label_texts()  # counts in the cells
 
 
+def test_a_run_with_settings_this_version_cannot_build_still_shows(page, records):
+    page.tabs.setCurrentWidget(page.rewind)
+    assert page.rewind.panels["maps0"].image.image is not None
+    odd = dataclasses.replace(records[0], name="from elsewhere",
+                              config={**records[0].config, "activation": "swish", "x": [1]})
+    page.store.tick_only([page.store.add(odd)])
+    assert page.rewind.run().record is odd
+    assert page.rewind.panels["kernel0"].image.image is not None
+    assert page.rewind.panels["maps0"].image.image is None  # which stage is which: unknown
+    page.tabs.setCurrentWidget(page.distributions)
+    assert len(page.distributions.cells) == 1 and len(page.distributions.cells[0]) == 5
+
+
 def test_distributions_are_small_multiples_with_a_reading(page):
     page.tabs.setCurrentWidget(page.distributions)
     cells = page.distributions.cells

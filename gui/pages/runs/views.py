@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -149,15 +149,18 @@ def _layout(config: tuple) -> tuple[tuple, dict]:
 
 
 def layout_of(record) -> tuple[tuple, dict]:
-    return _layout(tuple(sorted(record.config.items())))
+    """``_layout`` of a record's settings; none for settings this version cannot build (a run
+    saved by another version): its kernels and curves still show."""
+    try:
+        return _layout(tuple(sorted(record.config.items())))
+    except (TypeError, ValueError):
+        return (), {}
 
 
 class RewindTab(QWidget):
     """One run at any epoch: its kernels, the probe image's feature maps, its confusion matrix
     and accuracy. Colour scales are fixed over the whole run, so scrubbing shows the filters
     growing from noise."""
-
-    runChosen = Signal(object)  # the Run shown
 
     def __init__(self):
         super().__init__()
@@ -238,7 +241,6 @@ class RewindTab(QWidget):
         self.slider.setEnabled(last > 0)
         self.play.setEnabled(last > 0)
         self.show_epoch(epoch)
-        self.runChosen.emit(run)
 
     def show_epoch(self, epoch: int) -> None:
         run = self.run()
@@ -263,8 +265,8 @@ class RewindTab(QWidget):
                 self.panels[key].set_image(picture[0], levels, DIVERGING)
             else:
                 self.panels[key].clear()
-        for key, position in zip(("maps0", "maps1"), layout_of(record)[0]):
-            name = f"stage{position}"
+        stages = [f"stage{position}" for position in layout_of(record)[0]]
+        for key, name in zip(("maps0", "maps1"), stages + [None, None]):
             if name in shot:
                 levels, cmap = run_levels([s[name] for s in shots if name in s])
                 gaps = levels[1] if cmap is GRAY else 0.0  # white between the maps
