@@ -12,9 +12,14 @@ def _listed(name: str) -> str:
 
 
 def test_every_package_is_installed():
+    """Every folder of modules is a package (with ``__init__.py``: a namespace package would
+    import from a checkout and be left out of the wheel) and is listed."""
     listed = set(re.findall(r'"([\w.]+)"', _listed("packages")))
-    found = {".".join(init.parent.relative_to(ROOT).parts)
-             for top in ("core", "gui") for init in (ROOT / top).rglob("__init__.py")}
+    folders = {module.parent for top in ("core", "gui") for module in (ROOT / top).rglob("*.py")
+               if "__pycache__" not in module.parts}
+    without = sorted(str(f.relative_to(ROOT)) for f in folders if not (f / "__init__.py").exists())
+    assert not without, f"folders of modules without __init__.py: {without}"
+    found = {".".join(folder.relative_to(ROOT).parts) for folder in folders}
     assert found <= listed, f"missing from pyproject's packages: {sorted(found - listed)}"
 
 
