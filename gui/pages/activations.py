@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 from core import zoo
 from core.layers import LeakyReLU
 from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Check, Choice, Float, Form
@@ -58,9 +59,9 @@ def y_range(name: str, slope: float) -> tuple[float, float]:
 
 
 class ActivationsPage(Page):
-    title = "Activations"
+    title = QT_TRANSLATE_NOOP("Pages", "Activations")
     key = "activations"
-    tagline = "ReLU, LeakyReLU, sigmoid, tanh and their derivatives"
+    tagline = QT_TRANSLATE_NOOP("Pages", "ReLU, LeakyReLU, sigmoid, tanh and their derivatives")
     Config = ActivationsConfig
 
     def __init__(self, workspace, config: ActivationsConfig | None = None):

@@ -13,6 +13,7 @@ from core import zoo
 from core.functional import ShapeError
 from core.layers import AvgPool2d, MaxPool2d
 from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Check, Choice, Form, Int
@@ -156,9 +157,9 @@ def explanation(mode: str, size: int, g: F.Geometry, config=None) -> str:
 
 
 class PoolingPage(Page):
-    title = "Pooling"
+    title = QT_TRANSLATE_NOOP("Pages", "Pooling")
     key = "pooling"
-    tagline = "Shrink a feature map; route gradients back"
+    tagline = QT_TRANSLATE_NOOP("Pages", "Shrink a feature map; route gradients back")
     Config = PoolingConfig
 
     def __init__(self, workspace, config: PoolingConfig | None = None):

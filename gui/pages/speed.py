@@ -24,6 +24,7 @@ from core import functional as F
 from core.functional import ShapeError
 from core.timing import MethodProgress, MethodStarted, MethodTimed, measure_methods
 from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.widgets.form import Check, Form, Int
 from gui.workers import WorkerRunner, run_in_process
@@ -64,9 +65,9 @@ FIELDS = (
 
 
 class SpeedPage(Page):
-    title = "Speed"
+    title = QT_TRANSLATE_NOOP("Pages", "Speed")
     key = "speed"
-    tagline = "Naive loops vs im2col vs the fast path (and PyTorch)"
+    tagline = QT_TRANSLATE_NOOP("Pages", "Naive loops vs im2col vs the fast path (and PyTorch)")
     Config = SpeedConfig
 
     def __init__(self, config: SpeedConfig | None = None):

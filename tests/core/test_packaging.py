@@ -25,5 +25,5 @@ def test_every_package_is_installed():
 
 def test_the_resources_the_app_reads_are_package_data():
     patterns = re.findall(r'"([^"]+)"', _listed("cnn_studio_resources"))
-    for needed in ("lesson.json", "fashion_mnist/SOURCE.md"):
+    for needed in ("lesson.json", "fashion_mnist/SOURCE.md", "i18n/cnn_studio_ko.qm"):
         assert any(Path(needed).match(pattern) for pattern in patterns), needed

@@ -17,6 +17,7 @@ from core import kernels
 from core.functional import ShapeError
 from core.timing import MethodProgress
 from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.pages.convolution.config import ConvConfig, ConvResult
 from gui.pages.convolution.im2col_tab import Im2colTab
@@ -31,9 +32,9 @@ INLINE_MACS = 30_000  # slower methods beyond this many MACs run in the backgrou
 
 
 class ConvolutionPage(Page):
-    title = "Convolution"
+    title = QT_TRANSLATE_NOOP("Pages", "Convolution")
     key = "convolution"
-    tagline = "Slide a kernel over an image"
+    tagline = QT_TRANSLATE_NOOP("Pages", "Slide a kernel over an image")
     Config = ConvConfig
     accepts_images = True
 

@@ -28,6 +28,7 @@ from core.inside import check_classifier, network_input
 from core.model import Sequential
 from core.modelfile import ModelFileError
 from core.train import lenet_model
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.images import read_image
 from gui.pages.base import Page
 from gui.pages.lenet.config import LeNetConfig
@@ -43,9 +44,9 @@ from gui.widgets.training_plots import TrainingPlots
 
 
 class LeNetPage(Page):
-    title = "LeNet-5"
+    title = QT_TRANSLATE_NOOP("Pages", "LeNet-5")
     key = "lenet"
-    tagline = "Train LeNet-5 on Fashion-MNIST and look inside"
+    tagline = QT_TRANSLATE_NOOP("Pages", "Train LeNet-5 on Fashion-MNIST and look inside")
     Config = LeNetConfig
     accepts_images = True
 

@@ -30,6 +30,7 @@ from core.experiments import BASE, EXPERIMENTS, run_experiment, summary, variant
 from core.fileio import atomic_file
 from core.runs import RunRecord, curves_csv
 from core.train import EpochEvent, StepEvent
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.pages.runs import text
 from gui.pages.runs.store import Run, RunStore
@@ -46,9 +47,10 @@ class RunsConfig:
 
 
 class RunsPage(Page):
-    title = "Experiments"
+    title = QT_TRANSLATE_NOOP("Pages", "Experiments")
     key = "runs"
-    tagline = "Test the lesson's claims in one click: runs side by side, rewound epoch by epoch"
+    tagline = QT_TRANSLATE_NOOP(
+        "Pages", "Test the lesson's claims in one click: runs side by side, rewound epoch by epoch")
     Config = RunsConfig
     base = BASE  # the experiments' settings (tests train less)
 

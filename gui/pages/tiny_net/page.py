@@ -30,6 +30,7 @@ from core.layers import Conv2d, Linear, MaxPool2d
 from core.losses import MSELoss
 from core.optim import SGD
 from core.train import DEFAULTS, EpochEvent, FinishedEvent, Samples, Trainer, shallow_trainer
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.pages.tiny_net.text import (
     Snapshot,
@@ -76,9 +77,10 @@ def snapshot(model, sample: np.ndarray, epoch: int, loss: float | None) -> Snaps
 
 
 class TinyNetPage(Page):
-    title = "Tiny network"
+    title = QT_TRANSLATE_NOOP("Pages", "Tiny network")
     key = "tiny_net"
-    tagline = "The lesson's tiny network, trained by hand-written backprop"
+    tagline = QT_TRANSLATE_NOOP(
+        "Pages", "The lesson's tiny network, trained by hand-written backprop")
     Config = TinyConfig
 
     def __init__(self, config: TinyConfig | None = None):

@@ -38,6 +38,7 @@ from core.inside import classify
 from core.layers import Conv2d, Linear
 from core.train import EpochEvent, FinishedEvent, StepEvent, lenet_model
 from core.zoo import ACTIVATIONS
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.pages.base import Page
 from gui.pages.tiny_net.text import layer_of
 from gui.pages.versus import text
@@ -87,9 +88,10 @@ class Compared(NamedTuple):
 
 
 class VersusPage(Page):
-    title = "CNN vs MLP"
+    title = QT_TRANSLATE_NOOP("Pages", "CNN vs MLP")
     key = "versus"
-    tagline = "Why a CNN and not a deep MLP? Both trained side by side, then shifted"
+    tagline = QT_TRANSLATE_NOOP(
+        "Pages", "Why a CNN and not a deep MLP? Both trained side by side, then shifted")
     Config = VersusConfig
     shift_images = SHIFT_TEST_IMAGES  # test images in the shift test (tests use fewer)
 
