@@ -28,9 +28,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None, language: str | None = None) -> int:
+    """The window, in ``language`` ("en", "ko"; None: the one chosen before, else the
+    system's)."""
     app = create_app(argv)
+    from gui import i18n
     from gui.main_window import MainWindow
+    from gui.settings import settings
+
+    i18n.install(i18n.choose(language, settings().value("language", None, type=str)))
 
     window = MainWindow()
     window.show()

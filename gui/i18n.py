@@ -10,32 +10,26 @@ code (pyside6-lupdate) and compiles them (pyside6-lrelease).
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from core.data import _resources_dir
+from gui import tr
+from gui.tr import QT_TRANSLATE_NOOP, translate
+
+tr.use(QCoreApplication.translate)
 
 LANGUAGES = {"en": "English", "ko": "한국어"}  # each in its own language
 SOURCE_LANGUAGE = "en"
 STEM = "cnn_studio"
 
 __all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "Translated", "choose", "install", "translate"]
-
-
-def translate(context: str, text: str, n: int = -1) -> str:
-    """``text`` in the current language (``n`` picks a plural form where the text has %n)."""
-    return QCoreApplication.translate(context, text, None, n)
 
 
 def folder() -> Path:
@@ -119,13 +113,29 @@ def _tool(name: str) -> str:
     return path
 
 
+def lesson_texts() -> list[str]:
+    """Every text of the lesson (resources/lesson.json), translated in the context "Lesson"."""
+    from gui.lesson.steps import load_steps
+
+    texts = []
+    for step in load_steps():
+        question = step.question
+        texts += [step.title, step.text, step.formula, question.prompt, question.explain]
+        texts += [option[key] for option in question.options for key in ("text", "why")]
+    return list(dict.fromkeys(text for text in texts if text))
+
+
 def lupdate(ts: Path) -> str:
-    """Bring ``ts`` up to date with the code's texts (obsolete ones dropped); lupdate's
-    report."""
-    done = subprocess.run([_tool("lupdate"), *map(str, sources()), "-locations", "none",
-                           "-no-obsolete", "-source-language", SOURCE_LANGUAGE,
-                           "-target-language", ts.stem.rsplit("_", 1)[1], "-ts", str(ts)],
-                          capture_output=True, text=True, check=True)
+    """Bring ``ts`` up to date with the code's texts and the lesson's (obsolete ones dropped);
+    lupdate's report."""
+    with tempfile.TemporaryDirectory() as folder:
+        lesson = Path(folder) / "lesson_texts.py"  # the lesson's texts, as lupdate reads texts
+        lesson.write_text("".join(f"QT_TRANSLATE_NOOP('Lesson', {json.dumps(text)})\n"
+                                  for text in lesson_texts()), encoding="utf-8")
+        done = subprocess.run([_tool("lupdate"), *map(str, sources()), str(lesson),
+                               "-locations", "none", "-no-obsolete", "-source-language",
+                               SOURCE_LANGUAGE, "-target-language", ts.stem.rsplit("_", 1)[1],
+                               "-ts", str(ts)], capture_output=True, text=True, check=True)
     return done.stdout
 
 

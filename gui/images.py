@@ -17,7 +17,10 @@ import numpy as np
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+
+IMAGE_FILTER = QT_TRANSLATE_NOOP("Images", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All "
+                                            "files (*)")
 SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"}
 RASTER_FORMATS = {b"png", b"jpeg", b"jpg", b"bmp", b"gif", b"webp"}
 MAX_PIXELS = 100_000_000   # 10,000 × 10,000: larger pictures are refused before decoding
@@ -43,22 +46,29 @@ def read_image(path, rgb: bool = False, max_side: int = MAX_SIDE) -> np.ndarray:
     not a picture this app reads; OSError if it cannot be opened."""
     path = Path(path)
     if not stat.S_ISREG(os.stat(path).st_mode):
-        raise ValueError(f"{path.name} is not a regular file")
+        raise ValueError(translate("Images", "{name} is not a regular file").format(
+            name=path.name))
     reader = QImageReader(str(path))
     kind = bytes(reader.format()).lower()
     if kind not in RASTER_FORMATS:
-        raise ValueError(f"{path.name} is not a picture this app reads (PNG, JPEG, BMP, GIF or "
-                         f"WebP){f'; it is {kind.decode()}' if kind else ''}")
+        said = translate("Images", "{name} is not a picture this app reads (PNG, JPEG, BMP, GIF "
+                                   "or WebP)").format(name=path.name)
+        if kind:
+            said += translate("Images", "; it is {kind}").format(kind=kind.decode())
+        raise ValueError(said)
     size = reader.size()
     if not size.isValid() or size.width() * size.height() > MAX_PIXELS:
-        raise ValueError(f"{path.name} is {size.width():,}×{size.height():,} pixels: too large "
-                         f"(at most {MAX_PIXELS:,} pixels)")
+        raise ValueError(translate("Images", "{name} is {width}×{height} pixels: too large (at "
+                                             "most {most} pixels)").format(
+            name=path.name, width=f"{size.width():,}", height=f"{size.height():,}",
+            most=f"{MAX_PIXELS:,}"))
     if kind in (b"jpeg", b"jpg") and max(size.width(), size.height()) > max_side:
         reader.setScaledSize(size.scaled(max_side, max_side,
                                          Qt.AspectRatioMode.KeepAspectRatio))  # DCT scaling
     image = reader.read()
     if image.isNull():
-        raise ValueError(f"could not read {path.name} as an image ({reader.errorString()})")
+        raise ValueError(translate("Images", "could not read {name} as an image ({reason})")
+                         .format(name=path.name, reason=reader.errorString()))
     if max(image.width(), image.height()) > max_side:
         image = image.scaled(QSize(max_side, max_side), Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)

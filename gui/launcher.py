@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
             print("\ninterrupted", file=sys.stderr)
             return 130
         return train_main(argv[1:])
+    try:
+        argv, language = _language(argv)
+    except ValueError as err:
+        print(f"cnn-studio: error: {err}", file=sys.stderr)
+        return 2
     if argv and not argv[0].startswith("-"):
         close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -30,7 +35,22 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     from gui.app import run
-    return run(argv)
+    return run(argv, language)
+
+
+def _language(argv: list[str]) -> tuple[list[str], str | None]:
+    """``--lang ko`` / ``--lang=en`` taken out of the arguments (ValueError for another
+    language or a missing one)."""
+    rest, language = [], None
+    items = iter(argv)
+    for item in items:
+        if item == "--lang" or item.startswith("--lang="):
+            language = item.partition("=")[2] if "=" in item else next(items, "")
+            if language not in ("en", "ko"):
+                raise ValueError(f"--lang takes en or ko, not {language!r}")
+        else:
+            rest.append(item)
+    return rest, language
 
 
 def _has_display() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QListWidget,
@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from gui import i18n
 from gui.app import APP_NAME
 from gui.files import save_png
-from gui.i18n import Translated, translate
+from gui.i18n import LANGUAGES, Translated, translate
 from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.lesson.panel import LessonPanel
 from gui.pages.activations import ActivationsPage
@@ -113,6 +114,14 @@ class MainWindow(Translated, QMainWindow):
         self.lesson_action.setCheckable(True)
         self.lesson_action.setChecked(True)
         self.lesson_action.toggled.connect(lambda shown: self.lesson.setVisible(shown))
+        self.language_menu = view_menu.addMenu("")
+        self.languages = QActionGroup(self)
+        for code, name in LANGUAGES.items():  # each language named in itself
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setData(code)
+            self.languages.addAction(action)
+        self.languages.triggered.connect(lambda action: self.set_language(action.data()))
         self.actions_["about"] = self._action(help_menu, self.about, None)
 
     def retranslate(self) -> None:
@@ -145,6 +154,9 @@ class MainWindow(Translated, QMainWindow):
         }.items():
             self.actions_[key].setText(text)
             self.actions_[key].setStatusTip(tip)
+        self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
+        for action in self.languages.actions():
+            action.setChecked(action.data() == i18n.current())
         for row, page in enumerate(self.pages):
             item = self.page_list.item(row)
             item.setText(translate("Pages", page.title))
@@ -158,6 +170,11 @@ class MainWindow(Translated, QMainWindow):
             action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def set_language(self, code: str) -> None:
+        """Show the app in another language at once, and open it in that one next time."""
+        i18n.install(code)
+        settings().setValue("language", code)
 
     # ------------------------------------------------------------------ pages
 
@@ -186,7 +203,7 @@ class MainWindow(Translated, QMainWindow):
 
     def open_image_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open an image"), "",
-                                              IMAGE_FILTER)
+                                              translate("Images", IMAGE_FILTER))
         if path:
             self.open_image(path)
 

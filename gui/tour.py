@@ -1,5 +1,6 @@
 """Render the README's tour screenshots offscreen: ``python -m gui.tour [folder] [--only
-prefix]`` (``--only experiments``: just the pictures whose names start so).
+prefix] [--lang ko]`` (``--only experiments``: just the pictures whose names start so;
+``--lang ko``: in Korean, saved as ``<name>-ko.png``).
 
 Each shot sets a page up the way a learner might, waits for any background work, and saves the
 window as a PNG (default folder: resources/screenshots). Settings are not touched.
@@ -183,7 +184,8 @@ def shots(window, app):
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     only = argv[argv.index("--only") + 1] if "--only" in argv[:-1] else ""
-    argv = [a for a in argv if a not in ("--only", only)]
+    language = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else "en"
+    argv = [a for a in argv if a not in ("--only", only, "--lang", language)]
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp()  # the tour's runs are not the user's
     folder = Path(argv[0]) if argv else DEFAULT_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
@@ -191,8 +193,11 @@ def main(argv=None) -> int:
     QCoreApplication.setOrganizationName("CNN Studio Tour")  # never the user's settings
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       tempfile.mkdtemp())
+    from gui import i18n
     from gui.main_window import MainWindow
 
+    i18n.install(language)
+    suffix = "" if language == "en" else f"-{language}"
     window = MainWindow()
     window.resize(1280, 720)  # a laptop screen: every page must fit it
     window.show()
@@ -202,8 +207,9 @@ def main(argv=None) -> int:
             continue
         set_up()
         _wait(app)
-        window.grab().save(str(folder / name))
-        print(f"{folder / name}: {caption}")
+        path = folder / name.replace(".png", f"{suffix}.png")
+        window.grab().save(str(path))
+        print(f"{path}: {caption}")
     window.close()
     return 0
 

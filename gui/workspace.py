@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from gui.i18n import translate
+
 
 class Workspace(QObject):
     """The convolution page publishes here; the pooling and activation pages read from here."""
@@ -15,7 +17,7 @@ class Workspace(QObject):
         super().__init__()
         self.input = np.zeros((1, 8, 8), np.float32)   # (C, H, W)
         self.maps = np.zeros((1, 8, 8), np.float32)    # (OC, OH, OW)
-        self.description = "nothing computed yet"
+        self.description = translate("Workspace", "nothing computed yet")
 
     def publish(self, image: np.ndarray, maps: np.ndarray, description: str) -> None:
         self.input, self.maps, self.description = image.copy(), maps.copy(), description

@@ -14,17 +14,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.i18n import Translated, translate
 from gui.lesson.answers import ANSWERS
 from gui.lesson.facts import facts
 from gui.lesson.questions import CellsInput, ChoiceInput, NumberInput
 from gui.lesson.steps import Step, load_steps
 from gui.settings import settings
-from gui.widgets.controls import button, rich_label
+from gui.widgets.controls import rich_label
 
 RIGHT, WRONG = "#2e7d32", "#c62828"
 UNKNOWN = "(?)"  # a number the page cannot tell now (e.g. its settings are invalid)
@@ -41,7 +43,7 @@ def fill(template: str, values: dict) -> str:
     return string.Formatter().vformat(template, (), _Facts(values))
 
 
-class LessonPanel(QWidget):
+class LessonPanel(Translated, QWidget):
     def __init__(self, window, steps: list[Step] | None = None):
         super().__init__()
         self.setObjectName("lesson_panel")
@@ -66,7 +68,6 @@ class LessonPanel(QWidget):
     def _build(self) -> None:
         self.chooser = QComboBox()
         self.chooser.setObjectName("lesson_step")
-        self.chooser.setToolTip("Jump to any step of the lesson (✓ answered, • visited)")
         self.chooser.setMinimumContentsLength(12)
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -78,16 +79,14 @@ class LessonPanel(QWidget):
         self.formula = rich_label("lesson_formula")
         self.formula.setStyleSheet("background: #f3f6fb; border: 1px solid #c5d3e8; "
                                    "padding: 4px;")
-        self.show_me = button("lesson_show_me", "Show me", "Set up the page this step is about "
-                              "and bring it forward")
+        self.show_me = QPushButton(objectName="lesson_show_me")
         self.prompt = rich_label("lesson_prompt")
         self.answer_area = QVBoxLayout()
-        self.check = button("lesson_check", "Check", "Check your answer")
+        self.check = QPushButton(objectName="lesson_check")
         self.feedback = rich_label("lesson_feedback")
-        self.back = button("lesson_back", "◀ Back", "The previous step")
-        self.next = button("lesson_next", "Next ▶", "The next step (sets up its page)")
-        self.restart = button("lesson_restart", "Restart", "Restart the lesson: forget which "
-                              "steps you visited and answered, and start again from step 1")
+        self.back = QPushButton(objectName="lesson_back")
+        self.next = QPushButton(objectName="lesson_next")
+        self.restart = QPushButton(objectName="lesson_restart")
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(4, 4, 4, 4)
@@ -130,6 +129,27 @@ class LessonPanel(QWidget):
         self.check.clicked.connect(self.check_answer)
         self.restart.clicked.connect(self.restart_lesson)
 
+    def retranslate(self) -> None:
+        self.chooser.setToolTip(translate("Lesson", "Jump to any step of the lesson (✓ answered, "
+                                                    "• visited)"))
+        for widget, label, tip in (
+                (self.show_me, translate("Lesson", "Show me"),
+                 translate("Lesson", "Set up the page this step is about and bring it forward")),
+                (self.check, translate("Lesson", "Check"), translate("Lesson",
+                                                                     "Check your answer")),
+                (self.back, translate("Lesson", "◀ Back"), translate("Lesson",
+                                                                     "The previous step")),
+                (self.next, translate("Lesson", "Next ▶"),
+                 translate("Lesson", "The next step (sets up its page)")),
+                (self.restart, translate("Lesson", "Restart"),
+                 translate("Lesson", "Restart the lesson: forget which steps you visited and "
+                                     "answered, and start again from step 1"))):
+            widget.setText(label)
+            widget.setToolTip(tip)
+        if self.chooser.count():  # built: the step's texts, and its question asked again
+            self._show_question()
+            self._refresh_text()
+
     # ------------------------------------------------------------------ moving
 
     @property
@@ -160,16 +180,22 @@ class LessonPanel(QWidget):
         config = replace(page.Config(), **step.config)
         window.show_page(page)
         if page.busy:
-            self._say(f"The {page.title} page is training: stop it to set up this step.", WRONG)
+            self._say(translate("Lesson", "The {page} page is training: stop it to set up this "
+                                          "step.").format(page=translate("Pages", page.title)),
+                      WRONG)
             self._refresh_text()
             return False
         if config != page.config():
+            title = translate("Pages", page.title)
             if page.discards_results(config) and ask and QMessageBox.question(
-                    self, "Show me", f"Setting up this step builds a new network on the "
-                    f"{page.title} page; the trained one is lost unless you saved it (File → "
-                    "Save model). Set it up anyway?") != QMessageBox.StandardButton.Yes:
-                self._say(f"Your trained network is kept; the {page.title} page is as you left "
-                          "it. Press Show me to set this step up.", WRONG)
+                    self, translate("Lesson", "Show me"), translate(
+                        "Lesson", "Setting up this step builds a new network on the {page} "
+                        "page; the trained one is lost unless you saved it (File → Save model). "
+                        "Set it up anyway?").format(page=title)) != \
+                    QMessageBox.StandardButton.Yes:
+                self._say(translate("Lesson", "Your trained network is kept; the {page} page is "
+                                              "as you left it. Press Show me to set this step "
+                                              "up.").format(page=title), WRONG)
                 self._refresh_text()
                 return False
             page.set_config(config)
@@ -193,20 +219,25 @@ class LessonPanel(QWidget):
             values = facts(self.window_, step.page)
         except (ValueError, AttributeError, KeyError):  # the page shows no valid result now
             values = {}
-        kind = {"experiment": "Experiment", "claim": "Claim to test"}.get(step.kind, "Idea")
-        self.text.setText(f"<b>{self.index + 1}. {step.title}</b> <span style='color:#777'>"
-                          f"({kind})</span><br>{fill(step.text, values)}")
-        self.formula.setText(fill(step.formula, values))
+        kind = {"experiment": translate("Lesson", "Experiment"),
+                "claim": translate("Lesson", "Claim to test")}.get(
+            step.kind, translate("Lesson", "Idea"))
+        self.text.setText(f"<b>{self.index + 1}. {translate('Lesson', step.title)}</b> "
+                          f"<span style='color:#777'>({kind})</span><br>"
+                          f"{fill(translate('Lesson', step.text), values)}")
+        self.formula.setText(fill(translate("Lesson", step.formula), values))
         self.formula.setVisible(bool(step.formula))
         self._update_progress()
 
     def _update_progress(self) -> None:
         for i, step in enumerate(self.steps):
             mark = "✓" if step.id in self.answered else "•" if step.id in self.visited else " "
-            self.chooser.setItemText(i, f"{mark} {i + 1}. {step.title}")
+            self.chooser.setItemText(i, f"{mark} {i + 1}. {translate('Lesson', step.title)}")
         self.chooser.setCurrentIndex(self.index)
-        self.progress.setText(f"Lesson step {self.index + 1} of {len(self.steps)}<br>visited "
-                              f"{len(self.visited)} · answered {len(self.answered)}")
+        self.progress.setText(translate(
+            "Lesson", "Lesson step {step} of {steps}<br>visited {visited} · answered "
+            "{answered}").format(step=self.index + 1, steps=len(self.steps),
+                                 visited=len(self.visited), answered=len(self.answered)))
         self.back.setEnabled(self.index > 0)
         self.next.setEnabled(self.index < len(self.steps) - 1)
 
@@ -216,7 +247,8 @@ class LessonPanel(QWidget):
             self.answer_area.removeWidget(self.input)
             self.input.hide()
             self.input.deleteLater()
-        self.prompt.setText(f"<b>Check:</b> {question.prompt}")
+        self.prompt.setText(translate("Lesson", "<b>Check:</b> {prompt}").format(
+            prompt=translate("Lesson", question.prompt)))
         if question.kind == "number":
             self.input = NumberInput()
         elif question.kind == "choice":
@@ -249,46 +281,49 @@ class LessonPanel(QWidget):
         given = self.input.answer()
         if question.kind == "number":
             if given is None:
-                self._say("Type a number first.", WRONG)
+                self._say(translate("Lesson", "Type a number first."), WRONG)
                 return None
             answer, extras = ANSWERS[question.answer](self.window_, **question.args)
             right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
             self.misses += not right
+            explain = translate("Lesson", question.explain)
             if right or self.misses > 1:
-                explanation = fill(question.explain, {**question.args, **extras,
-                                                      "answer": answer})
+                explanation = fill(explain, {**question.args, **extras, "answer": answer})
             else:  # a first miss: the working with the learner's numbers, the result left out
-                explanation = fill(question.explain.replace("{answer:.4f}", "?")
-                                   .replace("{answer}", "?"), {**question.args, **extras})
-                explanation += " Work it out and try again."
-            verdict = "Right." if right else f"Not quite: you said {given:g}."
+                explanation = fill(explain.replace("{answer:.4f}", "?").replace("{answer}", "?"),
+                                   {**question.args, **extras})
+                explanation += " " + translate("Lesson", "Work it out and try again.")
+            verdict = translate("Lesson", "Right.") if right else translate(
+                "Lesson", "Not quite: you said {given}.").format(given=f"{given:g}")
         elif question.kind == "choice":
             if given is None:
-                self._say("Pick one of the answers first.", WRONG)
+                self._say(translate("Lesson", "Pick one of the answers first."), WRONG)
                 return None
             right = given == question.answer
-            explanation = question.options[given]["why"]
+            explanation = translate("Lesson", question.options[given]["why"])
             if not right:
-                explanation += " " + question.options[question.answer]["why"]
-            verdict = "Right." if right else "Not this one."
+                explanation += " " + translate("Lesson", question.options[question.answer]["why"])
+            verdict = translate("Lesson", "Right.") if right else translate("Lesson",
+                                                                            "Not this one.")
         else:
             if not given.any():
-                self._say("Click the cells first.", WRONG)
+                self._say(translate("Lesson", "Click the cells first."), WRONG)
                 return None
             # Recomputed now: the page's values may have changed since the question was shown.
             grid, solution, extras = ANSWERS[question.answer](self.window_, **question.args)
             if not np.array_equal(solution, self.solution):
                 self._show_question()
-                self._say("The page's values changed, and so did the answer; here they are "
-                          "again.", WRONG)
+                self._say(translate("Lesson", "The page's values changed, and so did the "
+                                              "answer; here they are again."), WRONG)
                 return None
             self.input.show_values(grid)  # the same cells win: new values, the marks stay
             self.grid = grid
             right = bool(np.array_equal(given, solution))
-            explanation = fill(question.explain, {**question.args, **extras})
+            explanation = fill(translate("Lesson", question.explain), {**question.args, **extras})
             missing, extra = int(np.sum(solution & ~given)), int(np.sum(given & ~solution))
-            verdict = "Right." if right else (f"Not quite: {missing} cell(s) missing, {extra} "
-                                              "too many.")
+            verdict = translate("Lesson", "Right.") if right else translate(
+                "Lesson", "Not quite: {missing} cell(s) missing, {extra} too many.").format(
+                missing=missing, extra=extra)
         self._say(f"<b>{verdict}</b>", RIGHT if right else WRONG, explanation)
         if right:
             self.answered.add(self.step.id)
@@ -309,6 +344,7 @@ class LessonPanel(QWidget):
         except (TypeError, ValueError):
             index = 0
         self.index = index if 0 <= index < len(self.steps) else 0
+        self.retranslate()
         for _ in self.steps:
             self.chooser.addItem("")
         self._show_question()

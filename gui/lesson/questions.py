@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import translate
+
 
 def read_number(text: str) -> float | None:
     """The learner's number ("1,234", " 0.25 ", "1e-3"); None if it is not one."""
@@ -30,8 +32,8 @@ class NumberInput(QLineEdit):
     def __init__(self):
         super().__init__()
         self.setObjectName("lesson_number")
-        self.setPlaceholderText("your answer")
-        self.setToolTip("Type a number, then press Enter or Check")
+        self.setPlaceholderText(translate("Lesson", "your answer"))
+        self.setToolTip(translate("Lesson", "Type a number, then press Enter or Check"))
         self.returnPressed.connect(self.submitted)
 
     def answer(self) -> float | None:
@@ -53,9 +55,10 @@ class ChoiceInput(QWidget):
         for index, option in enumerate(options):
             button = QRadioButton()
             button.setObjectName(f"lesson_choice_{index}")
-            button.setToolTip("Pick the answer you think is right, then press Check")
+            button.setToolTip(translate("Lesson", "Pick the answer you think is right, then "
+                                                  "press Check"))
             self.group.addButton(button, index)
-            text = QLabel(option["text"])
+            text = QLabel(translate("Lesson", option["text"]))
             text.setWordWrap(True)
             text.mousePressEvent = lambda _event, b=button: b.setChecked(True)
             layout.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)

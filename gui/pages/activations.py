@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBox
 from core import zoo
 from core.layers import LeakyReLU
 from gui import choices
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Check, Choice, Float, Form
@@ -32,12 +32,15 @@ class ActivationsConfig:
 
 
 FIELDS = (
-    Check("derivatives", "Show derivatives", "Draw f'(x) (dashed): what backpropagation "
-          "multiplies by"),
-    Float("slope", "LeakyReLU slope", "LeakyReLU's slope for x < 0 (the lesson uses 0.1)",
-          0.0, 1.0, 0.01, 2),
-    Choice("apply", "Apply to feature maps", "The activation applied to the current feature "
-           "maps", {k: choices.ACTIVATIONS[k] for k in ORDER}),
+    Check("derivatives", QT_TRANSLATE_NOOP("ActivationsPage", "Show derivatives"),
+          QT_TRANSLATE_NOOP("ActivationsPage", "Draw f'(x) (dashed): what backpropagation "
+                            "multiplies by")),
+    Float("slope", QT_TRANSLATE_NOOP("ActivationsPage", "LeakyReLU slope"),
+          QT_TRANSLATE_NOOP("ActivationsPage", "LeakyReLU's slope for x < 0 (the lesson uses "
+                            "0.1)"), 0.0, 1.0, 0.01, 2),
+    Choice("apply", QT_TRANSLATE_NOOP("ActivationsPage", "Apply to feature maps"),
+           QT_TRANSLATE_NOOP("ActivationsPage", "The activation applied to the current feature "
+                             "maps"), {k: choices.ACTIVATIONS[k] for k in ORDER}),
 )
 
 
@@ -58,7 +61,7 @@ def y_range(name: str, slope: float) -> tuple[float, float]:
             "sigmoid": (-0.05, 1.05), "tanh": (-1.1, 1.1)}[name]
 
 
-class ActivationsPage(Page):
+class ActivationsPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Activations")
     key = "activations"
     tagline = QT_TRANSLATE_NOOP("Pages", "ReLU, LeakyReLU, sigmoid, tanh and their derivatives")
@@ -67,9 +70,9 @@ class ActivationsPage(Page):
     def __init__(self, workspace, config: ActivationsConfig | None = None):
         super().__init__()
         self.workspace = workspace
-        controls = QGroupBox("Settings")
+        self.controls = controls = QGroupBox()
         form_layout = QFormLayout(controls)
-        self.form = Form(FIELDS, ActivationsConfig(), form_layout, self)
+        self.form = Form(FIELDS, ActivationsConfig(), form_layout, self, "ActivationsPage")
         self.blurb = rich_label("blurb", selectable=False)
         form_layout.addRow(self.blurb)
         controls.setFixedWidth(300)
@@ -90,29 +93,25 @@ class ActivationsPage(Page):
             points = plot.plot(pen=None, symbol="o", symbolSize=5, symbolBrush="#1565c0")
             derivative = plot.plot(pen=pg.mkPen("#e65100", width=2, style=Qt.PenStyle.DashLine))
             self.plots[name], self.items[name] = plot, (curve, points, derivative)
-        self.histogram = pg.PlotWidget(title="How many values, before and after")
+        self.histogram = pg.PlotWidget()
         self.histogram.setObjectName("histogram")
-        self.histogram.addLegend(offset=(-5, 5), brush=(255, 255, 255, 200))
-        self.before_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#1565c088",
-                                           name="before")
-        self.after_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#e6510088",
-                                          name="after")
+        self.histogram_legend = self.histogram.addLegend(offset=(-5, 5),
+                                                         brush=(255, 255, 255, 200))
+        self.before_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#1565c088")
+        self.after_bars = pg.BarGraphItem(x0=[], x1=[], height=[], brush="#e6510088")
         self.histogram.addItem(self.before_bars)
         self.histogram.addItem(self.after_bars)
-        self.histogram.setLabel("bottom", "value")
-        self.histogram.setLabel("left", "count")
-        self.after_view = ImagePanel("Feature maps after the activation", colorbar=True)
+        self.after_view = ImagePanel(colorbar=True)
         self.summary = rich_label("summary", selectable=False)
         bottom = QHBoxLayout()
         bottom.addWidget(self.histogram, 1)
         bottom.addWidget(self.after_view, 1)
         right = QVBoxLayout()
-        right.addWidget(rich_label("legend", "Solid blue: f(x); dots: the lesson's x = −10, −9, "
-                                   "…, 9; dashed orange: the derivative f′(x), what backprop "
-                                   "multiplies by — near 0 where the function saturates.",
-                                   selectable=False))
+        self.legend = rich_label("legend", selectable=False)
+        right.addWidget(self.legend)
         right.addWidget(self.curves, 1)
-        right.addWidget(QLabel("<b>Applied to the convolution page's current feature maps</b>"))
+        self.applied = QLabel()
+        right.addWidget(self.applied)
         right.addLayout(bottom, 1)
         right.addWidget(self.summary)
         layout = QHBoxLayout(self)
@@ -121,6 +120,27 @@ class ActivationsPage(Page):
         self.form.changed.connect(self._changed)
         self.set_config(config or ActivationsConfig())
         workspace.changed.connect(self._apply)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.controls.setTitle(translate("ActivationsPage", "Settings"))
+        self.form.retranslate()
+        self.histogram.setTitle(translate("ActivationsPage", "How many values, before and "
+                                                             "after"))
+        self.histogram.setLabel("bottom", translate("ActivationsPage", "value"))
+        self.histogram.setLabel("left", translate("ActivationsPage", "count"))
+        self.histogram_legend.clear()
+        self.histogram_legend.addItem(self.before_bars, translate("ActivationsPage", "before"))
+        self.histogram_legend.addItem(self.after_bars, translate("ActivationsPage", "after"))
+        self.after_view.set_title(translate("ActivationsPage", "Feature maps after the "
+                                                               "activation"))
+        self.legend.setText(translate(
+            "ActivationsPage", "Solid blue: f(x); dots: the lesson's x = −10, −9, …, 9; dashed "
+            "orange: the derivative f′(x), what backprop multiplies by — near 0 where the "
+            "function saturates."))
+        self.applied.setText(translate("ActivationsPage", "<b>Applied to the convolution page's "
+                                                          "current feature maps</b>"))
+        self._apply()
 
     def config(self) -> ActivationsConfig:
         return ActivationsConfig(**self.form.values())
@@ -151,7 +171,7 @@ class ActivationsPage(Page):
 
     def _apply(self) -> None:
         config = self.config()
-        self.blurb.setText(choices.ACTIVATION_FORMULAS[config.apply])
+        self.blurb.setText(choices.say(choices.ACTIVATION_FORMULAS[config.apply]))
         maps = self.workspace.maps.astype(np.float64)
         after, slope = value_and_derivative(config.apply, config.slope, maps)
         lo = float(min(maps.min(), after.min()))
@@ -163,10 +183,13 @@ class ActivationsPage(Page):
         self.after_view.set_image(tile(after.astype(np.float32))[0], symmetric_levels(after),
                                   DIVERGING)
         small = float(np.mean(slope < 0.05))
-        zeros = (f"{float(np.mean(after == 0)):.0%} of the outputs are exactly 0 (no gradient "
-                 "flows back through them); " if config.apply == "relu" else "")
-        self.summary.setText(
-            f"{self.workspace.description}: {maps.size:,} values in [{maps.min():.3g}, "
-            f"{maps.max():.3g}] → [{after.min():.3g}, {after.max():.3g}]. {zeros}"
-            f"{small:.0%} of the values have a derivative below 0.05: little gradient gets "
-            "back through them.")
+        zeros = translate("ActivationsPage", "{share} of the outputs are exactly 0 (no gradient "
+                          "flows back through them); ").format(
+            share=f"{float(np.mean(after == 0)):.0%}") if config.apply == "relu" else ""
+        self.summary.setText(translate(
+            "ActivationsPage", "{maps}: {count} values in [{low}, {high}] → [{after_low}, "
+            "{after_high}]. {zeros}{small} of the values have a derivative below 0.05: little "
+            "gradient gets back through them.").format(
+            maps=self.workspace.description, count=f"{maps.size:,}", low=f"{maps.min():.3g}",
+            high=f"{maps.max():.3g}", after_low=f"{after.min():.3g}",
+            after_high=f"{after.max():.3g}", zeros=zeros, small=f"{small:.0%}"))

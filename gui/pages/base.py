@@ -8,6 +8,11 @@ from PySide6.QtWidgets import QWidget
 from gui.workers import WorkerRunner
 
 
+def tab_source(tabs, index: int) -> str:
+    """A tab's title in English: kept as the tab's data where the title is translated."""
+    return tabs.tabBar().tabData(index) or tabs.tabText(index)
+
+
 class Page(QWidget):
     """A lesson page: a thin coordinator of small widgets.
 
@@ -42,11 +47,11 @@ class Page(QWidget):
         return False
 
     def show_view(self, view: dict) -> None:
-        """Bring forward the part of the page a lesson step is about: ``tab`` by its title
-        (ValueError if the page has no such tab)."""
+        """Bring forward the part of the page a lesson step is about: ``tab`` by its English
+        title (ValueError if the page has no such tab)."""
         tabs = getattr(self, "tabs", None)
         if "tab" in view:
-            titles = [tabs.tabText(i) for i in range(tabs.count())] if tabs else []
+            titles = [tab_source(tabs, i) for i in range(tabs.count())] if tabs else []
             if view["tab"] not in titles:
                 raise ValueError(f"the {self.title} page has no tab {view['tab']!r}")
             tabs.setCurrentIndex(titles.index(view["tab"]))

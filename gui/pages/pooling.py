@@ -13,7 +13,7 @@ from core import zoo
 from core.functional import ShapeError
 from core.layers import AvgPool2d, MaxPool2d
 from gui import choices
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Check, Choice, Form, Int
@@ -46,31 +46,59 @@ class PoolingConfig:
 
 
 FIELDS = (
-    Choice("mode", "Mode", "Max keeps the strongest response; average smooths",
+    Choice("mode",
+           QT_TRANSLATE_NOOP("PoolingPage", "Mode"),
+           QT_TRANSLATE_NOOP("PoolingPage", "Max keeps the strongest response; average smooths"),
            {k: choices.POOLS[k] for k in zoo.POOLS}),
-    Int("kernel", "Window", "Window size (square)", 1, 8),
-    Int("stride", "Stride", "Step between windows; smaller than the window makes them overlap",
-        1, 8),
-    Int("padding", "Padding", "Padding on each side (−∞ for max, 0 for average; at most half "
-        "the window)", 0, 4),
-    Choice("source", "Pool", "Pool a feature map of the convolution page, its input, or a "
-           "small example with a thin line (values shown in the cells)",
-           {"maps": "feature map", "input": "input", "example": "8×8 example: a thin line"}),
-    Int("channel", "Channel", "Which channel to pool", 0, 15),
-    Choice("gradient", "Output gradient", "The gradient arriving at the pooled output, to route "
-           "back", {"ones": "ones", "random": "random"}),
-    Check("ceil_mode", "Ceil mode (keep a last partial window)", "Round the output size up: a "
-          "last window that runs past the input is kept if it starts inside it (outlined in "
-          "purple)"),
-    Int("dilation", "Dilation (max)", "Spacing between the cells a max-pooling window reads",
-        1, 4),
-    Check("include_pad", "Count padding in the mean (average)", "Average pooling: divide by "
-          "the whole window, padding included (PyTorch's count_include_pad), or only by the "
-          "cells inside the input"),
-    Int("divisor", "Divisor (average)", "Average pooling: divide every window's sum by this "
-        "number instead (PyTorch's divisor_override)", 0, 64, special="window's own"),
+    Int("kernel",
+        QT_TRANSLATE_NOOP("PoolingPage", "Window"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Window size (square)"), 1, 8),
+    Int("stride",
+        QT_TRANSLATE_NOOP("PoolingPage", "Stride"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Step between windows; smaller than the window makes "
+                                         "them overlap"), 1, 8),
+    Int("padding",
+        QT_TRANSLATE_NOOP("PoolingPage", "Padding"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Padding on each side (−∞ for max, 0 for average; at "
+                                         "most half the window)"), 0, 4),
+    Choice("source",
+           QT_TRANSLATE_NOOP("PoolingPage", "Pool"),
+           QT_TRANSLATE_NOOP("PoolingPage", "Pool a feature map of the convolution page, its "
+                                            "input, or a small example with a thin line (values "
+                                            "shown in the cells)"),
+           {"maps": QT_TRANSLATE_NOOP("Choices", "feature map"),
+            "input": QT_TRANSLATE_NOOP("Choices", "input"),
+            "example": QT_TRANSLATE_NOOP("Choices", "8×8 example: a thin line")}),
+    Int("channel",
+        QT_TRANSLATE_NOOP("PoolingPage", "Channel"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Which channel to pool"), 0, 15),
+    Choice("gradient",
+           QT_TRANSLATE_NOOP("PoolingPage", "Output gradient"),
+           QT_TRANSLATE_NOOP("PoolingPage", "The gradient arriving at the pooled output, to "
+                                            "route back"),
+           {"ones": QT_TRANSLATE_NOOP("Choices", "ones"),
+            "random": QT_TRANSLATE_NOOP("Choices", "random")}),
+    Check("ceil_mode",
+          QT_TRANSLATE_NOOP("PoolingPage", "Ceil mode (keep a last partial window)"),
+          QT_TRANSLATE_NOOP("PoolingPage", "Round the output size up: a last window that runs "
+                                           "past the input is kept if it starts inside it "
+                                           "(outlined in purple)")),
+    Int("dilation",
+        QT_TRANSLATE_NOOP("PoolingPage", "Dilation (max)"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Spacing between the cells a max-pooling window "
+                                         "reads"), 1, 4),
+    Check("include_pad",
+          QT_TRANSLATE_NOOP("PoolingPage", "Count padding in the mean (average)"),
+          QT_TRANSLATE_NOOP("PoolingPage", "Average pooling: divide by the whole window, padding "
+                                           "included (PyTorch's count_include_pad), or only by "
+                                           "the cells inside the input")),
+    Int("divisor",
+        QT_TRANSLATE_NOOP("PoolingPage", "Divisor (average)"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Average pooling: divide every window's sum by this "
+                                         "number instead (PyTorch's divisor_override)"), 0, 64,
+        special=QT_TRANSLATE_NOOP("PoolingPage", "window's own")),
 )
-NO_OUTPUT = "No output — see the message on the left"
+NO_OUTPUT = QT_TRANSLATE_NOOP("PoolingPage", "No output — see the message on the left")
 PARTIAL = QColor(140, 60, 200)  # purple: the windows ceil mode adds
 ERROR_FIELDS = {"padding": "padding", "kernel_size": "kernel", "dilation": "dilation",
                 "divisor_override": "divisor"}  # ShapeError.argument -> its control
@@ -78,16 +106,20 @@ OTHER = {"max": "avg", "avg": "max"}
 
 
 CAPTIONS = {  # (input, winners, backward) captions per mode
-    "max": ("Green: the window of the pooled pixel you click (right); orange: the cell that "
-            "won it. On ties (flat regions) the first cell wins.",
-            "Max pooling: only these cells receive gradient.",
-            "With an output gradient of ones, max pooling sends back exactly the winners map "
-            "(same colours); choose a random gradient to see it routed."),
-    "avg": ("Green: the window of the pooled pixel you click (right): its mean is that pixel.",
-            "Average pooling: every cell of a window gets an equal share (1/divisor) of its "
-            "gradient.",
-            "With an output gradient of ones, each cell gets the sum of its windows' shares; "
-            "choose a random gradient to see it spread."),
+    "max": (QT_TRANSLATE_NOOP("PoolingPage", "Green: the window of the pooled pixel you click "
+                                             "(right); orange: the cell that won it. On ties "
+                                             "(flat regions) the first cell wins."),
+            QT_TRANSLATE_NOOP("PoolingPage", "Max pooling: only these cells receive gradient."),
+            QT_TRANSLATE_NOOP("PoolingPage", "With an output gradient of ones, max pooling sends "
+                                             "back exactly the winners map (same colours); "
+                                             "choose a random gradient to see it routed.")),
+    "avg": (QT_TRANSLATE_NOOP("PoolingPage", "Green: the window of the pooled pixel you click "
+                                             "(right): its mean is that pixel."),
+            QT_TRANSLATE_NOOP("PoolingPage", "Average pooling: every cell of a window gets an "
+                                             "equal share (1/divisor) of its gradient."),
+            QT_TRANSLATE_NOOP("PoolingPage", "With an output gradient of ones, each cell gets "
+                                             "the sum of its windows' shares; choose a random "
+                                             "gradient to see it spread.")),
 }
 
 
@@ -103,10 +135,12 @@ def line_example() -> np.ndarray:
 def comparison(mode: str, x: np.ndarray, out: np.ndarray, other: np.ndarray) -> str:
     """The lesson's "max keeps the edges, average smooths", measured on this input."""
     pools = {mode: out, OTHER[mode]: other}
-    return (f"<b>Max vs average.</b> Strongest input value {x.max():.2f}: max pooling keeps "
-            f"{pools['max'].max():.2f}, average pooling {pools['avg'].max():.2f}: max keeps each "
-            f"window's strongest response (edges stay sharp); average mixes it with its "
-            f"neighbours (smoother, weaker).")
+    return translate(
+        "PoolingPage", "<b>Max vs average.</b> Strongest input value {strongest}: max pooling "
+        "keeps {max}, average pooling {avg}: max keeps each window's strongest response (edges "
+        "stay sharp); average mixes it with its neighbours (smoother, weaker).").format(
+        strongest=f"{x.max():.2f}", max=f"{pools['max'].max():.2f}",
+        avg=f"{pools['avg'].max():.2f}")
 
 
 def pool_layer(config, mode: str | None = None):
@@ -137,26 +171,35 @@ def partial_windows(g: F.Geometry, size: tuple[int, int]) -> list:
 
 def explanation(mode: str, size: int, g: F.Geometry, config=None) -> str:
     """Why the output has its size, and where the gradient goes, with these numbers."""
-    overlap = "Overlapping" if g.sh < g.kh else "Non-overlapping"
-    backward = ("Backward, each window sends its whole gradient to the one cell that won it "
-                "(max unpooling); a cell that wins several overlapping windows adds them up."
-                if mode == "max" else
-                "Backward, each window spreads its gradient evenly over its cells; where windows "
-                "overlap the shares add up.")
+    overlapping = g.sh < g.kh
+    backward = (translate("PoolingPage", "Backward, each window sends its whole gradient to the "
+                                         "one cell that won it (max unpooling); a cell that wins "
+                                         "several overlapping windows adds them "
+                                         "up.") if mode == "max" else
+                translate("PoolingPage", "Backward, each window spreads its gradient evenly over "
+                                         "its cells; where windows overlap the shares add up."))
     ceil = getattr(config, "ceil_mode", False)
     span = f"{g.dh}·({g.kh} − 1) + 1" if g.dh > 1 else f"{g.kh}"
     rounding = ("⌈", "⌉") if ceil else ("⌊", "⌋")
-    text = (f"<b>{overlap} windows.</b> Output size {rounding[0]}({size} + 2·{g.ph} − {span}) / "
-            f"{g.sh}{rounding[1]} + 1 = {g.oh}")
+    formula = (f"{rounding[0]}({size} + 2·{g.ph} − {span}) / {g.sh}{rounding[1]} + 1 = {g.oh}")
+    text = (translate("PoolingPage", "<b>Overlapping windows.</b> Output size {formula}")
+            if overlapping else
+            translate("PoolingPage", "<b>Non-overlapping windows.</b> Output size {formula}")
+            ).format(formula=formula)
     if ceil:
         floor = F.conv_output_size(size, g.kh, g.sh, g.ph, g.dh)
-        text += (f" (without ceil mode {floor}; a last window must start inside the input or "
-                 f"its left padding)" if floor != g.oh else " (ceil mode adds no window here)")
-    return (text + ". Padding counts as −∞ for max pooling (it never wins) and as 0 for "
-            f"average pooling. {backward}")
+        text += (translate("PoolingPage", " (without ceil mode {floor}; a last window must start "
+                                          "inside the input or its left "
+                                          "padding)").format(floor=floor)
+                 if floor != g.oh else
+                 translate("PoolingPage", " (ceil mode adds no window here)"))
+    return text + translate("PoolingPage", ". Padding counts as −∞ for max pooling (it never "
+                                           "wins) and as 0 for average pooling. "
+                                           "{backward}").format(
+        backward=backward)
 
 
-class PoolingPage(Page):
+class PoolingPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Pooling")
     key = "pooling"
     tagline = QT_TRANSLATE_NOOP("Pages", "Shrink a feature map; route gradients back")
@@ -166,9 +209,9 @@ class PoolingPage(Page):
         super().__init__()
         self.workspace = workspace
         self.selected = (0, 0)  # output pixel whose window is highlighted
-        box = QGroupBox("Pooling window")
+        self.box = box = QGroupBox()
         form_layout = QFormLayout(box)
-        self.form = Form(FIELDS, PoolingConfig(), form_layout, self)
+        self.form = Form(FIELDS, PoolingConfig(), form_layout, self, "PoolingPage")
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -177,25 +220,12 @@ class PoolingPage(Page):
         form_layout.addRow(self.error)
         form_layout.addRow(self.explain)
         box.setFixedWidth(330)
-        self.input_view = ImagePanel("Input to the pooling", caption="Green: the window of the "
-                                     "pooled pixel you click (right); orange: the cell that won "
-                                     "it. On ties (flat regions) the first cell wins.")
-        self.output_view = ImagePanel("Pooled output")
-        self.other_view = ImagePanel("The other pooling, same input",
-                                     caption="Same window and stride: compare the strongest "
-                                             "values and the sharpness.")
-        self.winners_view = ImagePanel("Winners: windows won by each input cell", colorbar=True,
-                                       caption="Max pooling: only these cells receive gradient.")
-        self.backward_view = ImagePanel("Backward: gradient reaching the input", colorbar=True,
-                                        caption="With an output gradient of ones, max pooling "
-                                                "sends back exactly the winners map (same "
-                                                "colours); choose a random gradient to see it "
-                                                "routed.")
-        self.col2im_view = ImagePanel("Convolution backward (col2im)", colorbar=True,
-                                      caption="For comparison, a convolution with this window: "
-                                      "its input gradient adds up the gradients of every patch "
-                                      "covering a cell. With every patch gradient 1, the sum "
-                                      "counts the patches.")
+        self.input_view = ImagePanel()
+        self.output_view = ImagePanel()
+        self.other_view = ImagePanel()
+        self.winners_view = ImagePanel(colorbar=True)
+        self.backward_view = ImagePanel(colorbar=True)
+        self.col2im_view = ImagePanel(colorbar=True)
         grid = QGridLayout()
         for i, view in enumerate((self.input_view, self.output_view, self.other_view,
                                   self.winners_view, self.backward_view, self.col2im_view)):
@@ -209,6 +239,21 @@ class PoolingPage(Page):
         self.form.changed.connect(self.recompute)
         self.set_config(config or PoolingConfig())
         workspace.changed.connect(self.recompute)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed texts; the computed ones come with ``recompute``."""
+        self.box.setTitle(translate("PoolingPage", "Pooling window"))
+        self.form.retranslate()
+        self.input_view.set_title(translate("PoolingPage", "Input to the pooling"))
+        self.other_view.caption.setText(translate("PoolingPage", "Same window and stride: "
+                                                                 "compare the strongest values "
+                                                                 "and the sharpness."))
+        self.col2im_view.caption.setText(translate(
+            "PoolingPage", "For comparison, a convolution with this window: its input gradient "
+            "adds up the gradients of every patch covering a cell. With every patch gradient 1, "
+            "the sum counts the patches."))
+        self.recompute()
 
     def config(self) -> PoolingConfig:
         return PoolingConfig(**self.form.values())
@@ -250,23 +295,26 @@ class PoolingPage(Page):
         g = layer._geometry
         for view, caption in zip((self.input_view, self.winners_view, self.backward_view),
                                  CAPTIONS[config.mode]):
-            view.caption.setText(caption)
+            view.caption.setText(translate("PoolingPage", caption))
         self._show_forward(config, x, out, layer, g)
         self.input_view.show_rects("partial", partial_windows(g, x.shape[2:]), PARTIAL)
         self._show_backward(config, x, out, dx, g)
         self.other_view.set_image(other[0, 0], range_levels(x))
         self.other_view.set_labels(value_labels(other[0, 0], range_levels(x)), centred=True)
-        self.other_view.set_title(f"{choices.POOLS[OTHER[config.mode]].capitalize()} pooling "
-                                  f"of the same input ({g.oh}×{g.ow})")
+        self.other_view.set_title((
+            translate("PoolingPage", "Average pooling of the same input ({size})")
+            if config.mode == "max" else
+            translate("PoolingPage", "Max pooling of the same input ({size})")).format(
+            size=f"{g.oh}×{g.ow}"))
         divisors = "" if config.mode == "max" else (
-            "<br><b>Divisors</b> (what each window's sum is divided by):"
-            + matrix_html(layer.divisors, digits=3, compact=True))
+            translate("PoolingPage", "<br><b>Divisors</b> (what each window's sum is divided "
+                                     "by):") + matrix_html(layer.divisors, digits=3, compact=True))
         self.explain.setText(explanation(config.mode, x.shape[2], g, config) + divisors
                              + "<br><br>" + comparison(config.mode, x, out, other))
 
     def _show_error(self, err: ShapeError) -> None:
         """No output: say why, next to the control, and show nothing stale."""
-        self.error.setText(f"No output: {err}")
+        self.error.setText(translate("PoolingPage", "No output: {error}").format(error=err))
         for argument, name in ERROR_FIELDS.items():
             self.form.set_error(name, err.argument == argument)
         self.input_view.show_rects("partial", [])
@@ -275,8 +323,9 @@ class PoolingPage(Page):
         self.input_view.show_rects("winner", [])
         for view in (self.output_view, self.other_view, self.winners_view, self.backward_view,
                      self.col2im_view):
-            view.clear(NO_OUTPUT)
-        self.statusMessage.emit(f"Invalid pooling settings: {err}")
+            view.clear(translate("PoolingPage", NO_OUTPUT))
+        self.statusMessage.emit(translate("PoolingPage", "Invalid pooling settings: {error}")
+                                .format(error=err))
 
     def _show_forward(self, config, x, out, layer, g) -> None:
         oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
@@ -290,8 +339,9 @@ class PoolingPage(Page):
         self.input_view.show_rects("winner", winner, fill=True)
         self.output_view.set_image(out[0, 0], range_levels(x))
         self.output_view.set_labels(value_labels(out[0, 0], range_levels(x)), centred=True)
-        self.output_view.set_title(f"Pooled output {g.oh}×{g.ow} "
-                                   f"(from {x.shape[2]}×{x.shape[3]})")
+        self.output_view.set_title(translate("PoolingPage", "Pooled output {size} (from "
+                                                            "{input})").format(
+            size=f"{g.oh}×{g.ow}", input=f"{x.shape[2]}×{x.shape[3]}"))
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)
 
     def _show_backward(self, config, x, out, dx, g) -> None:
@@ -300,18 +350,22 @@ class PoolingPage(Page):
             wins.forward(x)
             counts = wins.backward(np.ones_like(out))  # routing ones counts the wins
             self.winners_view.set_image(counts[0, 0], (0, max(1.0, counts.max())), COUNTS)
-            self.winners_view.set_title(f"Winners: 0 to {counts.max():.0f} windows won by each "
-                                        "input cell")
+            self.winners_view.set_title(translate("PoolingPage", "Winners: 0 to {most} windows "
+                                                                 "won by each input cell")
+                                        .format(most=f"{counts.max():.0f}"))
         else:
             self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)), (0, 1), COUNTS)
-            self.winners_view.set_title("Average: every cell of a window gets 1/divisor of its "
-                                        "gradient")
+            self.winners_view.set_title(translate("PoolingPage", "Average: every cell of a "
+                                                                 "window gets 1/divisor of its "
+                                                                 "gradient"))
         if config.gradient == "ones":  # then it is the winners map: drawn the same way
             self.backward_view.set_image(dx[0, 0], (0, max(1.0, float(dx.max()))), COUNTS)
         else:
             self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
-        self.backward_view.set_title("Backward: gradient reaching the input")
+        self.backward_view.set_title(translate("PoolingPage", "Backward: gradient reaching the "
+                                                              "input"))
         coverage = F.window_coverage(x.shape, g)
         self.col2im_view.set_image(coverage[0, 0], (0, coverage.max()), COUNTS)
-        self.col2im_view.set_title(f"Convolution backward (col2im): 0 to {coverage.max():.0f} "
-                                   "patches cover each cell")
+        self.col2im_view.set_title(translate("PoolingPage", "Convolution backward (col2im): 0 to "
+                                                            "{most} patches cover each cell")
+                                   .format(most=f"{coverage.max():.0f}"))

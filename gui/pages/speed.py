@@ -24,7 +24,7 @@ from core import functional as F
 from core.functional import ShapeError
 from core.timing import MethodProgress, MethodStarted, MethodTimed, measure_methods
 from gui import choices
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.widgets.form import Check, Form, Int
 from gui.workers import WorkerRunner, run_in_process
@@ -53,18 +53,40 @@ class SpeedConfig:
 
 
 FIELDS = (
-    Int("batch", "Batch N", "N: images in the batch", 1, 256),
-    Int("channels", "Channels C", "C: input channels", 1, 64),
-    Int("size", "Size H = W", "H = W: input size in pixels", 3, 256),
-    Int("out_channels", "Kernels OC", "OC: output channels (kernels)", 1, 128),
-    Int("kernel", "Kernel K", "KH = KW: kernel size", 1, 11),
-    Int("padding", "Padding", "Zero padding on each side", 0, 10),
-    *(Check(name, label, f"Include {label} in the comparison")
-      for name, label in choices.SPEED_METHODS.items()),
+    Int("batch",
+        QT_TRANSLATE_NOOP("SpeedPage", "Batch N"),
+        QT_TRANSLATE_NOOP("SpeedPage", "N: images in the batch"), 1, 256),
+    Int("channels",
+        QT_TRANSLATE_NOOP("SpeedPage", "Channels C"),
+        QT_TRANSLATE_NOOP("SpeedPage", "C: input channels"), 1, 64),
+    Int("size",
+        QT_TRANSLATE_NOOP("SpeedPage", "Size H = W"),
+        QT_TRANSLATE_NOOP("SpeedPage", "H = W: input size in pixels"), 3, 256),
+    Int("out_channels",
+        QT_TRANSLATE_NOOP("SpeedPage", "Kernels OC"),
+        QT_TRANSLATE_NOOP("SpeedPage", "OC: output channels (kernels)"), 1, 128),
+    Int("kernel",
+        QT_TRANSLATE_NOOP("SpeedPage", "Kernel K"),
+        QT_TRANSLATE_NOOP("SpeedPage", "KH = KW: kernel size"), 1, 11),
+    Int("padding",
+        QT_TRANSLATE_NOOP("SpeedPage", "Padding"),
+        QT_TRANSLATE_NOOP("SpeedPage", "Zero padding on each side"), 0, 10),
+    Check("naive",
+          QT_TRANSLATE_NOOP("SpeedPage", "naive loops"),
+          QT_TRANSLATE_NOOP("SpeedPage", "Include the naive loops in the comparison")),
+    Check("im2col",
+          QT_TRANSLATE_NOOP("SpeedPage", "im2col + GEMM"),
+          QT_TRANSLATE_NOOP("SpeedPage", "Include im2col + GEMM in the comparison")),
+    Check("fast",
+          QT_TRANSLATE_NOOP("SpeedPage", "fast (numpy)"),
+          QT_TRANSLATE_NOOP("SpeedPage", "Include the fast path in the comparison")),
+    Check("torch",
+          QT_TRANSLATE_NOOP("SpeedPage", "PyTorch conv2d"),
+          QT_TRANSLATE_NOOP("SpeedPage", "Include PyTorch's conv2d in the comparison")),
 )
 
 
-class SpeedPage(Page):
+class SpeedPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Speed")
     key = "speed"
     tagline = QT_TRANSLATE_NOOP("Pages", "Naive loops vs im2col vs the fast path (and PyTorch)")
@@ -79,23 +101,17 @@ class SpeedPage(Page):
         self.set_config(config or SpeedConfig())
 
     def _build(self) -> None:
-        box = QGroupBox("Shapes")
+        self.box = box = QGroupBox()
         form = QFormLayout(box)
-        self.form = Form(FIELDS, SpeedConfig(), form, self)
+        self.form = Form(FIELDS, SpeedConfig(), form, self, "SpeedPage")
         self.checks = {name: self.form[name] for name in METHODS}
         if not self.has_torch:
             self.checks["torch"].setEnabled(False)
-            self.checks["torch"].setToolTip("PyTorch is not installed: pip install torch to "
-                                            "compare with it")
         self.macs = QLabel()
         self.macs.setWordWrap(True)
         form.addRow(self.macs)
-        self.run = QPushButton("Run")
-        self.run.setObjectName("run")
-        self.run.setToolTip("Time each chosen method in the background")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setObjectName("cancel")
-        self.cancel.setToolTip("Stop the measurement at once")
+        self.run = QPushButton(objectName="run")
+        self.cancel = QPushButton(objectName="cancel")
         self.cancel.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.run)
@@ -111,28 +127,20 @@ class SpeedPage(Page):
 
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("results")
-        self.table.setHorizontalHeaderLabels(["method", "time per call", "speed-up over naive"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setMaximumHeight(170)
-        self.chart = pg.PlotWidget(title="Time per call (log scale: each grid line is 10× "
-                                         "slower)")
+        self.chart = pg.PlotWidget()
         self.chart.setObjectName("chart")
         self.chart.setMouseEnabled(False, False)
         self.chart.showGrid(y=True, alpha=0.4)
         self.chart.hideAxis("left")  # until there are times to show
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush="#1565c0")
         self.chart.addItem(self.bars)
-        self.hint = pg.TextItem("Press Run to time the methods", color="#555", anchor=(0.5, 0.5))
+        self.hint = pg.TextItem("", color="#555", anchor=(0.5, 0.5))
         self.chart.addItem(self.hint)
         self.hint.setPos(0.5, 0.5)
-        self.note = QLabel(
-            "Each time is per call: the median of repeated calls over about 0.3 s (the naive "
-            "loop runs once), measured in a separate process. The lesson timed 100 calls of its "
-            "first demo (a 3×3 image, 16 kernels 3×3): sliding window 0.405 s, "
-            "im2col 0.018 s, PyTorch 0.0085 s — about 4 ms, 0.18 ms and 0.085 ms per call. For "
-            "small inputs like these numpy's fast path can beat PyTorch, whose per-call "
-            "overhead dominates.")
+        self.note = QLabel()
         self.note.setWordWrap(True)
         right = QVBoxLayout()
         right.addWidget(self.table, 1)
@@ -141,6 +149,36 @@ class SpeedPage(Page):
         layout = QHBoxLayout(self)
         layout.addWidget(box)
         layout.addLayout(right, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.box.setTitle(translate("SpeedPage", "Shapes"))
+        self.form.retranslate()
+        if not self.has_torch:
+            self.checks["torch"].setToolTip(translate("SpeedPage", "PyTorch is not installed: "
+                                                                   "pip install torch to compare "
+                                                                   "with it"))
+        self.run.setText(translate("SpeedPage", "Run"))
+        self.run.setToolTip(translate("SpeedPage", "Time each chosen method in the background"))
+        self.cancel.setText(translate("SpeedPage", "Cancel"))
+        self.cancel.setToolTip(translate("SpeedPage", "Stop the measurement at once"))
+        self.table.setHorizontalHeaderLabels([
+            translate("SpeedPage", "method"), translate("SpeedPage", "time per call"),
+            translate("SpeedPage", "speed-up over naive")])
+        self.chart.setTitle(translate("SpeedPage", "Time per call (log scale: each grid line is "
+                                                   "10× slower)"))
+        self.hint.setText(translate("SpeedPage", "Press Run to time the methods"))
+        self.note.setText(translate(
+            "SpeedPage", "Each time is per call: the median of repeated calls over about 0.3 s "
+            "(the naive loop runs once), measured in a separate process. The lesson timed 100 "
+            "calls of its first demo (a 3×3 image, 16 kernels 3×3): sliding window 0.405 s, "
+            "im2col 0.018 s, PyTorch 0.0085 s — about 4 ms, 0.18 ms and 0.085 ms per call. For "
+            "small inputs like these numpy's fast path can beat PyTorch, whose per-call overhead "
+            "dominates."))
+        if hasattr(self, "results"):
+            self._describe()
+            if self.results:
+                self._show()
 
     def config(self) -> SpeedConfig:
         return SpeedConfig(**self.form.values())
@@ -169,17 +207,20 @@ class SpeedPage(Page):
         # MACs without the factor OC. In float32, 4 bytes each.
         matrix_bytes = macs // config.out_channels * 4
         if matrix_bytes > MAX_MATRIX_BYTES:
-            self.macs.setText(f"<span style='color:#d32f2f'>Too large: the im2col matrix "
-                              f"would need {matrix_bytes / 1e9:,.1f} GB (the limit here is "
-                              f"{MAX_MATRIX_BYTES / 1e9:.0f} GB). Choose a smaller batch, "
-                              "size or kernel.</span>")
+            self.macs.setText(translate(
+                "SpeedPage", "<span style='color:#d32f2f'>Too large: the im2col matrix would "
+                "need {need} GB (the limit here is {limit} GB). Choose a smaller batch, size or "
+                "kernel.</span>").format(need=f"{matrix_bytes / 1e9:,.1f}",
+                                         limit=f"{MAX_MATRIX_BYTES / 1e9:.0f}"))
             self.run.setEnabled(False)
             return
         self.run.setEnabled(not self.runner.running)
         estimate = macs * 0.6e-6  # the naive loop manages about 1.5–2 million MACs a second
-        self.macs.setText(f"{macs:,} multiply-accumulates per call. The naive loop will take "
-                          f"about {estimate:.1f} s." if estimate > 1 else
-                          f"{macs:,} multiply-accumulates per call.")
+        self.macs.setText((translate("SpeedPage", "{macs} multiply-accumulates per call. The "
+                                                  "naive loop will take about {seconds} s.")
+                           if estimate > 1 else
+                           translate("SpeedPage", "{macs} multiply-accumulates per call.")).format(
+            macs=f"{macs:,}", seconds=f"{estimate:.1f}"))
 
     def start(self) -> None:
         config = self.config()
@@ -200,13 +241,14 @@ class SpeedPage(Page):
         self.progress.setValue(0)
         self.run.setEnabled(False)
         self.cancel.setEnabled(True)
-        self.statusMessage.emit("Starting the measurement…")
+        self.statusMessage.emit(translate("SpeedPage", "Starting the measurement…"))
         self.runner.start(job, self._items, self._failed, self._finished)
 
     def _items(self, items: list) -> None:
         for item in items:
             if isinstance(item, MethodStarted):
-                self.statusMessage.emit(f"Timing {choices.SPEED_METHODS[item.method]}…")
+                self.statusMessage.emit(translate("SpeedPage", "Timing {method}…").format(
+                    method=choices.say(choices.SPEED_METHODS[item.method])))
                 self.progress.setValue(int(100 * item.index / item.count))
             elif isinstance(item, MethodProgress):
                 self.progress.setValue(int(100 * item.fraction))
@@ -221,7 +263,8 @@ class SpeedPage(Page):
         for row, name in enumerate(names):
             seconds = self.results[name]
             speedup = f"{naive / seconds:,.0f}×" if naive else "—"
-            for column, text in enumerate((choices.SPEED_METHODS[name], _format(seconds),
+            for column, text in enumerate((choices.say(choices.SPEED_METHODS[name]),
+                                           _format(seconds),
                                            speedup)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.hint.setVisible(False)
@@ -229,7 +272,7 @@ class SpeedPage(Page):
         logs = np.log10([self.results[n] * 1e3 for n in names])  # bars on a log10(ms) axis
         floor = np.floor(logs.min()) - 0.5
         self.bars.setOpts(x=np.arange(len(names)), y0=floor, height=logs - floor)
-        self.chart.getAxis("bottom").setTicks([[(i, choices.SPEED_METHODS[n])
+        self.chart.getAxis("bottom").setTicks([[(i, choices.say(choices.SPEED_METHODS[n]))
                                                 for i, n in enumerate(names)]])
         powers = range(int(floor), int(np.ceil(logs.max())) + 1)
         self.chart.getAxis("left").setTicks([[(p, f"{10.0 ** p:g} ms") for p in powers]])
@@ -237,14 +280,16 @@ class SpeedPage(Page):
         self.chart.setXRange(-0.5, len(names) - 0.5)
 
     def _failed(self, error: BaseException) -> None:
-        self.statusMessage.emit(f"The measurement failed: {error}")
+        self.statusMessage.emit(translate("SpeedPage", "The measurement failed: {error}").format(
+            error=error))
 
     def _finished(self) -> None:
         self.progress.setValue(100 if len(self.results) == sum(
             c.isChecked() for c in self.checks.values()) else self.progress.value())
         self.cancel.setEnabled(False)
         self._describe()  # enables Run again, unless the shapes were made invalid meanwhile
-        self.statusMessage.emit("Measurement finished." if self.results else "Cancelled.")
+        self.statusMessage.emit(translate("SpeedPage", "Measurement finished.") if self.results
+                                else translate("SpeedPage", "Cancelled."))
 
 
 def _format(seconds: float) -> str:

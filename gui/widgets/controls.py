@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import translate
+
 ERROR_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
 
 
@@ -58,13 +60,11 @@ class PairSpin(QWidget):
                  linked: bool = True, width: int | None = None):
         super().__init__()
         self.setObjectName(name)
-        self.h = spin(minimum, maximum, value, f"{tooltip} (height)", f"{name}_h")
-        self.w = spin(minimum, maximum, value if width is None else width,
-                      f"{tooltip} (width)", f"{name}_w")
+        self.h = spin(minimum, maximum, value, "", f"{name}_h")
+        self.w = spin(minimum, maximum, value if width is None else width, "", f"{name}_w")
         self.link = QCheckBox("h=w")
         self.link.setObjectName(f"{name}_link")
         self.link.setChecked(linked)
-        self.link.setToolTip("Keep height and width equal")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (QLabel("h"), self.h, QLabel("w"), self.w, self.link):
@@ -72,6 +72,14 @@ class PairSpin(QWidget):
         self.h.valueChanged.connect(lambda value: self._follow(self.w, value))
         self.w.valueChanged.connect(lambda value: self._follow(self.h, value))
         self.link.toggled.connect(lambda linked: linked and self._follow(self.w, self.h.value()))
+        self.set_tooltip(tooltip)
+
+    def set_tooltip(self, tooltip: str) -> None:
+        """The pair's tooltip (already in the current language) on both boxes and the link."""
+        self.setToolTip(tooltip)
+        self.h.setToolTip(translate("Form", "{tip} (height)").format(tip=tooltip))
+        self.w.setToolTip(translate("Form", "{tip} (width)").format(tip=tooltip))
+        self.link.setToolTip(translate("Form", "Keep height and width equal"))
 
     def values(self) -> tuple[int, int]:
         return self.h.value(), self.w.value()

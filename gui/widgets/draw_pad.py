@@ -7,10 +7,11 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.i18n import Translated, translate
 from gui.images import qimage_to_array
 
 
-class DrawPad(QWidget):
+class DrawPad(Translated, QWidget):
     """White ink on black, like the data sets. ``drawingChanged`` fires when a stroke ends."""
 
     drawingChanged = Signal(object)
@@ -18,13 +19,18 @@ class DrawPad(QWidget):
     def __init__(self, size: int = 224, pen_width: int = 18):
         super().__init__()
         self.setObjectName("draw_pad")
-        self.setToolTip("Draw with the left mouse button; right-click clears")
         self.setFixedSize(size, size)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.canvas = QImage(size, size, QImage.Format.Format_Grayscale8)
         self.canvas.fill(0)
         self.pen_width = pen_width
         self._last: QPoint | None = None
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(translate("DrawPad", "Draw with the left mouse button; right-click "
+                                             "clears"))
 
     def clear(self) -> None:
         self.canvas.fill(0)

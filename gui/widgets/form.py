@@ -11,8 +11,16 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+)
 
+from gui.i18n import translate
 from gui.widgets.controls import ERROR_STYLE, PairSpin
 
 
@@ -152,24 +160,57 @@ class Pair:
 
 
 class Form(QObject):
-    """Widgets for some fields of a config dataclass, added as rows of ``layout``."""
+    """Widgets for some fields of a config dataclass, added as rows of ``layout``.
+
+    The fields' labels and tips are English, marked with ``QT_TRANSLATE_NOOP(context, …)`` where
+    they are declared (option texts in the context "Choices"); ``retranslate()`` (called by the
+    form's owner when the language changes) shows them in the current language.
+    """
 
     changed = Signal(str)  # the name of the field the user changed
 
-    def __init__(self, fields, defaults, layout: QFormLayout, parent: QObject | None = None):
+    def __init__(self, fields, defaults, layout: QFormLayout, parent: QObject | None = None,
+                 context: str = "Form"):
         super().__init__(parent)
         self.fields = {f.name: f for f in fields}
+        self.context = context
         self.widgets = {}
+        self.labels = {}
         for spec in fields:
             widget = spec.build(self._value(defaults, spec))
             widget.setObjectName(spec.name)
-            widget.setToolTip(spec.tip)
             self.widgets[spec.name] = widget
             if isinstance(spec, Check):
                 layout.addRow(widget)
             else:
-                layout.addRow(spec.label, widget)
+                self.labels[spec.name] = QLabel()
+                layout.addRow(self.labels[spec.name], widget)
             spec.signal(widget).connect(lambda *_, name=spec.name: self.changed.emit(name))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        def say(text: str) -> str:
+            return translate(self.context, text) if text else text
+
+        for name, spec in self.fields.items():
+            widget = self.widgets[name]
+            if isinstance(spec, Pair):
+                widget.set_tooltip(say(spec.tip))
+            else:
+                widget.setToolTip(say(spec.tip))
+            if isinstance(spec, Check):
+                widget.setText(say(spec.label))
+            else:
+                self.labels[name].setText(say(spec.label))
+            if isinstance(spec, Int) and spec.special:
+                widget.setSpecialValueText(say(spec.special))
+            if isinstance(spec, Choice):  # options: marked in the context "Choices"
+                for i in range(widget.count()):
+                    key = widget.itemData(i)
+                    widget.setItemText(i, translate("Choices", spec.options[key]))
+                    if spec.option_tips and key in spec.option_tips:
+                        widget.setItemData(i, translate("Choices", spec.option_tips[key]),
+                                           Qt.ItemDataRole.ToolTipRole)
 
     def __getitem__(self, name: str):
         return self.widgets[name]

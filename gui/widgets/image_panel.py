@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.colours import DIVERGING_STOPS, symmetric_levels  # noqa: F401 - part of this API
+from gui.i18n import Translated, translate
 
 GRAY = pg.colormap.get("CET-L1")        # black → white, for inputs
 # blue → white → red for signed maps, exactly white at 0 (CET-D1's middle is a pinkish grey,
@@ -48,7 +49,7 @@ def range_levels(array) -> tuple[float, float]:
     return (lo, hi) if hi > lo else (lo - 0.5, hi + 0.5)  # a constant map stays visible
 
 
-class ImagePanel(QWidget):
+class ImagePanel(Translated, QWidget):
     """Shows a 2-D array (row 0 at the top) with explicit levels, never auto-levels.
 
     Emits ``pixelClicked(row, col)`` when the user clicks a pixel, and ``pixelHovered(row,
@@ -69,7 +70,7 @@ class ImagePanel(QWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setMinimumSize(*min_size)
         # right-click: save this picture (with its title and caption) as PNG
-        save = QAction("Save this picture as PNG…", self)
+        self.save_action = save = QAction(self)
         save.triggered.connect(self._save_picture)
         self.canvas.addAction(save)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -99,6 +100,10 @@ class ImagePanel(QWidget):
         layout.addWidget(self.caption)
         self._shape = (0, 0)
         self._cmap, self._levels = None, None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.save_action.setText(translate("ImagePanel", "Save this picture as PNG…"))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         # The wrapping title makes the panel "height for width", and Qt's box layouts then gave
@@ -235,13 +240,15 @@ class ImagePanel(QWidget):
     def _save_picture(self) -> None:
         from gui.files import save_png
         name = self.title.text().replace("<b>", "").replace("</b>", "").split(":")[0].strip()
-        path, _ = QFileDialog.getSaveFileName(self, "Save the picture as PNG",
-                                              f"{name or 'picture'}.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("ImagePanel", "Save the picture as PNG"), f"{name or 'picture'}.png",
+            translate("ImagePanel", "PNG image (*.png)"))
         if path:
             try:
                 save_png(self, path)
             except OSError as err:
-                QMessageBox.warning(self, "Save picture", f"Could not write {path}: {err}")
+                QMessageBox.warning(self, translate("ImagePanel", "Save picture"), translate(
+                    "ImagePanel", "Could not write {path}: {err}").format(path=path, err=err))
 
     def pixel_at(self, row: int, col: int):
         """The widget position of a pixel's centre (tests click there)."""

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.colours import diverging_rgb, ink_for
+from gui.i18n import Translated, translate
 
 
 def cell_text(value: float, digits: int = 3) -> str:
@@ -16,7 +17,7 @@ def cell_text(value: float, digits: int = 3) -> str:
     return "0" if float(text) == 0 else text
 
 
-class KernelEditor(QTableWidget):
+class KernelEditor(Translated, QTableWidget):
     """Shows a (KH, KW) kernel; editing a cell emits ``kernelEdited`` with the whole kernel.
 
     Columns fit their numbers (never cut to "…"); a large kernel scrolls inside the grid.
@@ -27,8 +28,6 @@ class KernelEditor(QTableWidget):
     def __init__(self):
         super().__init__()
         self.setObjectName("kernel_grid")
-        self.setToolTip("The kernel's weights (white 0, red positive, blue negative): "
-                        "double-click a cell to type a new value")
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setVisible(False)
             header.setMinimumSectionSize(30)
@@ -39,6 +38,13 @@ class KernelEditor(QTableWidget):
         self.setMaximumHeight(230)
         self._kernel = np.zeros((1, 1))
         self.itemChanged.connect(self._edited)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(translate("KernelEditor", "The kernel's weights (white 0, red positive, "
+                                                  "blue negative): double-click a cell to type a "
+                                                  "new value"))
 
     def set_kernel(self, kernel: np.ndarray) -> None:
         self._kernel = np.array(kernel, dtype=np.float64)

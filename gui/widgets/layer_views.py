@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from core.inside import Inside
 from core.layers import AvgPool2d, LeakyReLU, MaxPool2d, ReLU, Sigmoid, Tanh
+from gui.choices import class_names
+from gui.i18n import Translated, translate
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel, symmetric_levels
 from gui.widgets.mosaic import as_picture, locate
 
@@ -26,7 +28,7 @@ def stage_title(stage) -> str:
     return f"{stage.index}: {type(stage.layer).__name__} {'×'.join(map(str, stage.output.shape))}"
 
 
-class LayerViews(QWidget):
+class LayerViews(Translated, QWidget):
     """The input as the network sees it, then a panel per interesting stage, in a grid.
 
     Clicking a unit emits ``unitClicked(stage index, channel, y, x)`` (y = x = 0 for the units
@@ -40,9 +42,13 @@ class LayerViews(QWidget):
         self.stages: list = []  # what each panel shows
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.input_panel = ImagePanel("Input (as the network sees it)")
+        self.input_panel = ImagePanel()
         self.grid.addWidget(self.input_panel, 0, 0)
         self.panels: list[ImagePanel] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.input_panel.set_title(translate("LayerViews", "Input (as the network sees it)"))
 
     def display(self, inside: Inside) -> None:
         image = inside.input[0]
@@ -76,11 +82,12 @@ class LayerViews(QWidget):
         return None
 
 
-class ProbabilityChart(pg.PlotWidget):
+class ProbabilityChart(Translated, pg.PlotWidget):
     """Horizontal bars, one per class (names stay readable), the most likely one orange."""
 
-    def __init__(self, title: str = "Class probabilities<br>(orange: answer)"):
-        super().__init__(title=title)
+    def __init__(self):
+        super().__init__()
+        self.names: list[str] = []
         self.setObjectName("probabilities")
         self.setMinimumSize(220, 210)
         self.setMouseEnabled(False, False)
@@ -95,9 +102,18 @@ class ProbabilityChart(pg.PlotWidget):
                                     brush="#1565c0")
         self.addItem(self.bars)
         self.probabilities = np.zeros(10)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("LayerViews", "Class probabilities<br>(orange: answer)"))
+        if self.names:
+            self.set_classes(self.names)
 
     def set_classes(self, names) -> None:
-        self.getAxis("left").setTicks([[(i, n) for i, n in enumerate(names)]])
+        """The classes' names (English: each is shown in the current language)."""
+        self.names = list(names)
+        self.getAxis("left").setTicks([[(i, n.split("/")[0])  # "T-shirt/top": "T-shirt"
+                                        for i, n in enumerate(class_names(names))]])
         self.setYRange(-0.6, len(names) - 0.4, padding=0)
 
     def display(self, probabilities: np.ndarray) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.data import FASHION_CLASSES
+from gui.choices import class_names
+from gui.i18n import Translated, translate
 from gui.widgets.image_panel import COUNTS
 
 
@@ -50,7 +52,7 @@ def short(name: str) -> str:
     return name.split("/")[0]
 
 
-class ResultsView(QWidget):
+class ResultsView(Translated, QWidget):
     """``imageChosen(test index)`` when the learner opens an image of the gallery."""
 
     imageChosen = Signal(int)
@@ -61,9 +63,6 @@ class ResultsView(QWidget):
         self.cell: tuple[int, int] | None = None
         self.confusion = QTableWidget(10, 10)
         self.confusion.setObjectName("confusion")
-        self.confusion.setToolTip("Row: the true class; column: what the network said. The "
-                                  "diagonal holds the right answers. Click a cell to see its "
-                                  "images.")
         self.confusion.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.confusion.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         # ten columns share the width: the whole matrix is visible without scrolling
@@ -82,10 +81,7 @@ class ResultsView(QWidget):
         self.gallery.setGridSize(QSize(96, 84))
         self.gallery.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.gallery.setUniformItemSizes(True)
-        self.gallery.setToolTip("The test images of the chosen cell, with how sure the network "
-                                "was. Click one (or press Enter) to see why it answered so.")
-        title = QLabel("<b>Confusion matrix</b>: rows the true class, columns what the network "
-                       "said (numbered like the rows)")
+        self.title = title = QLabel()
         title.setWordWrap(True)
         left = QVBoxLayout()
         left.addWidget(title)
@@ -100,20 +96,38 @@ class ResultsView(QWidget):
         self.confusion.currentCellChanged.connect(lambda row, col, *_: self.show_cell(row, col))
         self.gallery.itemClicked.connect(self._open)
         self.gallery.itemActivated.connect(self._open)  # Enter, or a double click
-        self.clear(FASHION_CLASSES)
+        self.names = FASHION_CLASSES
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.confusion.setToolTip(translate(
+            "ResultsView", "Row: the true class; column: what the network said. The diagonal "
+            "holds the right answers. Click a cell to see its images."))
+        self.gallery.setToolTip(translate(
+            "ResultsView", "The test images of the chosen cell, with how sure the network was. "
+            "Click one (or press Enter) to see why it answered so."))
+        self.title.setText(translate(
+            "ResultsView", "<b>Confusion matrix</b>: rows the true class, columns what the "
+            "network said (numbered like the rows)"))
+        if self.results is not None:
+            self.display(self.results)
+        else:
+            self.clear(self.names)
 
     def clear(self, class_names=None) -> None:
         self.results, self.cell = None, None
         self.confusion.clearContents()
         if class_names is not None:
+            self.names = class_names
             self._label(class_names)
         self.gallery.clear()
-        self.gallery_title.setText("<b>Test images</b>")
-        self.summary.setText("Train for an epoch: the matrix then shows how often each class "
-                             "is taken for each other.")
+        self.gallery_title.setText(translate("ResultsView", "<b>Test images</b>"))
+        self.summary.setText(translate("ResultsView", "Train for an epoch: the matrix then "
+                                                      "shows how often each class is taken for "
+                                                      "each other."))
 
     def display(self, results: Results) -> None:
-        confusion, names = results.confusion, results.class_names
+        confusion, names = results.confusion, class_names(results.class_names)
         self.results = results
         self._label(names)
         rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
@@ -127,10 +141,11 @@ class ResultsView(QWidget):
             self.confusion.setItem(t, p, item)
         off = confusion - np.diag(np.diag(confusion))
         t, p = np.unravel_index(off.argmax(), off.shape)
-        self.summary.setText(
-            f"Epoch {results.epoch}: {np.trace(confusion):,} of {confusion.sum():,} right. The "
-            f"most common mistake: <b>{names[t]}</b> taken for <b>{names[p]}</b> "
-            f"({off[t, p]} times).")
+        self.summary.setText(translate(
+            "ResultsView", "Epoch {epoch}: {right} of {total} right. The most common mistake: "
+            "<b>{true}</b> taken for <b>{said}</b> ({count} times).").format(
+            epoch=results.epoch, right=f"{np.trace(confusion):,}", total=f"{confusion.sum():,}",
+            true=names[t], said=names[p], count=off[t, p]))
         row, col = self.cell if self.cell is not None else (int(t), int(p))
         self.confusion.setCurrentCell(row, col)
         self.show_cell(row, col)
@@ -140,14 +155,16 @@ class ResultsView(QWidget):
         if self.results is None or true < 0 or said < 0:
             return
         self.cell = (true, said)
-        names = self.results.class_names
+        names = class_names(self.results.class_names)
         index = cell_images(self.results, true, said)
         if true == said:
-            what = (f"<b>{short(names[true])}</b> recognised: {len(index):,} test images, the "
-                    "least sure first")
+            what = translate("ResultsView", "<b>{true}</b> recognised: {count} test images, the "
+                                            "least sure first").format(
+                true=short(names[true]), count=f"{len(index):,}")
         else:
-            what = (f"<b>{short(names[true])}</b> taken for <b>{short(names[said])}</b>: "
-                    f"{len(index):,} test images, the most sure first")
+            what = translate("ResultsView", "<b>{true}</b> taken for <b>{said}</b>: {count} test "
+                                            "images, the most sure first").format(
+                true=short(names[true]), said=short(names[said]), count=f"{len(index):,}")
         self.gallery_title.setText(what)
         self.gallery.setUpdatesEnabled(False)
         self.gallery.clear()
@@ -158,23 +175,27 @@ class ResultsView(QWidget):
             item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage).scaled(56, 56)),
                                    f"{self.results.confidences[i]:.0%}")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(f"test image {i}: a {names[true]}; the network said {names[said]} "
-                            f"({self.results.confidences[i]:.0%} sure)")
+            item.setToolTip(translate("ResultsView", "test image {index}: a {true}; the network "
+                                                     "said {said} ({sure} sure)").format(
+                index=i, true=names[true], said=names[said],
+                sure=f"{self.results.confidences[i]:.0%}"))
             self.gallery.addItem(item)
         self.gallery.setUpdatesEnabled(True)
 
     def _open(self, item: QListWidgetItem) -> None:
         self.imageChosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
-    def _label(self, class_names) -> None:
+    def _label(self, names) -> None:
         """Rows carry the names; ten names do not fit above ten narrow columns, so the columns
         carry the class numbers (the same order), and each header its name as a tooltip."""
-        count = len(class_names)
+        names = class_names(names)
+        count = len(names)
         self.confusion.setRowCount(count)
         self.confusion.setColumnCount(count)
-        self.confusion.setVerticalHeaderLabels([f"{i} {short(n)}"
-                                                for i, n in enumerate(class_names)])
+        self.confusion.setVerticalHeaderLabels([f"{i} {short(n)}" for i, n in enumerate(names)])
         self.confusion.setHorizontalHeaderLabels([str(i) for i in range(count)])
-        for i, name in enumerate(class_names):
-            self.confusion.horizontalHeaderItem(i).setToolTip(f"said: {name}")
-            self.confusion.verticalHeaderItem(i).setToolTip(f"true class: {name}")
+        for i, name in enumerate(names):
+            self.confusion.horizontalHeaderItem(i).setToolTip(
+                translate("ResultsView", "said: {name}").format(name=name))
+            self.confusion.verticalHeaderItem(i).setToolTip(
+                translate("ResultsView", "true class: {name}").format(name=name))

@@ -7,6 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from gui.i18n import Translated, translate
+
 SMOOTHING = 0.9  # exponential moving average of the batch loss (about 10 batches)
 def quiet_grid(plot: pg.PlotWidget) -> None:
     """A grid on the major ticks only: the minor ones cluttered the plots and made every
@@ -27,36 +29,31 @@ def smoothed(losses, keep: float = SMOOTHING) -> np.ndarray:
 
 
 COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
-GRAD_TITLE = "Gradient norm per layer (log scale)"
-
-
-class TrainingPlots(QWidget):
+class TrainingPlots(Translated, QWidget):
     """Created once; ``show_*`` only update data. Ranges stay fixed during a run (set by
     ``start_run``) so the axes are not laid out again at every redraw."""
 
     def __init__(self):
         super().__init__()
-        self.loss_plot = pg.PlotWidget(title="Loss per batch (faint) and smoothed")
+        self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("loss_plot")
-        self.loss_plot.setLabel("bottom", "batch")
         quiet_grid(self.loss_plot)
         self.loss_plot.setDownsampling(mode="peak")
         self.loss_plot.setClipToView(True)
         self.raw_curve = self.loss_plot.plot(pen=pg.mkPen("#b3cde8"))  # opaque: cheap to draw
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#0d47a1", width=2))
-        self.accuracy_plot = pg.PlotWidget(title="Accuracy per epoch")
+        self.accuracy_plot = pg.PlotWidget()
         self.accuracy_plot.setObjectName("accuracy_plot")
-        self.accuracy_plot.addLegend(offset=(-5, -5), brush=(255, 255, 255, 200))
-        self.accuracy_plot.setLabel("bottom", "epoch")
+        self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-5, -5),
+                                                            brush=(255, 255, 255, 200))
         quiet_grid(self.accuracy_plot)
         self.train_acc_curve, self.test_acc_curve = (
             self.accuracy_plot.plot(pen=pg.mkPen(colour, width=2), symbol="o",
-                                    symbolBrush=colour, symbolPen=colour, name=name)
-            for name, colour in (("train", "#1565c0"), ("test", "#e65100")))
-        self.grad_plot = pg.PlotWidget(title=GRAD_TITLE)
+                                    symbolBrush=colour, symbolPen=colour)
+            for colour in ("#1565c0", "#e65100"))
+        self.grad_plot = pg.PlotWidget()
         self.grad_plot.setObjectName("grad_plot")
         self.grad_plot.setLogMode(y=True)
-        self.grad_plot.setLabel("bottom", "batch")
         self.grad_curves: dict[str, pg.PlotDataItem] = {}
         bottom = QHBoxLayout()
         bottom.addWidget(self.accuracy_plot)
@@ -66,6 +63,27 @@ class TrainingPlots(QWidget):
         layout.addLayout(bottom, 1)
         self.clear()
 
+    def retranslate(self) -> None:
+        self.loss_plot.setTitle(translate("TrainingPlots", "Loss per batch (faint) and smoothed"))
+        self.accuracy_plot.setTitle(translate("TrainingPlots", "Accuracy per epoch"))
+        for plot, axis in ((self.loss_plot, translate("TrainingPlots", "batch")),
+                           (self.accuracy_plot, translate("TrainingPlots", "epoch")),
+                           (self.grad_plot, translate("TrainingPlots", "batch"))):
+            plot.setLabel("bottom", axis)
+        self.accuracy_legend.clear()
+        self.accuracy_legend.addItem(self.train_acc_curve, translate("TrainingPlots", "train"))
+        self.accuracy_legend.addItem(self.test_acc_curve, translate("TrainingPlots", "test"))
+        self._grad_title()
+
+    def _grad_title(self) -> None:
+        """The gradient plot's title; its second line names the layers in their colours (a
+        legend would cover the curves)."""
+        title = translate("TrainingPlots", "Gradient norm per layer (log scale)")
+        if self.grad_curves:
+            title += "<br>" + " ".join(f"<span style='color:{COLOURS[k % len(COLOURS)]}'>{n}"
+                                       "</span>" for k, n in enumerate(self.grad_curves))
+        self.grad_plot.setTitle(title)
+
     def clear(self) -> None:
         for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
                       self.test_acc_curve):
@@ -73,7 +91,7 @@ class TrainingPlots(QWidget):
         for curve in self.grad_curves.values():
             self.grad_plot.removeItem(curve)
         self.grad_curves = {}
-        self.grad_plot.setTitle(GRAD_TITLE)
+        self.retranslate()
         self._smoothed: list[float] = []
         self._ema = 0.0
         self._loss_top = 0.0
@@ -138,7 +156,5 @@ class TrainingPlots(QWidget):
             if curve is None:
                 curve = self.grad_plot.plot(pen=pg.mkPen(COLOURS[i % len(COLOURS)], width=2))
                 self.grad_curves[name] = curve
-                self.grad_plot.setTitle(GRAD_TITLE + "<br>" + " ".join(
-                    f"<span style='color:{COLOURS[k % len(COLOURS)]}'>{n}</span>"
-                    for k, n in enumerate(self.grad_curves)))
+                self._grad_title()
             curve.setData(steps[:len(values)], values)

@@ -13,3 +13,14 @@ def test_every_core_choice_has_exactly_one_label():
     assert set(choices.INITS) == set(init.SCHEMES) == set(choices.INIT_TIPS)
     assert set(choices.OPTIMIZERS) == set(train.OPTIMIZERS)
     assert set(choices.SCHEDULES) == set(train.SCHEDULES)
+
+
+def test_the_cores_english_names_are_marked_for_translation():
+    """Names the core gives in English (for the command line too) are marked here, word for word:
+    a name changed in the core without its mark would stay English in every language."""
+    from core import data, kernels
+
+    assert set(choices.CLASS_NAMES) == set(data.FASHION_CLASSES)
+    assert set(choices.PRESET_WORDS) == set(kernels.PRESETS) | set(kernels.DESCRIPTIONS.values())
+    assert {p for p in kernels.PATTERNS if not p.startswith("arange")} == \
+        set(choices.PATTERN_WORDS)

@@ -8,9 +8,11 @@ from typing import NamedTuple
 import numpy as np
 
 from core import functional as F
+from gui.tr import QT_TRANSLATE_NOOP
 
-SOURCES = {"fashion": "Fashion-MNIST", "pattern": "Pattern", "file": "Image file",
-           "drawing": "Drawing"}
+SOURCES = {"fashion": "Fashion-MNIST", "pattern": QT_TRANSLATE_NOOP("Choices", "Pattern"),
+           "file": QT_TRANSLATE_NOOP("Choices", "Image file"),
+           "drawing": QT_TRANSLATE_NOOP("Choices", "Drawing")}
 
 
 @dataclass(frozen=True)

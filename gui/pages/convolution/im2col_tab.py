@@ -7,6 +7,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from core import functional as F
+from gui.i18n import Translated, translate
 from gui.pages.convolution.config import ConvResult
 from gui.pages.convolution.text import im2col_html
 from gui.pages.convolution.views import show_padded_input, taps
@@ -36,27 +37,20 @@ def block_kernel_matrix(weight: np.ndarray, groups: int) -> np.ndarray:
     return matrix
 
 
-class Im2colTab(QWidget):
+class Im2colTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
         self.result: ConvResult | None = None
         self.text = rich_label("im2col_text")
-        self.cols_view = ImagePanel("im2col matrix (K = C·KH·KW rows × L = OH·OW columns)",
-                                    caption="Column j holds the patch under the window for "
-                                            "output pixel j. Click a column.")
-        self.patch_view = ImagePanel("That column's patch on the input")
-        self.wmatrix_view = ImagePanel("Kernel matrix (OC × K)", colorbar=True)
-        self.gemm_view = ImagePanel("GEMM result = kernels × im2col (OC × L)", colorbar=True,
-                                    caption="Row oc reshaped to OH × OW is feature map oc.")
-        self.reshaped_view = ImagePanel("Reshaped to (OC, OH, OW)",
-                                        caption="Same colours as the GEMM result. Point at an "
-                                                "output pixel: its column and patch turn blue.")
+        self.cols_view = ImagePanel()
+        self.patch_view = ImagePanel()
+        self.wmatrix_view = ImagePanel(colorbar=True)
+        self.gemm_view = ImagePanel(colorbar=True)
+        self.reshaped_view = ImagePanel()
         for view in (self.cols_view, self.wmatrix_view, self.gemm_view):
             view.view.setAspectLocked(False)  # matrices are long and thin
         self.column = QSlider(Qt.Orientation.Horizontal)
         self.column.setObjectName("column")
-        self.column.setToolTip("Choose a column of the im2col matrix: one output pixel, whose "
-                               "patch the column holds")
         top = QHBoxLayout()
         top.addWidget(self.cols_view, 3)
         top.addWidget(self.patch_view, 1)
@@ -69,7 +63,8 @@ class Im2colTab(QWidget):
         layout.addLayout(top, 3)
         layout.addLayout(bottom, 2)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Column (output pixel)"))
+        self.column_word = QLabel()
+        row.addWidget(self.column_word)
         row.addWidget(self.column, 1)
         layout.addLayout(row)
         self._first = 0  # the first column on screen
@@ -77,6 +72,32 @@ class Im2colTab(QWidget):
         for view in (self.cols_view, self.gemm_view):
             view.pixelClicked.connect(lambda _, col: self.column.setValue(self._first + col))
         self.reshaped_view.pixelHovered.connect(self.hover)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed texts; the computed titles come with ``_redraw``."""
+        self.cols_view.set_title(translate("ConvolutionPage", "im2col matrix (K = C·KH·KW rows × "
+                                                              "L = OH·OW columns)"))
+        self.cols_view.caption.setText(translate("ConvolutionPage", "Column j holds the patch "
+                                                                    "under the window for output "
+                                                                    "pixel j. Click a column."))
+        self.patch_view.set_title(translate("ConvolutionPage", "That column's patch on the "
+                                                               "input"))
+        self.wmatrix_view.set_title(translate("ConvolutionPage", "Kernel matrix (OC × K)"))
+        self.gemm_view.set_title(translate("ConvolutionPage", "GEMM result = kernels × im2col "
+                                                              "(OC × L)"))
+        self.gemm_view.caption.setText(translate("ConvolutionPage", "Row oc reshaped to OH × OW "
+                                                                    "is feature map oc."))
+        self.reshaped_view.set_title(translate("ConvolutionPage", "Reshaped to (OC, OH, OW)"))
+        self.reshaped_view.caption.setText(translate(
+            "ConvolutionPage", "Same colours as the GEMM result. Point at an output pixel: its "
+            "column and patch turn blue."))
+        self.column.setToolTip(translate("ConvolutionPage", "Choose a column of the im2col "
+                                                            "matrix: one output pixel, whose "
+                                                            "patch the column holds"))
+        self.column_word.setText(translate("ConvolutionPage", "Column (output pixel)"))
+        if self.result is not None:
+            self._redraw()
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -107,17 +128,22 @@ class Im2colTab(QWidget):
         first = min(max(j - SHOWN_COLUMNS // 2, 0), max(length - SHOWN_COLUMNS, 0))
         shown = slice(first, first + SHOWN_COLUMNS)
         self._first = first
-        span = "" if length <= SHOWN_COLUMNS else \
-            f": columns {first}–{min(first + SHOWN_COLUMNS, length) - 1} of {length}"
+        span = "" if length <= SHOWN_COLUMNS else translate(
+            "ConvolutionPage", ": columns {first}–{last} of {count}").format(
+            first=first, last=min(first + SHOWN_COLUMNS, length) - 1, count=length)
         self.cols_view.set_image(cols[:, shown], range_levels(cols), GRAY)
         self.cols_view.show_rects("column", [(0, j - first, k, 1)], line_width=1)
-        self.cols_view.set_title(f"im2col matrix, K = C·KH·KW = {k} rows × L = OH·OW = "
-                                 f"{length} columns{span}")
+        self.cols_view.set_title(translate("ConvolutionPage", "im2col matrix, K = C·KH·KW = {k} "
+                                                              "rows × L = OH·OW = {length} "
+                                                              "columns{span}").format(
+            k=k, length=length, span=span))
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
         levels = symmetric_levels(product)
         self.gemm_view.set_image(product[:, shown], levels, DIVERGING)
         self.gemm_view.show_rects("column", [(0, j - first, product.shape[0], 1)], line_width=1)
-        self.gemm_view.set_title(f"GEMM result ({product.shape[0]} × {length}){span}")
+        self.gemm_view.set_title(translate("ConvolutionPage", "GEMM result ({rows} × {length})"
+                                                              "{span}").format(
+            rows=product.shape[0], length=length, span=span))
         reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
         self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)
@@ -154,4 +180,4 @@ class Im2colTab(QWidget):
         self.result = None
         self.text.setText("")
         for view in (self.cols_view, self.gemm_view, self.reshaped_view):
-            view.clear("No output — see the message on the left")
+            view.clear(translate("ConvolutionPage", "No output — see the message on the left"))

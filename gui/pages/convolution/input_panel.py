@@ -11,6 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton
 
 from core import data, kernels
+from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.images import read_image
 from gui.pages.convolution.config import SOURCES, ConvConfig
 from gui.widgets.draw_pad import DrawPad
@@ -19,16 +21,32 @@ from gui.widgets.form import Check, Choice, Form, Int
 MAX_SIDE = 128  # larger pictures are scaled down to this: the page stays interactive
 
 FIELDS = (
-    Choice("source", "Source", "Where the input image comes from", SOURCES),
-    Choice("fashion_class", "Class", "Which kind of clothing to show",
-           dict(enumerate(data.FASHION_CLASSES))),
-    Int("fashion_index", "Example", "Which example of that class (from the test set)", 0, 999),
-    Choice("pattern", "Pattern", "A built-in test image; the arange ones are the lesson's "
-           "0, 1, 2, …", {name: name for name in kernels.PATTERNS}),
-    Int("pattern_size", "Size", "Side of the pattern in pixels (the arange patterns have a "
-        "fixed size)", 4, MAX_SIDE),
-    Check("rgb", "Colour (3 channels: R, G, B)", "Use the picture's three colour channels "
-          "instead of its gray level (image files only)"),
+    Choice("source",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Source"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Where the input image comes from"),
+           SOURCES),
+    Choice("fashion_class",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Class"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Which kind of clothing to show"),
+           dict(enumerate(choices.CLASS_NAMES))),
+    Int("fashion_index",
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Example"),
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Which example of that class (from the test set)"),
+        0, 999),
+    Choice("pattern",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Pattern"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "A built-in test image; the arange ones are the "
+                                                "lesson's 0, 1, 2, …"),
+           {name: name for name in kernels.PATTERNS}),
+    Int("pattern_size",
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Size"),
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Side of the pattern in pixels (the arange patterns "
+                                             "have a fixed size)"),
+        4, MAX_SIDE),
+    Check("rgb",
+          QT_TRANSLATE_NOOP("ConvolutionPage", "Colour (3 channels: R, G, B)"),
+          QT_TRANSLATE_NOOP("ConvolutionPage", "Use the picture's three colour channels instead "
+                                               "of its gray level (image files only)")),
 )
 ROWS = {"fashion": ("fashion_class", "fashion_index"), "pattern": ("pattern", "pattern_size"),
         "file": ("rgb",), "drawing": ()}
@@ -43,22 +61,21 @@ def fashion_test_split() -> data.Split | None:
         return None
 
 
-class InputPanel(QGroupBox):
+class InputPanel(Translated, QGroupBox):
     """``changed`` fires when the input changes; ``image(config)`` is the input to convolve."""
 
     changed = Signal()
 
     def __init__(self):
-        super().__init__("Input")
+        super().__init__()
         layout = QFormLayout(self)
-        self.form = Form(FIELDS, ConvConfig(), layout, self)
-        self.file_label = QLabel("No image yet: use File → Open image… or drop a picture on "
-                                 "the window.")
+        self.form = Form(FIELDS, ConvConfig(), layout, self, "ConvolutionPage")
+        self.file_label = QLabel()
+        self._file_said: tuple = ("none",)
         self.file_label.setWordWrap(True)
         layout.insertRow(5, self.file_label)
         self.pad = DrawPad(196, 14)
-        self.clear = QPushButton("Clear")
-        self.clear.setToolTip("Wipe the drawing pad")
+        self.clear = QPushButton()
         layout.insertRow(6, self.pad)
         layout.insertRow(7, self.clear)
         self._layout = layout
@@ -69,6 +86,33 @@ class InputPanel(QGroupBox):
         self.pad.drawingChanged.connect(self._drawn)
         self.form.changed.connect(self._form_changed)
         self._show_rows(ConvConfig.source)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("ConvolutionPage", "Input"))
+        self.form.retranslate()
+        self.clear.setText(translate("ConvolutionPage", "Clear"))
+        self.clear.setToolTip(translate("ConvolutionPage", "Wipe the drawing pad"))
+        self._say_file()
+
+    def _say_file(self, said: tuple | None = None) -> None:
+        """What the panel says about the picture file (kept, to say it again when the
+        language changes)."""
+        self._file_said = said or self._file_said
+        kind, *details = self._file_said
+        if kind == "none":
+            text = translate("ConvolutionPage", "No image yet: use File → Open image… or drop a "
+                                                "picture on the window.")
+        elif kind == "failed":
+            text = translate("ConvolutionPage", "Could not reopen the picture: {error}").format(
+                error=details[0])
+        else:
+            name, w, h, shown = details
+            text = translate("ConvolutionPage", "{name}: {width}×{height} pixels").format(
+                name=name, width=w, height=h)
+            if shown:
+                text += translate("ConvolutionPage", ", shown at {size}").format(size=shown)
+        self.file_label.setText(text)
 
     def values(self) -> dict:
         return {**self.form.values(), "image_path": self._picture_path}
@@ -82,7 +126,7 @@ class InputPanel(QGroupBox):
                 self.load_picture(config.image_path)
             except (OSError, ValueError) as err:
                 self.form.set_values(ConvConfig(**{**self.values(), "source": "fashion"}))
-                self.file_label.setText(f"Could not reopen the picture: {err}")
+                self._say_file(("failed", err))
         self._show_rows(self.form.values()["source"])
 
     def load_picture(self, path) -> None:
@@ -94,9 +138,8 @@ class InputPanel(QGroupBox):
             size = max(1, round(h * scale)), max(1, round(w * scale))
             image = np.stack([data.resize_area(image[..., c], *size) for c in range(3)], -1)
         self._picture, self._picture_path = image.astype(np.float32), str(path)
-        shown = f", shown at {image.shape[1]}×{image.shape[0]}" if (h, w) != image.shape[:2] \
-            else ""
-        self.file_label.setText(f"{Path(path).name}: {w}×{h} pixels{shown}")
+        shown = f"{image.shape[1]}×{image.shape[0]}" if (h, w) != image.shape[:2] else ""
+        self._say_file(("file", Path(path).name, w, h, shown))
 
     def use_picture(self, path) -> None:
         """Open a picture and make it the input (File → Open, or a drop on the window)."""
@@ -123,12 +166,15 @@ class InputPanel(QGroupBox):
     def describe(self, config: ConvConfig) -> str:
         """The input in words, for status lines and the other pages."""
         if config.source == "fashion":
-            return f"a {data.FASHION_CLASSES[config.fashion_class]} (Fashion-MNIST)"
+            return translate("ConvolutionPage", "a {name} (Fashion-MNIST)").format(
+                name=choices.say(choices.CLASS_NAMES[config.fashion_class]))
         if config.source == "pattern":
-            return f"the {config.pattern} pattern"
+            return translate("ConvolutionPage", "the {pattern} pattern").format(
+                pattern=config.pattern)
         if config.source == "file" and self._picture is not None:
             return Path(self._picture_path).name
-        return "your drawing" if config.source == "drawing" else "the pattern"
+        return translate("ConvolutionPage", "your drawing") if config.source == "drawing" \
+            else translate("ConvolutionPage", "the pattern")
 
     def _form_changed(self, name: str) -> None:
         if name in ("source", "pattern"):

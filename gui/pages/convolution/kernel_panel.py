@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 from core import kernels
 from core.functional import ShapeError
 from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.convolution.config import ConvConfig
-from gui.widgets.controls import button, spin
+from gui.widgets.controls import spin
 from gui.widgets.form import Choice, Form, Int, Pair
 from gui.widgets.kernel_editor import KernelEditor
 
@@ -26,34 +27,69 @@ WINDOW_FIELDS = {"kernel_size": "kernel", "stride": "stride", "padding": "paddin
                  "dilation": "dilation", "groups": "groups", "padding_mode": "padding_mode"}
 # (ShapeError.argument -> the field that caused it)
 FIELDS = (
-    Pair("kernel", "Size", "Kernel size KH × KW", 1, 15, ("kh", "kw", "link_kernel")),
-    Pair("stride", "Stride", "Stride: how far the window moves between output pixels", 1, 8,
-         ("sh", "sw", "link_stride")),
-    Pair("padding", "Padding", "Zero padding added on each side of the input", 0, 10,
-         ("ph", "pw", "link_padding")),
-    Choice("pad_kind", "Padding kind", "The padding above (as set), 'same' (the output keeps "
-           "the input's size; stride 1 only) or 'valid' (none)",
-           {"numbers": "as set", "same": "same (keep the size)", "valid": "valid (none)"}),
-    Choice("padding_mode", "Padding mode", "What the padding holds: zeros, or the border "
-           "reflected, replicated or wrapped around (drawn on the input)",
+    Pair("kernel",
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Size"),
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Kernel size KH × KW"),
+         1, 15, ("kh", "kw", "link_kernel")),
+    Pair("stride",
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Stride"),
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Stride: how far the window moves between output "
+                                              "pixels"),
+         1, 8, ("sh", "sw", "link_stride")),
+    Pair("padding",
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Padding"),
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Zero padding added on each side of the input"),
+         0, 10, ("ph", "pw", "link_padding")),
+    Choice("pad_kind",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Padding kind"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "The padding above (as set), 'same' (the output "
+                                                "keeps the input's size; stride 1 only) or "
+                                                "'valid' (none)"),
+           {"numbers": QT_TRANSLATE_NOOP("Choices", "as set"),
+            "same": QT_TRANSLATE_NOOP("Choices", "same (keep the size)"),
+            "valid": QT_TRANSLATE_NOOP("Choices", "valid (none)")}),
+    Choice("padding_mode",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Padding mode"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "What the padding holds: zeros, or the border "
+                                                "reflected, replicated or wrapped around (drawn "
+                                                "on the input)"),
            {"zeros": "zeros", "reflect": "reflect", "replicate": "replicate",
             "circular": "circular"}),
-    Pair("dilation", "Dilation", "Dilation: spacing between kernel taps (1 = touching)", 1, 6,
-         ("dh", "dw", "link_dilation")),
-    Int("groups", "Groups", "Split the channels into this many independent convolutions: each "
-        "kernel reads only its group's input channels (groups = input channels: depthwise)",
+    Pair("dilation",
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Dilation"),
+         QT_TRANSLATE_NOOP("ConvolutionPage", "Dilation: spacing between kernel taps (1 = "
+                                              "touching)"),
+         1, 6, ("dh", "dw", "link_dilation")),
+    Int("groups",
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Groups"),
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Split the channels into this many independent "
+                                             "convolutions: each kernel reads only its group's "
+                                             "input channels (groups = input channels: "
+                                             "depthwise)"),
         1, 16),
-    Int("out_channels", "Output channels", "Output channels OC: how many kernels, one feature "
-        "map each", 1, 16),
-    Choice("preset", "Preset", "Fill the kernels with a classic filter; hover the list items "
-           "for what each does", {name: name for name in kernels.PRESETS}, kernels.DESCRIPTIONS),
-    Int("seed", "Seed", "Seed of the random kernels", 0, 9999),
+    Int("out_channels",
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Output channels"),
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Output channels OC: how many kernels, one feature "
+                                             "map each"),
+        1, 16),
+    Choice("preset",
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Preset"),
+           QT_TRANSLATE_NOOP("ConvolutionPage", "Fill the kernels with a classic filter; hover "
+                                                "the list items for what each does"),
+           {name: name for name in kernels.PRESETS}, kernels.DESCRIPTIONS),
+    Int("seed",
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Seed"),
+        QT_TRANSLATE_NOOP("ConvolutionPage", "Seed of the random kernels"),
+        0, 9999),
 )
-METHOD = Choice("method", "Computed by", "Which algorithm computes the maps (same result, "
-                "different speed)", choices.CONV_METHODS, choices.CONV_METHOD_TIPS)
+METHOD = Choice("method",
+                QT_TRANSLATE_NOOP("ConvolutionPage", "Computed by"),
+                QT_TRANSLATE_NOOP("ConvolutionPage", "Which algorithm computes the maps (same "
+                                                     "result, different speed)"),
+                choices.CONV_METHODS, choices.CONV_METHOD_TIPS)
 
 
-class KernelPanel(QGroupBox):
+class KernelPanel(Translated, QGroupBox):
     """``changed`` fires when a setting changes, ``kernelEdited`` when the learner types a value
     into the grid, ``cancelRequested`` when Cancel is pressed during a slow computation."""
 
@@ -63,26 +99,24 @@ class KernelPanel(QGroupBox):
     depthwiseRequested = Signal()
 
     def __init__(self):
-        super().__init__("Kernel")
+        super().__init__()
         layout = QFormLayout(self)
-        self.form = Form(FIELDS, ConvConfig(), layout, self)
-        self.depthwise = button("depthwise", "Depthwise", "One group per input channel (groups "
-                                "= C, as MobileNet does): each kernel sees one channel")
+        self.form = Form(FIELDS, ConvConfig(), layout, self, "ConvolutionPage")
+        self.depthwise = QPushButton(objectName="depthwise")
         layout.addRow(self.depthwise)
-        self.edit_oc = spin(0, 15, 0, "Which output channel's kernel the grid shows", "edit_oc")
-        self.edit_c = spin(0, 2, 0, "Which input channel's slice of that kernel", "edit_c")
+        self.edit_oc = spin(0, 15, 0, "", "edit_oc")
+        self.edit_c = spin(0, 2, 0, "", "edit_c")
+        self.words = {key: QLabel() for key in ("output", "input", "edit")}
         row = QHBoxLayout()
-        for widget in (QLabel("output channel"), self.edit_oc, QLabel("input"), self.edit_c):
+        for widget in (self.words["output"], self.edit_oc, self.words["input"], self.edit_c):
             row.addWidget(widget)
         row.addStretch(1)
-        layout.addRow("Edit kernel", row)
+        layout.addRow(self.words["edit"], row)
         self.grid = KernelEditor()
         layout.addRow(self.grid)
-        self.method_form = Form((METHOD,), ConvConfig(), layout, self)
+        self.method_form = Form((METHOD,), ConvConfig(), layout, self, "ConvolutionPage")
         self.progress = QProgressBar()
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setObjectName("cancel")
-        self.cancel.setToolTip("Stop the slow computation")
+        self.cancel = QPushButton(objectName="cancel")
         row = QHBoxLayout()
         row.addWidget(self.progress, 1)
         row.addWidget(self.cancel)
@@ -104,6 +138,25 @@ class KernelPanel(QGroupBox):
         self.cancel.clicked.connect(self.cancelRequested)
         self.depthwise.clicked.connect(self.depthwiseRequested)
         self.form.changed.connect(self._enable_padding)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("ConvolutionPage", "Kernel"))
+        for form in (self.form, self.method_form):
+            form.retranslate()
+        self.depthwise.setText(translate("ConvolutionPage", "Depthwise"))
+        self.depthwise.setToolTip(translate("ConvolutionPage", "One group per input channel "
+                                                               "(groups = C, as MobileNet does): "
+                                                               "each kernel sees one channel"))
+        self.edit_oc.setToolTip(translate("ConvolutionPage", "Which output channel's kernel the "
+                                                             "grid shows"))
+        self.edit_c.setToolTip(translate("ConvolutionPage", "Which input channel's slice of that "
+                                                            "kernel"))
+        self.words["output"].setText(translate("ConvolutionPage", "output channel"))
+        self.words["input"].setText(translate("ConvolutionPage", "input"))
+        self.words["edit"].setText(translate("ConvolutionPage", "Edit kernel"))
+        self.cancel.setText(translate("ConvolutionPage", "Cancel"))
+        self.cancel.setToolTip(translate("ConvolutionPage", "Stop the slow computation"))
 
     def values(self) -> dict:
         return {**self.form.values(), **self.method_form.values()}
@@ -137,7 +190,7 @@ class KernelPanel(QGroupBox):
         return self._weight
 
     def show_error(self, err: ShapeError) -> None:
-        self.error.setText(f"No output: {err}")
+        self.error.setText(translate("ConvolutionPage", "No output: {error}").format(error=err))
         self.error.setVisible(True)
         culprit = WINDOW_FIELDS.get(err.argument)
         if culprit == "padding" and self.form.values()["pad_kind"] != "numbers":

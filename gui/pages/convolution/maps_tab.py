@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from gui.i18n import Translated, translate
 from gui.pages.convolution.config import ConvResult
 from gui.pages.convolution.text import formula_html
 from gui.pages.convolution.views import show_padded_input
@@ -12,15 +13,11 @@ from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.mosaic import tile
 
 
-class MapsTab(QWidget):
+class MapsTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
-        self.input_view = ImagePanel("Input (with its zero padding)",
-                                     caption="Gray levels span the input's range. The green "
-                                             "frame is the real image; outside it, the padding.")
-        self.maps_view = ImagePanel("Feature maps", colorbar=True,
-                                    caption="One colour scale for all maps: white is 0, red "
-                                            "positive, blue negative, up to ±max|value|.")
+        self.input_view = ImagePanel()
+        self.maps_view = ImagePanel(colorbar=True)
         self.formula = rich_label("formula")
         self.formula.setStyleSheet("font-size: 13px; padding: 6px; background: #f7f7f7;")
         views = QHBoxLayout()
@@ -29,19 +26,34 @@ class MapsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
         layout.addWidget(self.formula)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The captions; the titles and the formula come with ``display``."""
+        self.input_view.caption.setText(translate(
+            "ConvolutionPage", "Gray levels span the input's range. The green frame is the real "
+            "image; outside it, the padding."))
+        self.maps_view.caption.setText(translate(
+            "ConvolutionPage", "One colour scale for all maps: white is 0, red positive, blue "
+            "negative, up to ±max|value|."))
 
     def display(self, result: ConvResult) -> None:
         g, maps = result.geometry, result.maps
         show_padded_input(self.input_view, result)
         mode = result.config.padding_mode
-        self.input_view.set_title("Input (with its zero padding)" if mode == "zeros" else
-                                  f"Input (with its {mode} padding)")
+        self.input_view.set_title(
+            translate("ConvolutionPage", "Input (with its zero padding)") if mode == "zeros" else
+            translate("ConvolutionPage", "Input (with its {mode} padding)").format(mode=mode))
         self.maps_view.set_image(tile(maps[0])[0], symmetric_levels(maps), DIVERGING)
-        self.maps_view.set_title(f"Feature maps: {maps.shape[1]} × {g.oh}×{g.ow}")
+        self.maps_view.set_title(translate("ConvolutionPage", "Feature maps: {count} × {size}")
+                                 .format(count=maps.shape[1], size=f"{g.oh}×{g.ow}"))
         self.formula.setText(formula_html(result.image.shape, result.weight.shape, g,
                                           result.sides, result.config))
 
     def show_error(self, message: str) -> None:
-        self.maps_view.clear("No output — see the message on the left")
-        self.formula.setText(f"<span style='color:#d32f2f'><b>This combination has no output."
-                             f"</b> {message}</span>")
+        self.maps_view.clear(translate("ConvolutionPage", "No output — see the message on the "
+                                                          "left"))
+        self.formula.setText(translate("ConvolutionPage", "<span style='color:#d32f2f'><b>This "
+                                                          "combination has no output.</b> "
+                                                          "{message}</span>").format(
+            message=message))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core import functional as F
 from core.timing import MethodProgress, MethodTimed
 from gui import choices
+from gui.i18n import Translated, translate
 from gui.pages.convolution.config import ConvResult
 from gui.workers import WorkerRunner
 
@@ -50,37 +51,50 @@ def compare_methods(context, result: ConvResult):
         yield MethodDifference(method, float(np.abs(out - outputs["naive"]).max()))
 
 
-class MethodsTab(QWidget):
+class MethodsTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
         self.result: ConvResult | None = None
         self.runner = WorkerRunner(self)
-        intro = QLabel("The same convolution three ways. The naive loop visits every multiply "
-                       "one by one in Python; im2col + GEMM copies every patch into a column "
-                       "first, then does one matrix product; the fast path builds the same "
-                       "matrix with strided views instead of loops. Press the button to time "
-                       "them on the current input and kernels.")
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
-        self.compare = QPushButton("Compare the three methods on the current input")
-        self.compare.setObjectName("compare")
-        self.compare.setToolTip("Time each method (the naive loop runs in the background)")
+        self.compare = QPushButton(objectName="compare")
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.table = QTableWidget(len(ORDER), 3)
         self.table.setObjectName("methods_table")
-        self.table.setHorizontalHeaderLabels(["method", "time", "max |difference| vs naive"])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setMaximumHeight(140)
+        # room around each header's text: short translated headers must not touch the edges
+        self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 4px; }")
         self._clear()
         layout = QVBoxLayout(self)
         for widget in (intro, self.compare, self.progress, self.table):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.compare.clicked.connect(self.start)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.intro.setText(translate(
+            "ConvolutionPage", "The same convolution three ways. The naive loop visits every "
+            "multiply one by one in Python; im2col + GEMM copies every patch into a column first, "
+            "then does one matrix product; the fast path builds the same matrix with strided "
+            "views instead of loops. Press the button to time them on the current input and "
+            "kernels."))
+        self.compare.setText(translate("ConvolutionPage", "Compare the three methods on the "
+                                                          "current input"))
+        self.compare.setToolTip(translate("ConvolutionPage", "Time each method (the naive loop "
+                                                             "runs in the background)"))
+        self.table.setHorizontalHeaderLabels([
+            translate("ConvolutionPage", "method"), translate("ConvolutionPage", "time"),
+            translate("ConvolutionPage", "max |difference| vs naive")])
+        for method in ORDER:
+            self._set(method, 0, choices.say(choices.CONV_METHODS[method]))
 
     def display(self, result: ConvResult) -> None:
         """A new input or kernel: earlier timings no longer apply."""
@@ -110,7 +124,7 @@ class MethodsTab(QWidget):
                 self._set(item.method, 2, f"{item.max_abs:.2e}")
 
     def _failed(self, error: BaseException) -> None:
-        self._clear(f"failed: {error}")
+        self._clear(translate("ConvolutionPage", "failed: {error}").format(error=error))
 
     def _finished(self) -> None:
         self.compare.setEnabled(True)
@@ -121,6 +135,6 @@ class MethodsTab(QWidget):
 
     def _clear(self, text: str = "—") -> None:
         for method in ORDER:
-            self._set(method, 0, choices.CONV_METHODS[method])
+            self._set(method, 0, choices.say(choices.CONV_METHODS[method]))
             for column in (1, 2):
                 self._set(method, column, text)

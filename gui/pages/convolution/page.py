@@ -17,7 +17,7 @@ from core import kernels
 from core.functional import ShapeError
 from core.timing import MethodProgress
 from gui import choices
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.convolution.config import ConvConfig, ConvResult
 from gui.pages.convolution.im2col_tab import Im2colTab
@@ -31,7 +31,12 @@ from gui.workers import WorkerRunner
 INLINE_MACS = 30_000  # slower methods beyond this many MACs run in the background
 
 
-class ConvolutionPage(Page):
+TAB_TITLES = (QT_TRANSLATE_NOOP("ConvolutionPage", "Feature maps"),
+              QT_TRANSLATE_NOOP("ConvolutionPage", "Sliding window"), "im2col",
+              QT_TRANSLATE_NOOP("ConvolutionPage", "Three methods"))
+
+
+class ConvolutionPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Convolution")
     key = "convolution"
     tagline = QT_TRANSLATE_NOOP("Pages", "Slide a kernel over an image")
@@ -48,9 +53,10 @@ class ConvolutionPage(Page):
         self.maps_tab, self.window_tab = MapsTab(), WindowTab()
         self.im2col_tab, self.methods_tab = Im2colTab(), MethodsTab()
         self.tabs = QTabWidget()
-        for tab, title in ((self.maps_tab, "Feature maps"), (self.window_tab, "Sliding window"),
-                           (self.im2col_tab, "im2col"), (self.methods_tab, "Three methods")):
-            self.tabs.addTab(tab, title)
+        for tab, title in zip((self.maps_tab, self.window_tab, self.im2col_tab, self.methods_tab),
+                              TAB_TITLES):
+            self.tabs.addTab(tab, "")
+            self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         controls = QWidget()
         column = QVBoxLayout(controls)
         column.addWidget(self.inputs)
@@ -84,14 +90,22 @@ class ConvolutionPage(Page):
     def set_config(self, config: ConvConfig) -> None:
         self.inputs.set_values(config)
         self.kernel.set_values(config)
+        self.retranslate()
         self.recompute()
+
+    def retranslate(self) -> None:
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, translate("ConvolutionPage", title))
+        if self.result is not None or self.kernel.has_error:
+            self.recompute()  # the computed texts in the new language
 
     def open_image(self, path) -> None:
         """Use a picture file as the input (File → Open, or a drop on the window)."""
         try:
             self.inputs.use_picture(path)
         except (OSError, ValueError) as err:
-            self.statusMessage.emit(f"Could not open the image: {err}")
+            self.statusMessage.emit(translate("ConvolutionPage", "Could not open the image: "
+                                                                 "{error}").format(error=err))
 
     # ------------------------------------------------------------------ computing
 
@@ -100,8 +114,10 @@ class ConvolutionPage(Page):
 
     def _kernel_edited(self) -> None:
         oc, c = self.kernel.edited_kernel()
-        self.statusMessage.emit(f"Edited kernel {oc}, input channel {c}; choosing a preset "
-                                "again replaces the edits.")
+        self.statusMessage.emit(translate("ConvolutionPage", "Edited kernel {oc}, input channel "
+                                                             "{c}; choosing a preset again "
+                                                             "replaces the edits.").format(
+            oc=oc, c=c))
         self.recompute()
 
     def recompute(self) -> None:
@@ -111,7 +127,9 @@ class ConvolutionPage(Page):
         if kernels.fixed_size(config.preset) not in (None, (config.kh, config.kw)):
             self.kernel.set_kernel_size(*kernels.fixed_size(config.preset))
             config = self.config()
-            self.statusMessage.emit(f"The {config.preset} kernel is 3×3: kernel size set to 3×3.")
+            self.statusMessage.emit(translate("ConvolutionPage", "The {preset} kernel is 3×3: "
+                                                                 "kernel size set to 3×3.").format(
+                preset=choices.say(config.preset)))
         image = self.inputs.image(config)[None]
         try:
             groups = F.check_groups(image.shape[1], config.out_channels, config.groups)
@@ -139,8 +157,9 @@ class ConvolutionPage(Page):
 
     def _compute_in_background(self, task: ConvResult) -> None:
         self.kernel.show_progress(0.0)
-        self.statusMessage.emit(f"Computing with {choices.CONV_METHODS[task.config.method]} in "
-                                "the background…")
+        self.statusMessage.emit(translate("ConvolutionPage", "Computing with {method} in the "
+                                                             "background…").format(
+            method=choices.say(choices.CONV_METHODS[task.config.method])))
 
         def job(context):
             start = time.perf_counter()
@@ -165,17 +184,20 @@ class ConvolutionPage(Page):
                 self._computed(item)
 
     def _failed(self, error: BaseException) -> None:
-        self.statusMessage.emit(f"The computation failed: {error}")
+        self.statusMessage.emit(translate("ConvolutionPage", "The computation failed: {error}")
+                                .format(error=error))
 
     def _computed(self, result: ConvResult) -> None:
         self.result = result
         config, g = result.config, result.geometry
-        self.statusMessage.emit(f"{choices.CONV_METHODS[config.method]}: "
-                                f"{result.seconds * 1e3:.2f} ms for {result.maps.shape[1]} "
-                                f"map(s) of {g.oh}×{g.ow}")
-        self.workspace.publish(result.image[0], result.maps[0],
-                               f"{config.out_channels} feature map(s) of "
-                               f"{self.inputs.describe(config)} ({config.preset})")
+        self.statusMessage.emit(translate("ConvolutionPage", "{method}: {ms} ms for {count} "
+                                                             "map(s) of {size}").format(
+            method=choices.say(choices.CONV_METHODS[config.method]),
+            ms=f"{result.seconds * 1e3:.2f}", count=result.maps.shape[1], size=f"{g.oh}×{g.ow}"))
+        self.workspace.publish(result.image[0], result.maps[0], translate(
+            "ConvolutionPage", "{count} feature map(s) of {input} ({preset})").format(
+            count=config.out_channels, input=self.inputs.describe(config),
+            preset=choices.say(config.preset)))
         self._refresh()
 
     # ------------------------------------------------------------------ showing
@@ -186,7 +208,8 @@ class ConvolutionPage(Page):
         self.maps_tab.show_error(str(err))
         for tab in (self.window_tab, self.im2col_tab):
             tab.show_error()
-        self.statusMessage.emit(f"Invalid settings: {err}")
+        self.statusMessage.emit(translate("ConvolutionPage", "Invalid settings: {error}").format(
+            error=err))
 
     def _refresh(self) -> None:
         """Redraw the tab on screen only; the others catch up when they are shown."""

@@ -1,11 +1,13 @@
-"""The convolution page's explanations as pure functions of the numbers (Qt-free, tested alone):
-the output-size formula with the learner's values, one output pixel's arithmetic, im2col."""
+"""The convolution page's explanations as pure functions of the numbers (tested alone), in the
+current language: the output-size formula with the learner's values, one output pixel's
+arithmetic, im2col."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from core import functional as F
+from gui.tr import translate
 
 
 def num(value: float, digits: int = 4) -> str:
@@ -37,31 +39,43 @@ def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry, sides: F.Sides |
                         f"d·(K{axis} − 1) − 1) / s⌋ + 1 = ⌊({size} + {first} + {last} − {d}·({k} "
                         f"− 1) − 1) / {s}⌋ + 1 = <b>{out}</b>")
     if kind == "same":
-        rows.append(f"<b>padding 'same'</b>: d·(K − 1) in all, split {sides.top}/{sides.bottom} "
-                    f"(top/bottom) and {sides.left}/{sides.right} (left/right) — an odd total puts "
-                    "the extra one at the bottom and right, as PyTorch does; stride must be 1")
+        rows.append(translate("ConvolutionPage", "<b>padding 'same'</b>: d·(K − 1) in all, split "
+                                                 "{top}/{bottom} (top/bottom) and {left}/{right} "
+                                                 "(left/right) — an odd total puts the extra one "
+                                                 "at the bottom and right, as PyTorch does; "
+                                                 "stride must be 1").format(
+            top=sides.top, bottom=sides.bottom, left=sides.left, right=sides.right))
     elif kind == "valid":
-        rows.append("<b>padding 'valid'</b>: none — only windows that fit inside the image")
+        rows.append(translate("ConvolutionPage", "<b>padding 'valid'</b>: none — only windows "
+                                                 "that fit inside the image"))
     if mode != "zeros":
-        how = {"reflect": "mirrors the cells next to the border (the border itself not repeated)",
-               "replicate": "repeats the border cell", "circular": "wraps around from the "
-               "opposite side"}[mode]
-        rows.append(f"<b>padding mode {mode}</b>: the padding {how}, instead of zeros")
+        how = {"reflect": translate("ConvolutionPage", "mirrors the cells next to the border "
+                                                       "(the border itself not repeated)"),
+               "replicate": translate("ConvolutionPage", "repeats the border cell"),
+               "circular": translate("ConvolutionPage", "wraps around from the opposite "
+                                                        "side")}[mode]
+        rows.append(translate("ConvolutionPage", "<b>padding mode {mode}</b>: the padding {how}, "
+                                                 "instead of zeros").format(
+            mode=mode, how=how))
     macs = kw * kh * per_group * oc * g.ow * g.oh * n
     params = F.conv2d_params(c, oc, (kh, kw), bias=False, groups=groups)
-    rows.append(f"<b>Output</b> N×OC×OH×OW = {n}×{oc}×{g.oh}×{g.ow}")
+    rows.append(translate("ConvolutionPage", "<b>Output</b> N×OC×OH×OW = {shape}").format(
+        shape=f"{n}×{oc}×{g.oh}×{g.ow}"))
     if groups > 1:
         rows.append(groups_html(c, oc, groups))
         rows.append(f"<b>MACs</b> = KW·KH·(C/groups)·OC·OW·OH·N = {kw}·{kh}·{per_group}·{oc}·"
-                    f"{g.ow}·{g.oh}·{n} = <b>{macs:,}</b> — 1/{groups} of a dense convolution's "
-                    f"{macs * groups:,}")
-        rows.append(f"<b>Parameters</b> = OC·(C/groups)·KH·KW = {oc}·{per_group}·{kh}·{kw} = "
-                    f"<b>{params:,}</b> (no bias)")
+                    f"{g.ow}·{g.oh}·{n} = <b>{macs:,}</b>" + translate(
+                        "ConvolutionPage", " — 1/{groups} of a dense convolution's "
+                        "{dense}").format(groups=groups, dense=f"{macs * groups:,}"))
+        rows.append(translate("ConvolutionPage", "<b>Parameters</b> = {formula} = <b>{count}</b> "
+                                                 "(no bias)").format(
+            formula=f"OC·(C/groups)·KH·KW = {oc}·{per_group}·{kh}·{kw}", count=f"{params:,}"))
     else:
         rows.append(f"<b>MACs</b> = KW·KH·C·OC·OW·OH·N = {kw}·{kh}·{c}·{oc}·{g.ow}·{g.oh}·{n} "
                     f"= <b>{macs:,}</b>")
-        rows.append(f"<b>Parameters</b> = OC·C·KH·KW = {oc}·{c}·{kh}·{kw} = <b>{params:,}</b> "
-                    "(no bias)")
+        rows.append(translate("ConvolutionPage", "<b>Parameters</b> = {formula} = <b>{count}</b> "
+                                                 "(no bias)").format(
+            formula=f"OC·C·KH·KW = {oc}·{c}·{kh}·{kw}", count=f"{params:,}"))
     return "<br>".join(rows)
 
 
@@ -73,25 +87,31 @@ def groups_html(channels: int, out_channels: int, groups: int) -> str:
     """Which input channels each kernel reads: one line per group, and a small grid (a row
     per kernel, a column per input channel, ■ where it reads)."""
     per_in, per_out = channels // groups, out_channels // groups
-    kind = " (depthwise)" if groups == channels else ""
-    lines = [f"kernels {_span(g * per_out, per_out)} ← input channels "
-             f"{_span(g * per_in, per_in)}" for g in range(groups)]
+    kind = translate("ConvolutionPage", " (depthwise)") if groups == channels else ""
+    lines = [translate("ConvolutionPage", "kernels {kernels} ← input channels {channels}").format(
+        kernels=_span(g * per_out, per_out), channels=_span(g * per_in, per_in))
+        for g in range(groups)]
     grid = " ".join("".join("■" if oc // per_out == c // per_in else "□"
                             for c in range(channels)) for oc in range(out_channels))
-    return (f"<b>groups = {groups}</b>{kind}: each kernel reads only its group's {per_in} of the "
-            f"{channels} input channels: {'; '.join(lines)} "
-            f"(kernel by kernel, ■ = a channel it reads: "
-            f"<span style='font-family: monospace'>{grid}</span>)")
+    return translate(
+        "ConvolutionPage", "<b>groups = {groups}</b>{kind}: each kernel reads only its group's "
+        "{per_group} of the {channels} input channels: {lines} (kernel by kernel, ■ = a channel "
+        "it reads: <span style='font-family: monospace'>{grid}</span>)").format(
+        groups=groups, kind=kind, per_group=per_in, channels=channels, lines="; ".join(lines),
+        grid=grid)
 
 
 def lesson_form(axis: str, size: int, k: int, s: int, p: int, d: int, out: int) -> str:
     """The lesson's formula, without dilation, with these numbers: equal to ours when d = 1."""
     plain = (size - k + 2 * p) // s + 1
-    verdict = ("the same, as d = 1" if d == 1 and plain == out else
-               f"ignores the dilation d = {d}: it would be wrong here" if plain != out else
-               f"happens to agree although d = {d}")
-    return (f"<span style='color:#555'>the lesson's form: (H − K + 2p) // s + 1 = "
-            f"({size} − {k} + 2·{p}) // {s} + 1 = {plain} — {verdict}</span>")
+    verdict = (translate("ConvolutionPage", "the same, as d = 1") if d == 1 and plain == out else
+               translate("ConvolutionPage", "ignores the dilation d = {d}: it would be wrong "
+                                            "here") if plain != out else
+               translate("ConvolutionPage", "happens to agree although d = {d}")).format(d=d)
+    return translate("ConvolutionPage", "<span style='color:#555'>the lesson's form: {formula} — "
+                                        "{verdict}</span>").format(
+        formula=f"(H − K + 2p) // s + 1 = ({size} − {k} + 2·{p}) // {s} + 1 = {plain}",
+        verdict=verdict)
 
 
 SEVEN_LOOPS = (("n", "N"), ("i", "OH"), ("j", "OW"), ("oc", "OC"), ("c", "C"), ("u", "KH"),
@@ -109,8 +129,9 @@ def loops_html(sizes: dict, at: dict) -> str:
                      f"<span style='color:#1565c0'>&nbsp;# {now}</span>")
     lines.append("&nbsp;" * 7 + "B[n,oc,i,j] += A<sub>pad</sub>[n,c,i·s+u·d,j·s+v·d]·w[oc,c,u,v]")
     shape = ", ".join(f"{size} = {sizes[size]}" for _, size in SEVEN_LOOPS)
-    return (f"<b>The seven loops</b> of the naive method ({shape}), at this output pixel:"
-            "<div style='font-family: monospace; font-size: 11px'>" + "<br>".join(lines)
+    return (translate("ConvolutionPage", "<b>The seven loops</b> of the naive method ({shape}), "
+                                         "at this output pixel:").format(shape=shape)
+            + "<div style='font-family: monospace; font-size: 11px'>" + "<br>".join(lines)
             + "</div>")
 
 
@@ -119,10 +140,11 @@ def arithmetic_html(terms: F.PixelTerms, kernel: np.ndarray, oc: int, oh: int, o
     """Every product of one output pixel, and their sum (about ``max_cells`` products at most,
     a channel at a time)."""
     c, kh, kw = terms.patch.shape
-    parts = [f"<b>out[{oc}, {oh}, {ow}]</b> (channel {oc}, row {oh}, column {ow}) = "
-             "Σ input × weight over the window "
-             f"(rows {terms.rows.tolist()}, columns {terms.cols.tolist()} of the padded "
-             "input):"]
+    parts = [translate(
+        "ConvolutionPage", "<b>out[{oc}, {oh}, {ow}]</b> (channel {oc}, row {oh}, column {ow}) = "
+        "Σ input × weight over the window (rows {rows}, columns {cols} of the padded "
+        "input):").format(oc=oc, oh=oh, ow=ow, rows=terms.rows.tolist(),
+                          cols=terms.cols.tolist())]
     shown = 0
     for ch in range(c):
         cells = []
@@ -132,14 +154,17 @@ def arithmetic_html(terms: F.PixelTerms, kernel: np.ndarray, oc: int, oh: int, o
                 f"{num(kernel[ch, i, j])}<br><span style='color:#666'>"
                 f"= {num(terms.products[ch, i, j])}</span></td>" for j in range(kw))
             cells.append(f"<tr>{row}</tr>")
-        label = f"<br>channel {ch}: " if c > 1 else ""
+        label = translate("ConvolutionPage", "<br>channel {channel}: ").format(channel=ch) \
+            if c > 1 else ""
         parts.append(f"{label}<table style='font-family: monospace'>{''.join(cells)}</table>")
         shown += kh * kw
         if shown > max_cells and ch < c - 1:
-            parts.append(f"… {c - ch - 1} more channel(s)")
+            parts.append(translate("ConvolutionPage", "… {count} more channel(s)").format(
+                count=c - ch - 1))
             break
-    parts.append(f"sum of the {terms.products.size} products = <b>{num(terms.value, 6)}</b> "
-                 f"(the map holds {num(computed, 6)})")
+    parts.append(translate("ConvolutionPage", "sum of the {count} products = <b>{value}</b> (the "
+                                              "map holds {computed})").format(
+        count=terms.products.size, value=num(terms.value, 6), computed=num(computed, 6)))
     return "".join(parts)
 
 
@@ -151,11 +176,13 @@ def im2col_html(x_shape: tuple, w_shape: tuple, g: F.Geometry, column: int,
     k, length = c * kh * kw, g.oh * g.ow
     oh, ow = divmod(column, g.ow)  # column j is output pixel (j // OW, j % OW)
     shown = ", ".join(num(v, 3) for v in values[:12]) + (", …" if k > 12 else "")
-    return (f"The input's {length} patches become the {length} columns of a {k} × {length} "
-            f"matrix (K = C·KH·KW = {c}·{kh}·{kw}). One matrix product with the {oc} × {k} "
-            f"kernel matrix computes every output at once; reshaping its {oc} × {length} result "
-            f"to ({oc}, {g.oh}, {g.ow}) gives the feature maps. Row r of the matrix is input "
-            "channel ⌊r / (KH·KW)⌋ at kernel tap (⌊r / KW⌋ mod KH, r mod KW).<br>"
-            f"<b>Column {column}</b> = output pixel ({oh}, {ow}) = [{shown}]; "
-            f"kernel row 0 · column {column} = <b>{num(first_output)}</b> = map 0 at "
-            f"({oh}, {ow}).")
+    return translate(
+        "ConvolutionPage", "The input's {length} patches become the {length} columns of a {k} × "
+        "{length} matrix (K = C·KH·KW = {c}·{kh}·{kw}). One matrix product with the {oc} × {k} "
+        "kernel matrix computes every output at once; reshaping its {oc} × {length} result to "
+        "({oc}, {oh_all}, {ow_all}) gives the feature maps. Row r of the matrix is input channel "
+        "⌊r / (KH·KW)⌋ at kernel tap (⌊r / KW⌋ mod KH, r mod KW).<br><b>Column {column}</b> = "
+        "output pixel ({oh}, {ow}) = [{shown}]; kernel row 0 · column {column} = <b>{first}</b> "
+        "= map 0 at ({oh}, {ow}).").format(
+        length=length, k=k, c=c, kh=kh, kw=kw, oc=oc, oh_all=g.oh, ow_all=g.ow, column=column,
+        oh=oh, ow=ow, shown=shown, first=num(first_output))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import functional as F
+from gui.i18n import Translated, translate
 from gui.pages.convolution.config import ConvResult
 from gui.pages.convolution.text import arithmetic_html, loops_html
 from gui.pages.convolution.views import show_padded_input, show_values, taps
@@ -22,35 +23,24 @@ from gui.widgets.controls import rich_label, spin
 from gui.widgets.image_panel import DIVERGING, HOVER, ImagePanel, symmetric_levels
 
 
-class WindowTab(QWidget):
+class WindowTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
         self.result: ConvResult | None = None
         self.position = 0  # the selected output pixel, row-major
         self.requested: int | None = None  # a position asked for before its result arrived
-        self.input_view = ImagePanel("Padded input and the window",
-                                     caption="Orange squares: the cells the kernel reads for "
-                                             "the selected output pixel (gaps = dilation).")
-        self.output_view = ImagePanel("Output channel", colorbar=True,
-                                      caption="Click a pixel to jump the window there; point at "
-                                              "one to outline (blue) the cells it reads.")
-        self.play = QPushButton("▶ Play")
-        self.play.setObjectName("play")
-        self.play.setToolTip("Slide the window over the input, one output pixel at a time")
+        self.input_view = ImagePanel()
+        self.output_view = ImagePanel(colorbar=True)
+        self.play = QPushButton(objectName="play")
         self.play.setCheckable(True)
-        self.step = QPushButton("Step ▸")
-        self.step.setObjectName("step")
-        self.step.setToolTip("Move the window to the next output pixel")
+        self.step = QPushButton(objectName="step")
         self.scrub = QSlider(Qt.Orientation.Horizontal)
         self.scrub.setObjectName("scrub")
-        self.scrub.setToolTip("Drag to move the window to any output pixel")
-        self.channel = spin(0, 15, 0, "Which output channel (kernel) to follow",
-                            "window_channel")
-        self.speed = spin(1, 60, 4, "Window moves per second while playing", "speed")
+        self.channel = spin(0, 15, 0, "", "window_channel")
+        self.speed = spin(1, 60, 4, "", "speed")
         self.arithmetic = rich_label("arithmetic")
         self.loops = rich_label("seven_loops")
-        self.loops.setToolTip("The naive method's code: the loop indices of the output pixel the "
-                              "window is on; the inner loops run over the whole window")
+        self.words = (QLabel(), QLabel())  # "channel", "moves/s"
         scroll = QScrollArea()
         scroll.setWidget(self.arithmetic)
         scroll.setWidgetResizable(True)
@@ -63,8 +53,8 @@ class WindowTab(QWidget):
         views.addWidget(self.input_view, 1)
         views.addWidget(self.output_view, 1)
         controls = QHBoxLayout()
-        for widget in (self.play, self.step, self.scrub, QLabel("channel"), self.channel,
-                       QLabel("moves/s"), self.speed):
+        for widget in (self.play, self.step, self.scrub, self.words[0], self.channel,
+                       self.words[1], self.speed):
             controls.addWidget(widget, 1 if widget is self.scrub else 0)
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
@@ -79,6 +69,35 @@ class WindowTab(QWidget):
         self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
         self.output_view.pixelClicked.connect(self._clicked)
         self.output_view.pixelHovered.connect(self.hover)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.input_view.set_title(translate("ConvolutionPage", "Padded input and the window"))
+        self.input_view.caption.setText(translate(
+            "ConvolutionPage", "Orange squares: the cells the kernel reads for the selected "
+            "output pixel (gaps = dilation)."))
+        self.output_view.set_title(translate("ConvolutionPage", "Output channel"))
+        self.output_view.caption.setText(translate(
+            "ConvolutionPage", "Click a pixel to jump the window there; point at one to outline "
+            "(blue) the cells it reads."))
+        self.play.setToolTip(translate("ConvolutionPage", "Slide the window over the input, one "
+                                                          "output pixel at a time"))
+        self._toggle_play(self.play.isChecked())
+        self.step.setText(translate("ConvolutionPage", "Step ▸"))
+        self.step.setToolTip(translate("ConvolutionPage", "Move the window to the next output "
+                                                          "pixel"))
+        self.scrub.setToolTip(translate("ConvolutionPage", "Drag to move the window to any "
+                                                           "output pixel"))
+        self.channel.setToolTip(translate("ConvolutionPage", "Which output channel (kernel) to "
+                                                             "follow"))
+        self.speed.setToolTip(translate("ConvolutionPage", "Window moves per second while "
+                                                           "playing"))
+        self.loops.setToolTip(translate(
+            "ConvolutionPage", "The naive method's code: the loop indices of the output pixel "
+            "the window is on; the inner loops run over the whole window"))
+        self.words[0].setText(translate("ConvolutionPage", "channel"))
+        self.words[1].setText(translate("ConvolutionPage", "moves/s"))
+        self._redraw()
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -107,7 +126,8 @@ class WindowTab(QWidget):
         self.play.setChecked(False)
 
     def _toggle_play(self, playing: bool) -> None:
-        self.play.setText("❚❚ Pause" if playing else "▶ Play")
+        self.play.setText(translate("ConvolutionPage", "❚❚ Pause") if playing else
+                          translate("ConvolutionPage", "▶ Play"))
         if playing:
             self.timer.start(int(1000 / self.speed.value()))
         else:
@@ -143,7 +163,8 @@ class WindowTab(QWidget):
         self.input_view.show_rects("window", taps(terms), fill=True)
         output = maps[0, oc]
         self.output_view.set_image(output, symmetric_levels(output), DIVERGING)
-        self.output_view.set_title(f"Output channel {oc} ({g.oh}×{g.ow})")
+        self.output_view.set_title(translate("ConvolutionPage", "Output channel {oc} ({size})")
+                                   .format(oc=oc, size=f"{g.oh}×{g.ow}"))
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)])
         show_values(self.input_view, self.output_view, self.result, output)
         n, c = x.shape[:2]
@@ -156,4 +177,5 @@ class WindowTab(QWidget):
     def show_error(self) -> None:
         self.result = None
         self.arithmetic.setText("")
-        self.output_view.clear("No output — see the message on the left")
+        self.output_view.clear(translate("ConvolutionPage", "No output — see the message on the "
+                                                            "left"))

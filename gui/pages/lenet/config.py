@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.train import DEFAULTS, TrainConfig
+from gui.tr import QT_TRANSLATE_NOOP
 
 LESSON = DEFAULTS["lenet5"]
-DATA_SOURCES = {"bundled": "Bundled Fashion-MNIST", "folder": "Official IDX folder"}
-DATASETS = {"fashion-mnist": "Fashion-MNIST", "mnist": "MNIST (digits)"}
+DATA_SOURCES = {"bundled": QT_TRANSLATE_NOOP("Choices", "Bundled Fashion-MNIST"),
+                "folder": QT_TRANSLATE_NOOP("Choices", "Official IDX folder")}
+DATASETS = {"fashion-mnist": "Fashion-MNIST", "mnist": QT_TRANSLATE_NOOP("Choices",
+                                                                         "MNIST (digits)")}
 SNAPSHOT_EVERY = 50  # batches between two looks inside the network while training
 
 

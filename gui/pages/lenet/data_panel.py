@@ -18,17 +18,27 @@ from PySide6.QtWidgets import (
 )
 
 from core import data
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.lenet.config import DATA_SOURCES, DATASETS, LeNetConfig
 from gui.widgets.form import Choice, Form, Int
 from gui.workers import WorkerRunner, run_in_thread
 
 FIELDS = (
-    Choice("data", "Source", "The bundled copy (a split of our own), or a folder of the "
-           "official IDX files", DATA_SOURCES),
-    Int("train_size", "Training images", "How many training images to use (the first N): "
-        "fewer trains faster", 100, 60000, 1000),
-    Choice("dataset", "Official files", "Which official set to read from a folder or download: "
-           "it also names the classes", DATASETS),
+    Choice("data",
+           QT_TRANSLATE_NOOP("LeNetPage", "Source"),
+           QT_TRANSLATE_NOOP("LeNetPage", "The bundled copy (a split of our own), or a folder of "
+                                          "the official IDX files"),
+           DATA_SOURCES),
+    Int("train_size",
+        QT_TRANSLATE_NOOP("LeNetPage", "Training images"),
+        QT_TRANSLATE_NOOP("LeNetPage", "How many training images to use (the first N): fewer "
+                                       "trains faster"),
+        100, 60000, 1000),
+    Choice("dataset",
+           QT_TRANSLATE_NOOP("LeNetPage", "Official files"),
+           QT_TRANSLATE_NOOP("LeNetPage", "Which official set to read from a folder or download: "
+                                          "it also names the classes"),
+           DATASETS),
 )
 ERROR = "<span style='color:#d32f2f'>{}</span>"
 
@@ -45,33 +55,28 @@ class Downloaded:
     folder: str
 
 
-class DataPanel(QGroupBox):
+class DataPanel(Translated, QGroupBox):
     """``dataChanged`` fires once new splits are loaded (``train``, ``test``, ``class_names``)."""
 
     dataChanged = Signal()
     statusMessage = Signal(str)
 
     def __init__(self):
-        super().__init__("Data")
+        super().__init__()
         layout = QFormLayout(self)
-        self.form = Form(FIELDS, LeNetConfig(), layout, self)
+        self.form = Form(FIELDS, LeNetConfig(), layout, self, "LeNetPage")
         self.folder_label = QLabel("—")
         self.folder_label.setWordWrap(True)
-        self.browse = QPushButton("Choose folder…")
-        self.browse.setToolTip("A folder holding train-images-idx3-ubyte(.gz) and the three "
-                               "other official files")
-        self.download = QPushButton("Download official files")
-        self.download.setObjectName("download")
-        self.download.setToolTip("Fetch the four official files (checksums verified) into the "
-                                 "cache folder; needs internet")
+        self.browse = QPushButton()
+        self.download = QPushButton(objectName="download")
         self.download_progress = QProgressBar()
-        self.download_cancel = QPushButton("Cancel download")
-        self.download_cancel.setToolTip("Stop the download at once; nothing half-downloaded "
-                                        "is kept")
+        self.download_cancel = QPushButton()
+        self.folder_word = QLabel()
+        self._described: tuple | None = None  # what the info line says of the loaded data
         self.info = QLabel()
         self.info.setObjectName("data_info")
         self.info.setWordWrap(True)
-        layout.addRow("Folder", self.folder_label)
+        layout.addRow(self.folder_word, self.folder_label)
         for widget in (self.browse, self.download, self.download_progress,
                        self.download_cancel, self.info):
             layout.addRow(widget)
@@ -89,6 +94,37 @@ class DataPanel(QGroupBox):
         self.browse.clicked.connect(self._choose_folder)
         self.download.clicked.connect(self.start_download)
         self.download_cancel.clicked.connect(self.cancel_download)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(translate("LeNetPage", "Data"))
+        self.form.retranslate()
+        self.folder_word.setText(translate("LeNetPage", "Folder"))
+        self.browse.setText(translate("LeNetPage", "Choose folder…"))
+        self.browse.setToolTip(translate("LeNetPage", "A folder holding "
+                                                      "train-images-idx3-ubyte(.gz) and the "
+                                                      "three other official files"))
+        self.download.setText(translate("LeNetPage", "Download official files"))
+        self.download.setToolTip(translate("LeNetPage", "Fetch the four official files "
+                                                        "(checksums verified) into the cache "
+                                                        "folder; needs internet"))
+        self.download_cancel.setText(translate("LeNetPage", "Cancel download"))
+        self.download_cancel.setToolTip(translate("LeNetPage", "Stop the download at once; "
+                                                               "nothing half-downloaded is kept"))
+        if self._described is not None:
+            self._describe(*self._described)
+
+    def _describe(self, dataset: str | None, folder: str, train: int, test: int) -> None:
+        """What is loaded: ``dataset`` None for the bundled copy."""
+        self._described = (dataset, folder, train, test)
+        what = translate("LeNetPage", "The bundled Fashion-MNIST (our own split of the images, "
+                                      "not the official one)") if dataset is None else \
+            translate("LeNetPage", "{dataset} files in {folder}").format(
+                dataset=translate("Choices", DATASETS[dataset]), folder=folder)
+        self.info.setText(translate("LeNetPage", "{what}: {train} training images (see Training "
+                                                 "images above for how many are used) and "
+                                                 "{test} test images.").format(
+            what=what, train=f"{train:,}", test=f"{test:,}"))
 
     def values(self) -> dict:
         return {**self.form.values(), "folder": self.folder}
@@ -141,16 +177,15 @@ class DataPanel(QGroupBox):
         try:
             if values["data"] == "folder":
                 if not values["folder"]:
-                    raise OSError("no folder chosen yet: use Choose folder…")
+                    raise OSError(translate("LeNetPage", "no folder chosen yet: use Choose "
+                                                         "folder…"))
                 train = data.load_idx_folder(values["folder"], "train")
                 test = data.load_idx_folder(values["folder"], "test")
                 names = data.OFFICIAL[values["dataset"]]["classes"]
-                what = f"{DATASETS[values['dataset']]} files in {values['folder']}"
+                dataset = values["dataset"]
             else:
                 train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
-                names = data.FASHION_CLASSES
-                what = "The bundled Fashion-MNIST (our own split of the images, not the " \
-                    "official one)"
+                names, dataset = data.FASHION_CLASSES, None
             data.check_trainable(train, test)
         except (OSError, ValueError) as err:
             self._refuse(err)
@@ -159,9 +194,7 @@ class DataPanel(QGroupBox):
         size = self.form["train_size"]
         size.setMaximum(len(train.images))
         size.setMinimum(min(100, len(train.images)))
-        self.info.setText(f"{what}: {len(train.images):,} training images (see Training "
-                          f"images above for how many are used) and {len(test.images):,} test "
-                          "images.")
+        self._describe(dataset, values["folder"], len(train.images), len(test.images))
         self.dataChanged.emit()
         return True
 
@@ -179,16 +212,17 @@ class DataPanel(QGroupBox):
                 Choice.write(self.form["dataset"], dataset)
             self.folder = folder
             self.folder_label.setText(folder or "—")
-        self.info.setText(ERROR.format(f"Cannot use this data: {err}") + "<br>"
-                          + self.info.text().split("<br>")[-1])
-        self.statusMessage.emit(f"Cannot use this data: {err}")
+        said = translate("LeNetPage", "Cannot use this data: {error}").format(error=err)
+        self.info.setText(ERROR.format(said) + "<br>" + self.info.text().split("<br>")[-1])
+        self.statusMessage.emit(said)
 
     def _changed(self, name: str) -> None:
         if name != "train_size":
             self.load()
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder with the official IDX files")
+        folder = QFileDialog.getExistingDirectory(self, translate(
+            "LeNetPage", "Folder with the official IDX files"))
         if folder:
             self.use_folder(folder)
 
@@ -215,27 +249,33 @@ class DataPanel(QGroupBox):
 
     def cancel_download(self) -> None:
         self.downloader.cancel()
-        self.info.setText(ERROR.format("Download cancelled."))
-        self.statusMessage.emit("Download cancelled.")
+        said = translate("LeNetPage", "Download cancelled.")
+        self.info.setText(ERROR.format(said))
+        self.statusMessage.emit(said)
 
     def _download_items(self, items) -> None:
         for item in items:
             if isinstance(item, DownloadProgress):
                 self.download_progress.setMaximum(item.total or 0)
                 self.download_progress.setValue(item.done if item.total else 0)
-                self.statusMessage.emit(f"Downloading {item.name}: {item.done / 1e6:.1f} MB")
+                self.statusMessage.emit(translate("LeNetPage", "Downloading {name}: {mb} MB")
+                                        .format(name=item.name, mb=f"{item.done / 1e6:.1f}"))
             elif isinstance(item, Downloaded):
-                self.statusMessage.emit(f"Downloaded and verified into {item.folder}")
+                self.statusMessage.emit(translate("LeNetPage", "Downloaded and verified into "
+                                                               "{folder}").format(
+                    folder=item.folder))
                 if self._locked:
                     self._waiting = item.folder
-                    self.info.setText(f"Downloaded into {Path(item.folder)}: the training "
-                                      "uses it once the current run stops.")
+                    self.info.setText(translate("LeNetPage", "Downloaded into {folder}: the "
+                                                             "training uses it once the current "
+                                                             "run stops.").format(
+                        folder=Path(item.folder)))
                 else:
                     self.use_folder(item.folder)
 
     def _download_failed(self, error: BaseException) -> None:
-        text = f"Download failed: {error}. Are you offline? The bundled Fashion-MNIST works " \
-            "without internet."
+        text = translate("LeNetPage", "Download failed: {error}. Are you offline? The bundled "
+                                      "Fashion-MNIST works without internet.").format(error=error)
         self.info.setText(ERROR.format(text))
         self.statusMessage.emit(text)
 

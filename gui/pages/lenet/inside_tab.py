@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from core import explain
 from core.inside import Inside, activity, classify
 from core.layers import Conv2d
+from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.lenet.session import first_kernels
 from gui.pages.lenet.text import activity_text, kernel_text, unit_text
 from gui.widgets.controls import rich_label, spin
@@ -19,8 +21,8 @@ from gui.widgets.image_panel import DIVERGING, HIGHLIGHT, OUTLINE, ImagePanel, s
 from gui.widgets.layer_views import LayerViews, ProbabilityChart, stage_title
 from gui.widgets.mosaic import as_picture, locate, tile
 
-HINT = ("Click a unit of any stage to see where in the image it looks; click a kernel to see "
-        "the feature map it makes.")
+HINT = QT_TRANSLATE_NOOP("LeNetPage", "Click a unit of any stage to see where in the image it "
+                                      "looks; click a kernel to see the feature map it makes.")
 
 
 def kernel_picture(weight: np.ndarray) -> np.ndarray:
@@ -32,7 +34,7 @@ def kernel_picture(weight: np.ndarray) -> np.ndarray:
     return tile(weight.transpose(1, 0, 2, 3).reshape(c * oc, kh, kw), columns=oc)[0]
 
 
-class InsideTab(QWidget):
+class InsideTab(Translated, QWidget):
     probeChanged = Signal(int)
 
     def __init__(self):
@@ -40,18 +42,19 @@ class InsideTab(QWidget):
         self.inside: Inside | None = None
         self.kernels: tuple = ()
         self.selected: tuple | None = None  # ("unit", stage, channel, y, x) or ("kernel", …)
-        self.probe = spin(0, 9999, 0, "Which test image to follow through the network", "probe")
+        self.probe = spin(0, 9999, 0, "", "probe")
         self.probe_label = QLabel()
+        self.probe_class: str | None = None  # the shown test image's class (English)
         self.stages = LayerViews(columns=3)
-        self.kernel_views = (ImagePanel("conv1 kernels", colorbar=True),
-                             ImagePanel("conv2 kernels", colorbar=True))
-        self.detail_view = ImagePanel("Click a unit or a kernel", colorbar=True)
-        self.kernel_view = ImagePanel("Its kernel", min_size=(90, 90))
+        self.kernel_views = (ImagePanel(colorbar=True), ImagePanel(colorbar=True))
+        self.detail_view = ImagePanel(colorbar=True)
+        self.kernel_view = ImagePanel(min_size=(90, 90))
         self.kernel_view.setVisible(False)
-        self.detail = rich_label("inside_detail", HINT)
+        self.detail = rich_label("inside_detail")
         self.chart = ProbabilityChart()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Test image"))
+        self.probe_word = QLabel()
+        row.addWidget(self.probe_word)
         row.addWidget(self.probe)
         row.addWidget(self.probe_label, 1)
         left = QGridLayout()
@@ -78,6 +81,30 @@ class InsideTab(QWidget):
         for number, view in enumerate(self.kernel_views):
             view.pixelClicked.connect(
                 lambda row, col, n=number: self._kernel_clicked(n, row, col))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.probe.setToolTip(translate("LeNetPage", "Which test image to follow through the "
+                                                     "network"))
+        self.probe_word.setText(translate("LeNetPage", "Test image"))
+        self.kernel_view.set_title(translate("LeNetPage", "Its kernel"))
+        if self.probe_class is not None:
+            self._say_probe()
+        if self.selected is None:
+            self.detail_view.set_title(translate("LeNetPage", "Click a unit or a kernel"))
+            self.detail.setText(translate("LeNetPage", HINT))
+        if self.kernels:
+            self._show_kernels()
+        else:
+            for number, view in enumerate(self.kernel_views, start=1):
+                view.set_title(translate("LeNetPage", "conv{number} kernels").format(
+                    number=number))
+        if self.inside is not None:
+            self.display(self.inside)
+
+    def _say_probe(self) -> None:
+        self.probe_label.setText(translate("LeNetPage", "true class: <b>{name}</b>").format(
+            name=choices.say(self.probe_class)))
 
     # ------------------------------------------------------------------ showing
 
@@ -85,7 +112,8 @@ class InsideTab(QWidget):
         """The chosen test image through ``model`` (one the GUI thread may use), and its
         kernels."""
         index = min(self.probe.value(), len(test.images) - 1)
-        self.probe_label.setText(f"true class: <b>{class_names[int(test.labels[index])]}</b>")
+        self.probe_class = class_names[int(test.labels[index])]
+        self._say_probe()
         self.display(classify(model, test.images[index]), first_kernels(model))
 
     def display(self, inside: Inside, kernels: tuple | None = None) -> None:
@@ -103,13 +131,16 @@ class InsideTab(QWidget):
     def _show_kernels(self) -> None:
         for number, view in enumerate(self.kernel_views, start=1):
             if len(self.kernels) < number:
-                view.clear(f"conv{number}: this network has no convolution {number}")
+                view.clear(translate("LeNetPage", "conv{number}: this network has no "
+                                                  "convolution {number}").format(number=number))
                 continue
             weight = self.kernels[number - 1]
             oc, c, kh, kw = weight.shape
             view.set_image(kernel_picture(weight), symmetric_levels(weight), DIVERGING)
-            view.set_title(f"conv{number} kernels ({oc} × {c} × {kh}×{kw}" +
-                           (": a column per output channel)" if c > 1 else ")"))
+            view.set_title((translate("LeNetPage", "conv{number} kernels ({shape}: a column per "
+                                                   "output channel)") if c > 1 else
+                            translate("LeNetPage", "conv{number} kernels ({shape})")).format(
+                number=number, shape=f"{oc} × {c} × {kh}×{kw}"))
 
     # ------------------------------------------------------------------ looking closer
 
@@ -180,10 +211,12 @@ class InsideTab(QWidget):
         self.kernel_view.setVisible(True)
         picture = tile(weight)[0] if weight.shape[0] > 1 else weight[0]
         self.kernel_view.set_image(picture, symmetric_levels(weight), DIVERGING)
-        self.kernel_view.set_title(f"conv{number + 1} kernel {channel}")
+        self.kernel_view.set_title(translate("LeNetPage", "conv{number} kernel {channel}").format(
+            number=number + 1, channel=channel))
         feature_map = stage.output[channel]
         self.detail_view.set_image(feature_map, symmetric_levels(feature_map), DIVERGING)
         self.detail_view.set_labels([])
         self.detail_view.show_rects("unit", [])
-        self.detail_view.set_title(f"the map it makes ({stage.index}: Conv2d)")
+        self.detail_view.set_title(translate("LeNetPage", "the map it makes ({index}: Conv2d)")
+                                   .format(index=stage.index))
         self.detail.setText(kernel_text(number + 1, channel, weight.shape, feature_map))

@@ -28,7 +28,8 @@ from core.inside import check_classifier, network_input
 from core.model import Sequential
 from core.modelfile import ModelFileError
 from core.train import lenet_model
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui import choices
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.images import read_image
 from gui.pages.base import Page
 from gui.pages.lenet.config import LeNetConfig
@@ -36,14 +37,20 @@ from gui.pages.lenet.data_panel import DataPanel
 from gui.pages.lenet.inside_tab import InsideTab
 from gui.pages.lenet.panels import LOCKED_TIP, NetworkBox, RunBox, TrainingBox
 from gui.pages.lenet.session import REDRAW_HZ, TrainingSession
-from gui.pages.lenet.tabs import ArchitectureTab, PredictTab, short_names
+from gui.pages.lenet.tabs import ArchitectureTab, PredictTab, say_origin
 from gui.pages.lenet.text import epoch_status, fc_demo_html, loss_csv, progress_html
 from gui.pages.lenet.why_tab import Explanation, Question, WhyTab
 from gui.widgets.results_view import Results, ResultsView
 from gui.widgets.training_plots import TrainingPlots
 
+TAB_TITLES = (QT_TRANSLATE_NOOP("LeNetPage", "Architecture"),
+              QT_TRANSLATE_NOOP("LeNetPage", "Training"),
+              QT_TRANSLATE_NOOP("LeNetPage", "Inside the network"),
+              QT_TRANSLATE_NOOP("LeNetPage", "Results"), QT_TRANSLATE_NOOP("LeNetPage", "Predict"),
+              QT_TRANSLATE_NOOP("LeNetPage", "Why?"))
 
-class LeNetPage(Page):
+
+class LeNetPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "LeNet-5")
     key = "lenet"
     tagline = QT_TRANSLATE_NOOP("Pages", "Train LeNet-5 on Fashion-MNIST and look inside")
@@ -66,10 +73,10 @@ class LeNetPage(Page):
         self.predictor = PredictTab()
         self.why = WhyTab()
         self.tabs = QTabWidget()
-        for tab, title in ((self.architecture, "Architecture"), (self.plots, "Training"),
-                           (self.inside, "Inside the network"), (self.results, "Results"),
-                           (self.predictor, "Predict"), (self.why, "Why?")):
-            self.tabs.addTab(tab, title)
+        for tab, title in zip((self.architecture, self.plots, self.inside, self.results,
+                               self.predictor, self.why), TAB_TITLES):
+            self.tabs.addTab(tab, "")
+            self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         self._question: Question | None = None  # the last image asked about
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -79,6 +86,21 @@ class LeNetPage(Page):
         self._build()
         self._connect()
         self.set_config(config or LeNetConfig())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, translate("LeNetPage", title))
+        if self.session.last_step is None:
+            self.run_box.text.setText(translate("LeNetPage", "Not trained yet ({origin}).")
+                                      .format(origin=say_origin(self._origin)))
+        else:
+            self._redraw()
+        if self.why.question is not None:  # the explanation on display, in the new language
+            model = self.session.viewable_model(self.model)
+            if model is not None:
+                self.why.explain(model, self.why.question, self.data.class_names,
+                                 self.data.train, keep_compared=True)
 
     def _build(self) -> None:
         settings = QWidget()
@@ -157,11 +179,15 @@ class LeNetPage(Page):
     def rebuild_model(self) -> None:
         """Fresh weights from the network options and the seed (never while training)."""
         if self.session.running:
-            self.statusMessage.emit("Stop training before changing the network.")
+            self.statusMessage.emit(translate("LeNetPage", "Stop training before changing the "
+                                                           "network."))
             return
-        self.set_model(lenet_model(self.config().train_config()), "new weights")
+        self.set_model(lenet_model(self.config().train_config()),
+                       QT_TRANSLATE_NOOP("LeNetPage", "new weights"))
 
-    def set_model(self, model: Sequential, origin: str) -> None:
+    def set_model(self, model: Sequential, origin) -> None:
+        """``origin``: where the weights come from (``tabs.say_origin``)."""
+        self._origin = origin
         if "normalizer" not in model.metadata and self.data.train is not None:
             # what training will use, so that an untrained network can be looked into too
             model.metadata["normalizer"] = self.data.normalizer(self.config().train_size)
@@ -171,7 +197,8 @@ class LeNetPage(Page):
         self.plots.clear()
         self.results.clear(self.data.class_names)
         self.run_box.progress.setValue(0)
-        self.run_box.text.setText(f"Not trained yet ({origin}).")
+        self.run_box.text.setText(translate("LeNetPage", "Not trained yet ({origin}).").format(
+            origin=say_origin(origin)))
         self._show_inside()
 
     def _data_changed(self) -> None:
@@ -179,11 +206,12 @@ class LeNetPage(Page):
         self.inside.probe.setMaximum(len(test.images) - 1)
         self.predictor.index.setMaximum(len(test.images) - 1)
         for chart in (self.inside.chart, self.predictor.chart):
-            chart.set_classes(short_names(names))
+            chart.set_classes(names)
         self.why.set_classes(names)
         if self.model is not None:
             self.model.metadata.pop("normalizer", None)  # other data, other statistics
-            self.set_model(self.model, "the same weights, new data")
+            self.set_model(self.model, QT_TRANSLATE_NOOP("LeNetPage", "the same weights, new "
+                                                                      "data"))
 
     # ------------------------------------------------------------------ training
 
@@ -195,7 +223,7 @@ class LeNetPage(Page):
             self.session.start(self.model, config.train_config(), self.data.train,
                                self.data.test, config.probe, paused)
         except ValueError as err:
-            self._show_banner(f"Cannot start: {err}")
+            self._show_banner(translate("LeNetPage", "Cannot start: {error}").format(error=err))
             return
         self.banner.setVisible(False)
         self.model.metadata["classes"] = list(self.data.class_names)
@@ -203,23 +231,25 @@ class LeNetPage(Page):
         steps = math.ceil(min(config.train_size, len(self.data.train.images)) / config.batch_size)
         self.plots.start_run(len(history.losses) + steps * config.epochs,
                              len(history.train_acc) + config.epochs)
-        self.statusMessage.emit(f"Training on {len(self.session.trainer.train.x):,} images…")
+        self.statusMessage.emit(translate("LeNetPage", "Training on {count} images…").format(
+            count=f"{len(self.session.trainer.train.x):,}"))
 
     def stop(self) -> None:
         if self.session.running:
             self.session.stop()
-            self.statusMessage.emit("Stopping after this batch…")
+            self.statusMessage.emit(translate("LeNetPage", "Stopping after this batch…"))
 
     def _state_changed(self) -> None:
         running, paused = self.session.running, self.session.paused
         self.run_box.show_state(running, paused)
         for box in (self.network, self.training):  # a run uses these: they wait for Stop
             box.setEnabled(not running)
-            box.setToolTip(LOCKED_TIP if running else "")
+            box.setToolTip(translate("LeNetPage", LOCKED_TIP) if running else "")
         self.data.set_locked(running)
         if paused and self.session.viewable_model(self.model) is not None:
-            self.statusMessage.emit("Paused. Resume, Step or Stop; the Inside and Predict tabs "
-                                    "look at the network as it is now.")
+            self.statusMessage.emit(translate("LeNetPage", "Paused. Resume, Step or Stop; the "
+                                                           "Inside and Predict tabs look at the "
+                                                           "network as it is now."))
             self._show_inside()
         self._redraw()
 
@@ -261,16 +291,23 @@ class LeNetPage(Page):
         if event is not None and event.reason == "diverged":
             self._show_banner(event.message)
         elif event is not None and event.reason == "stopped":
-            self.statusMessage.emit(event.message)
+            self.statusMessage.emit(translate("LeNetPage", "Stopped at epoch {epoch} after "
+                                                           "{batches} batches.").format(
+                epoch=event.epochs_completed + 1, batches=event.global_step))
         elif event is not None:
             test_acc = self.session.history.test_acc
-            accuracy = f" Test accuracy {test_acc[-1]:.2%}." if test_acc else ""
-            self.statusMessage.emit(f"{event.message}{accuracy}")
+            accuracy = translate("LeNetPage", " Test accuracy {accuracy}.").format(
+                accuracy=f"{test_acc[-1]:.2%}") if test_acc else ""
+            self.statusMessage.emit(translate("LeNetPage", "Trained {epochs} epochs ({batches} "
+                                                           "batches).").format(
+                epochs=event.epochs_completed, batches=event.global_step) + accuracy)
         self._show_inside()
 
     def _failed(self, error: BaseException) -> None:
-        self._show_banner(f"Training stopped by an error: {error}. The app is still running; "
-                          "the weights are as the last completed batch left them.")
+        self._show_banner(translate("LeNetPage", "Training stopped by an error: {error}. The app "
+                                                 "is still running; the weights are as the last "
+                                                 "completed batch left them.").format(
+            error=error))
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -301,19 +338,21 @@ class LeNetPage(Page):
         without data), through the model the GUI may use now."""
         model = self.session.viewable_model(self.model)
         if model is None:
-            self.architecture.show_demo("Pause or stop the training to run the demo.")
+            self.architecture.show_demo(translate("LeNetPage", "Pause or stop the training to "
+                                                               "run the demo."))
             return
         try:
             if self.data.test is not None:
                 index = min(self.inside.probe.value(), len(self.data.test.images) - 1)
                 x = network_input(model, self.data.test.images[index])
-                what = f"test image {index}"
+                what = translate("LeNetPage", "test image {index}").format(index=index)
             else:
                 x = np.random.default_rng(0).standard_normal((1, 1, 28, 28)).astype(model.dtype)
-                what = "a random input"
+                what = translate("LeNetPage", "a random input")
             self.architecture.show_demo(fc_demo_html(fc_as_convolution(model, x), what))
         except ValueError as err:
-            self.architecture.show_demo(f"No demo for this network: {err}.")
+            self.architecture.show_demo(translate("LeNetPage", "No demo for this network: "
+                                                               "{error}.").format(error=err))
 
     def predict(self, image: np.ndarray, what: str,
                 true_class: int | None = None) -> np.ndarray | None:
@@ -322,7 +361,8 @@ class LeNetPage(Page):
         self._question = Question(image, what, true_class)
         model = self.session.viewable_model(self.model)
         if model is None:
-            self.predictor.text.setText("Pause or stop the training to ask the network.")
+            self.predictor.text.setText(translate("LeNetPage", "Pause or stop the training to "
+                                                               "ask the network."))
             return None
         probabilities = self.predictor.ask(model, image, what, self.data.class_names)
         self.tabs.setCurrentWidget(self.predictor)
@@ -332,31 +372,34 @@ class LeNetPage(Page):
         test = self.data.test
         index = min(self.predictor.index.value(), len(test.images) - 1)
         label = int(test.labels[index])
-        self.predict(test.images[index], f"Test image {index} (really "
-                     f"{self.data.class_names[label]})", label)
+        self.predict(test.images[index], translate("LeNetPage", "Test image {index} (really "
+                                                                "{name})").format(
+            index=index, name=choices.class_names(self.data.class_names)[label]), label)
 
     def predict_drawing(self, drawing: np.ndarray) -> None:
         try:
             image = prepare_image(drawing, fit=self.data.fit)[0]
         except ValueError as err:
-            self.predictor.text.setText(f"Nothing to classify: {err}.")
+            self.predictor.text.setText(translate("LeNetPage", "Nothing to classify: {error}.")
+                                        .format(error=err))
             return
-        self.predict(image, "Your drawing")
+        self.predict(image, translate("LeNetPage", "Your drawing"))
 
     def open_image(self, path) -> None:
         """A dropped or opened picture: prepared like MNIST, then classified."""
         try:
             image = prepare_image(read_image(path, rgb=False), fit=self.data.fit)[0]
         except (OSError, ValueError) as err:
-            self.predictor.text.setText(f"Could not use that picture: {err}.")
-            self.statusMessage.emit(f"Could not use that picture: {err}")
+            said = translate("LeNetPage", "Could not use that picture: {error}").format(error=err)
+            self.predictor.text.setText(said + ".")
+            self.statusMessage.emit(said)
             return
         self.predict(image, Path(path).name)
 
     def why_test_image(self, index: int) -> Explanation | None:
         test = self.data.test
-        return self.ask_why(Question(test.images[index], f"Test image {index}",
-                                     int(test.labels[index])))
+        return self.ask_why(Question(test.images[index], translate(
+            "LeNetPage", "Test image {index}").format(index=index), int(test.labels[index])))
 
     def ask_why(self, question: Question | None, keep: bool = False) -> Explanation | None:
         """The Why view for ``question``: what the network's own passes say about it."""
@@ -366,8 +409,9 @@ class LeNetPage(Page):
         self.tabs.setCurrentWidget(self.why)
         model = self.session.viewable_model(self.model)
         if model is None:
-            self.why.header.setText("Pause or stop the training to ask why: the network "
-                                    "changes with every batch.")
+            self.why.header.setText(translate("LeNetPage", "Pause or stop the training to ask "
+                                                           "why: the network changes with every "
+                                                           "batch."))
             return None
         return self.why.explain(model, question, self.data.class_names, self.data.train,
                                 keep_compared=keep)
@@ -381,7 +425,8 @@ class LeNetPage(Page):
                              "batch")
         model.metadata.setdefault("classes", list(self.data.class_names))
         model.save(path)
-        self.statusMessage.emit(f"Saved the model to {path}")
+        self.statusMessage.emit(translate("LeNetPage", "Saved the model to {path}").format(
+            path=path))
 
     def load_model(self, path) -> None:
         """Replace the network by a saved one. Every check runs first: a file that cannot be
@@ -393,12 +438,14 @@ class LeNetPage(Page):
             check_classifier(model)
         except ValueError as err:
             raise ModelFileError(f"{path}: {err}") from None
-        self.set_model(model, f"loaded from {Path(path).name}")
-        self.statusMessage.emit(f"Loaded the model from {path}")
+        self.set_model(model, (QT_TRANSLATE_NOOP("LeNetPage", "loaded from {name}"),
+                               Path(path).name))
+        self.statusMessage.emit(translate("LeNetPage", "Loaded the model from {path}").format(
+            path=path))
 
     def export_loss_history(self, path) -> None:
         losses = self.session.history.losses
         with atomic_file(path) as f:
             f.write(loss_csv(losses, self.plots.smoothed(losses)).encode())
-        self.statusMessage.emit(f"Wrote {len(self.session.history.losses):,} batch losses to "
-                                f"{path}")
+        self.statusMessage.emit(translate("LeNetPage", "Wrote {count} batch losses to {path}")
+                                .format(count=f"{len(self.session.history.losses):,}", path=path))

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.inside import classify
+from gui import choices
+from gui.i18n import Translated, translate
 from gui.pages.lenet.text import (
     ARCHITECTURE_NOTE,
     parameter_split,
     prediction_html,
     split_html,
 )
-from gui.widgets.controls import button, rich_label, spin
+from gui.widgets.controls import rich_label, spin
 from gui.widgets.draw_pad import DrawPad
 from gui.widgets.layer_views import LayerViews, ProbabilityChart
 from gui.widgets.share_bar import ShareDelegate, share_item
@@ -31,7 +33,7 @@ from gui.widgets.share_bar import ShareDelegate, share_item
 SHARES = (3, 4)  # the table's columns with share bars
 
 
-class ArchitectureTab(QWidget):
+class ArchitectureTab(Translated, QWidget):
     """Every layer with its output shape, parameters and MACs and their shares as bars; where
     the parameters sit; and the first FC layer run as a convolution (``demoRequested``)."""
 
@@ -41,8 +43,6 @@ class ArchitectureTab(QWidget):
         super().__init__()
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("architecture")
-        self.table.setHorizontalHeaderLabels(["#", "layer", "output shape",
-                                              "parameters · share", "MACs · share"])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in SHARES:
@@ -50,14 +50,10 @@ class ArchitectureTab(QWidget):
             self.table.setItemDelegateForColumn(column, ShareDelegate(self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setToolTip("Each layer's share of the network's parameters and of its "
-                              "multiply-accumulates per image, as bars")
         self.note = rich_label("architecture_note")
         self.split = rich_label("parameter_split")
-        self.demo_button = button("fc_demo", "Show the first FC layer as a convolution",
-                                  "Run the first fully connected layer on the probe test image "
-                                  "as it is and as a convolution with the same weights: the "
-                                  "outputs are equal")
+        self.demo_button = QPushButton(objectName="fc_demo")
+        self.shown: tuple | None = None  # (model, origin) on display
         self.demo = rich_label("fc_demo_result")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -69,8 +65,27 @@ class ArchitectureTab(QWidget):
         layout.addWidget(self.demo)
         layout.addWidget(self.note)
         self.demo_button.clicked.connect(self.demoRequested)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([
+            "#", translate("LeNetPage", "layer"), translate("LeNetPage", "output shape"),
+            translate("LeNetPage", "parameters · share"), translate("LeNetPage", "MACs · share")])
+        self.table.setToolTip(translate("LeNetPage", "Each layer's share of the network's "
+                                                     "parameters and of its multiply-accumulates "
+                                                     "per image, as bars"))
+        self.demo_button.setText(translate("LeNetPage", "Show the first FC layer as a "
+                                                        "convolution"))
+        self.demo_button.setToolTip(translate(
+            "LeNetPage", "Run the first fully connected layer on the probe test image as it is "
+            "and as a convolution with the same weights: the outputs are equal"))
+        if self.shown is not None:
+            self.display(*self.shown)
 
     def display(self, model, origin: str) -> None:
+        """``origin``: where the weights come from, marked in the context "LeNetPage" (a
+        ``{name}`` in it is a file name)."""
+        self.shown = (model, origin)
         rows = model.summary((1, 28, 28))
         split = parameter_split(model, rows)
         self.table.setRowCount(len(rows) + 1)
@@ -81,7 +96,8 @@ class ArchitectureTab(QWidget):
                      share_item(row.macs / split.macs, row.macs))
             for j, item in enumerate(cells):
                 self.table.setItem(i, j, item)
-        totals = ("", "total", "", f"{split.total:,}", f"{split.macs:,}")
+        totals = ("", translate("LeNetPage", "total"), "", f"{split.total:,}",
+                  f"{split.macs:,}")
         for j, text in enumerate(totals):
             item = QTableWidgetItem(text)
             font = item.font()
@@ -89,46 +105,49 @@ class ArchitectureTab(QWidget):
             item.setFont(font)
             self.table.setItem(len(rows), j, item)
         self.split.setText(split_html(split))
-        self.note.setText(ARCHITECTURE_NOTE.format(origin=origin))
+        self.note.setText(translate("LeNetPage", ARCHITECTURE_NOTE).format(
+            origin=say_origin(origin)))
         self.demo.setText("")
 
     def show_demo(self, html: str) -> None:
         self.demo.setText(html)
 
 
-class PredictTab(QWidget):
+def say_origin(origin) -> str:
+    """Where the weights come from in the current language: a marked text, or (text, file)."""
+    if isinstance(origin, tuple):
+        text, name = origin
+        return translate("LeNetPage", text).format(name=name)
+    return translate("LeNetPage", origin)
+
+
+class PredictTab(Translated, QWidget):
     """A test image, a drawing or a dropped picture, and what the network says about it."""
 
     def __init__(self):
         super().__init__()
-        self.index = spin(0, 9999, 0, "A test image to classify", "predict_index")
-        self.pick = QPushButton("Classify this test image")
-        self.pick.setObjectName("predict_test")
-        self.pick.setToolTip("Show the network the chosen test image")
+        self.index = spin(0, 9999, 0, "", "predict_index")
+        self.pick = QPushButton(objectName="predict_test")
         self.pad = DrawPad(180, 15)
-        self.clear = QPushButton("Clear drawing")
-        self.clear.setToolTip("Wipe the drawing pad")
-        self.why = QPushButton("Why?")
-        self.why.setObjectName("why")
-        self.why.setToolTip("Explain the last answer: which pixels and parts of the image made "
-                            "it, and what it looks like to the network")
-        self.text = rich_label("predict_text", "Pick a test image, draw on the pad, or drop a "
-                                               "picture on the window.")
+        self.clear = QPushButton()
+        self.why = QPushButton(objectName="why")
+        self.text = rich_label("predict_text")
+        self.answer: tuple | None = None  # (what, class names, probabilities) on display
         self.chart = ProbabilityChart()
         self.stages = LayerViews(columns=3)
         self.stages.setVisible(False)  # until there is an answer to explain
-        self.hint = QLabel("Pick a test image or draw one: every layer's output for it "
-                           "appears here, beside the network's answer.")
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("color: #666; font-size: 14px;")
         row = QHBoxLayout()
-        row.addWidget(QLabel("Test image"))
+        self.words = (QLabel(), QLabel())  # "Test image", "…or draw one:"
+        row.addWidget(self.words[0])
         row.addWidget(self.index, 1)
         controls = QVBoxLayout()
         controls.addLayout(row)
         controls.addWidget(self.pick)
-        controls.addWidget(QLabel("…or draw one:"))
+        controls.addWidget(self.words[1])
         controls.addWidget(self.pad)
         buttons = QHBoxLayout()
         buttons.addWidget(self.clear)
@@ -144,6 +163,28 @@ class PredictTab(QWidget):
         layout.addWidget(self.hint, 1)
         layout.addWidget(self.stages, 1)
         self.clear.clicked.connect(self.pad.clear)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.index.setToolTip(translate("LeNetPage", "A test image to classify"))
+        self.pick.setText(translate("LeNetPage", "Classify this test image"))
+        self.pick.setToolTip(translate("LeNetPage", "Show the network the chosen test image"))
+        self.clear.setText(translate("LeNetPage", "Clear drawing"))
+        self.clear.setToolTip(translate("LeNetPage", "Wipe the drawing pad"))
+        self.why.setText(translate("LeNetPage", "Why?"))
+        self.why.setToolTip(translate("LeNetPage", "Explain the last answer: which pixels and "
+                                                   "parts of the image made it, and what it "
+                                                   "looks like to the network"))
+        self.hint.setText(translate("LeNetPage", "Pick a test image or draw one: every layer's "
+                                                 "output for it appears here, beside the "
+                                                 "network's answer."))
+        self.words[0].setText(translate("LeNetPage", "Test image"))
+        self.words[1].setText(translate("LeNetPage", "…or draw one:"))
+        if self.answer is None:
+            self.text.setText(translate("LeNetPage", "Pick a test image, draw on the pad, or "
+                                                     "drop a picture on the window."))
+        else:
+            self.text.setText(prediction_html(*self.answer))
 
     def ask(self, model, image: np.ndarray, what: str, class_names) -> np.ndarray:
         """Classify ``image`` (uint8, or floats in [0, 1]) with ``model``; show every stage and
@@ -153,14 +194,9 @@ class PredictTab(QWidget):
         self.stages.setVisible(True)
         self.stages.display(inside)
         self.chart.display(inside.probabilities)
-        self.text.setText(prediction_html(what, class_names, inside.probabilities))
+        self.answer = (what, choices.class_names(class_names), inside.probabilities)
+        self.text.setText(prediction_html(*self.answer))
         return inside.probabilities
 
     def set_classes(self, names) -> None:
         self.chart.set_classes(names)
-
-
-def short_names(names) -> list[str]:
-    """"T-shirt/top" -> "T-shirt": class names short enough for an axis."""
-    return [n.split("/")[0] for n in names]
-

@@ -1,4 +1,5 @@
-"""The LeNet-5 page's words as pure functions of the numbers (Qt-free, tested alone)."""
+"""The LeNet-5 page's words as pure functions of the numbers (Qt-free, tested alone), in the
+current language. Class names arrive as the learner reads them (``gui.choices.class_names``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import NamedTuple
 from core.layers import Conv2d, Linear
 from core.model import weighted_layer_names
 from core.train import EpochEvent, StepEvent
+from gui.tr import QT_TRANSLATE_NOOP, translate
 
 
 def percent(p: float) -> str:
@@ -26,20 +28,32 @@ def clock(seconds: float) -> str:
 def progress_html(step: StepEvent, state: str) -> str:
     """Three short lines for the narrow run panel. ``state`` is "running", "paused" or
     "finished"; speed and time left only mean something while running."""
-    lines = [f"epoch {step.epoch}/{step.epochs} · batch {step.step:,}/{step.steps:,}",
-             f"loss {step.loss:.3f}" + (f" · train accuracy {step.accuracy:.1%}"
-                                        if step.accuracy is not None else "")]
+    lines = [translate("LeNetPage", "epoch {epoch}/{epochs} · batch {step}/{steps}").format(
+                 epoch=step.epoch, epochs=step.epochs, step=f"{step.step:,}",
+                 steps=f"{step.steps:,}"),
+             translate("LeNetPage", "loss {loss}").format(loss=f"{step.loss:.3f}")
+             + (translate("LeNetPage", " · train accuracy {accuracy}").format(
+                 accuracy=f"{step.accuracy:.1%}") if step.accuracy is not None else "")]
     if state == "running":
-        lines.append(f"{step.images_per_s:,.0f} images/s · {clock(step.eta_s)} left")
+        lines.append(translate("LeNetPage", "{rate} images/s · {left} left").format(
+            rate=f"{step.images_per_s:,.0f}", left=clock(step.eta_s)))
     else:
-        lines.append(f"<b>{state}</b>")
+        lines.append(f"<b>{translate('LeNetPage', STATES[state])}</b>")
     return "<br>".join(lines)
 
 
+STATES = {"running": QT_TRANSLATE_NOOP("LeNetPage", "running"),
+          "paused": QT_TRANSLATE_NOOP("LeNetPage", "paused"),
+          "finished": QT_TRANSLATE_NOOP("LeNetPage", "finished")}
+
+
 def epoch_status(event: EpochEvent) -> str:
-    test = "" if event.test_accuracy is None else (
-        f", test loss {event.test_loss:.4f}, test accuracy {event.test_accuracy:.2%}")
-    return f"Epoch {event.epoch}: train loss {event.train_loss:.4f}{test} ({event.seconds:.1f} s)"
+    test = "" if event.test_accuracy is None else translate(
+        "LeNetPage", ", test loss {loss}, test accuracy {accuracy}").format(
+        loss=f"{event.test_loss:.4f}", accuracy=f"{event.test_accuracy:.2%}")
+    return translate("LeNetPage", "Epoch {epoch}: train loss {loss}{test} ({seconds} s)").format(
+        epoch=event.epoch, loss=f"{event.train_loss:.4f}", test=test,
+        seconds=f"{event.seconds:.1f}")
 
 
 def weight_names(model) -> dict[str, str]:
@@ -51,12 +65,14 @@ def weight_names(model) -> dict[str, str]:
 def prediction_html(what: str, class_names, probabilities) -> str:
     ranked = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])
     best, second = ranked[0], ranked[1]
-    return (f"{what}: the network says <b>{class_names[best]}</b> "
-            f"({percent(probabilities[best])}); next: {class_names[second]} "
-            f"({percent(probabilities[second])}).")
+    return translate("LeNetPage", "{what}: the network says <b>{best}</b> ({best_p}); next: "
+                                  "{second} ({second_p}).").format(
+        what=what, best=class_names[best], best_p=percent(probabilities[best]),
+        second=class_names[second], second_p=percent(probabilities[second]))
 
 
-ARCHITECTURE_NOTE = (
+ARCHITECTURE_NOTE = QT_TRANSLATE_NOOP(
+    "LeNetPage",
     "From <code>model.summary((1, 28, 28))</code> ({origin}). Output size of every convolution "
     "and pool: ⌊(H + 2p − d·(K − 1) − 1) / s⌋ + 1. MACs count multiply-accumulates of one "
     "image's forward pass (KW·KH·C·OC·OW·OH for a convolution, in·out for a Linear layer).")
@@ -79,21 +95,26 @@ def parameter_split(model, rows) -> ParameterSplit:
     fc = [row for row, layer in zip(rows, model) if isinstance(layer, Linear)]
     return ParameterSplit(sum(row.params for row in rows), sum(row.params for row in fc),
                           sum(row.params for _, row in full),
-                          tuple(f"layer {i}" for i, _ in full),
+                          tuple(translate("LeNetPage", "layer {index}").format(index=i)
+                                for i, _ in full),
                           sum(row.macs for row in rows), sum(row.macs for row in fc))
 
 
 def split_html(split: ParameterSplit) -> str:
     """The fully connected layers' share of the parameters and of the work, in words."""
-    text = (f"<b>Fully connected layers</b> hold {split.fc:,} of the {split.total:,} parameters "
-            f"({split.fc / split.total:.0%}) but do only {split.fc_macs / split.macs:.0%} of the "
-            f"multiply-accumulates.")
+    text = translate(
+        "LeNetPage", "<b>Fully connected layers</b> hold {fc} of the {total} parameters ({share}) "
+        "but do only {macs} of the multiply-accumulates.").format(
+        fc=f"{split.fc:,}", total=f"{split.total:,}", share=f"{split.fc / split.total:.0%}",
+        macs=f"{split.fc_macs / split.macs:.0%}")
     if split.full_size:
         dense = split.fc + split.full_size
-        text += (f" The convolution at {', '.join(split.full_size_names)} has kernels as large "
-                 f"as its input (its output is 1×1): it is a fully connected layer written as a "
-                 f"convolution. Counted with it, fully connected weights are {dense:,} "
-                 f"({dense / split.total:.0%}) — most of the network.")
+        text += translate(
+            "LeNetPage", " The convolution at {layers} has kernels as large as its input (its "
+            "output is 1×1): it is a fully connected layer written as a convolution. Counted "
+            "with it, fully connected weights are {dense} ({share}) — most of the network.").format(
+            layers=", ".join(split.full_size_names), dense=f"{dense:,}",
+            share=f"{dense / split.total:.0%}")
     return text
 
 
@@ -103,11 +124,15 @@ def fc_demo_html(demo, what: str) -> str:
     shown = min(6, len(demo.fc_output))
     values = ", ".join(f"{v:.4f}" for v in demo.fc_output[:shown])
     again = ", ".join(f"{v:.4f}" for v in demo.conv_output[:shown])
-    kind = "1×1 convolution" if (h, w) == (1, 1) else f"{h}×{w} convolution (full size)"
-    return (f"<b>Layer {demo.index} as a {kind}</b>, on {what}: the Linear layer gives "
-            f"[{values}, …]; the same weights reshaped to {demo.conv.weight.data.shape[0]}×{c}×"
-            f"{h}×{w} as a Conv2d over the {c}×{h}×{w} maps give [{again}, …] — largest "
-            f"difference {demo.difference:.1e}.")
+    kind = translate("LeNetPage", "1×1 convolution") if (h, w) == (1, 1) else translate(
+        "LeNetPage", "{size} convolution (full size)").format(size=f"{h}×{w}")
+    return translate(
+        "LeNetPage", "<b>Layer {index} as a {kind}</b>, on {what}: the Linear layer gives "
+        "[{values}, …]; the same weights reshaped to {shape} as a Conv2d over the {maps} maps "
+        "give [{again}, …] — largest difference {difference}.").format(
+        index=demo.index, kind=kind, what=what, values=values,
+        shape=f"{demo.conv.weight.data.shape[0]}×{c}×{h}×{w}", maps=f"{c}×{h}×{w}", again=again,
+        difference=f"{demo.difference:.1e}")
 
 
 def loss_csv(losses, smoothed) -> str:
@@ -126,23 +151,34 @@ def loss_csv(losses, smoothed) -> str:
 def region_name(row: float, col: float, shape: tuple) -> str:
     """Where (row, col) lies in an image of ``shape``, in words: "the top left", "the centre"…"""
     h, w = shape
-    vertical = ("top", "middle", "bottom")[min(int(3 * row / h), 2)]
-    horizontal = ("left", "centre", "right")[min(int(3 * col / w), 2)]
-    if vertical == "middle" and horizontal == "centre":
-        return "the centre"
-    return f"the {vertical} {horizontal}" if vertical != "middle" else f"the middle {horizontal}"
+    return translate("LeNetPage", REGIONS[min(int(3 * row / h), 2)][min(int(3 * col / w), 2)])
+
+
+REGIONS = ((QT_TRANSLATE_NOOP("LeNetPage", "the top left"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the top centre"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the top right")),
+           (QT_TRANSLATE_NOOP("LeNetPage", "the middle left"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the centre"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the middle right")),
+           (QT_TRANSLATE_NOOP("LeNetPage", "the bottom left"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the bottom centre"),
+            QT_TRANSLATE_NOOP("LeNetPage", "the bottom right")))
 
 
 def answer_html(what: str, true_name: str | None, class_names, probabilities) -> str:
     """"Test image 12, a Shirt: the network says Coat (86%), then Shirt (10%), Pullover (3%).\""""
     ranked = sorted(range(len(probabilities)), key=lambda i: -probabilities[i])[:3]
     first, *rest = ranked
-    truth = f", a <b>{true_name}</b>" if true_name else ""
+    truth = translate("LeNetPage", ", a <b>{name}</b>").format(name=true_name) if true_name \
+        else ""
     verdict = "" if true_name is None else (
-        " — right." if class_names[first] == true_name else " — wrong.")
+        translate("LeNetPage", " — right.") if class_names[first] == true_name else
+        translate("LeNetPage", " — wrong."))
     others = ", ".join(f"{class_names[i]} ({percent(probabilities[i])})" for i in rest)
-    return (f"{what}{truth}: the network says <b>{class_names[first]}</b> "
-            f"({percent(probabilities[first])}), then {others}{verdict}")
+    return translate("LeNetPage", "{what}{truth}: the network says <b>{first}</b> ({first_p}), "
+                                  "then {others}{verdict}").format(
+        what=what, truth=truth, first=class_names[first], first_p=percent(probabilities[first]),
+        others=others, verdict=verdict)
 
 
 def occlusion_reading(class_name: str, base: float, drop: float, square: tuple,
@@ -151,10 +187,13 @@ def occlusion_reading(class_name: str, base: float, drop: float, square: tuple,
     top, left, h, w = square
     where = region_name(top + h / 2, left + w / 2, shape)
     if drop <= 0.005:
-        return (f"Covering any {h}×{w} square hardly changes <b>{class_name}</b> "
-                f"({percent(base)}): no single small part decides it.")
-    return (f"Covering rows {top}–{top + h - 1}, columns {left}–{left + w - 1} ({where}) lowers "
-            f"<b>{class_name}</b> the most: {percent(base)} → {percent(base - drop)}.")
+        return translate("LeNetPage", "Covering any {size} square hardly changes <b>{name}</b> "
+                                      "({base}): no single small part decides it.").format(
+            size=f"{h}×{w}", name=class_name, base=percent(base))
+    return translate("LeNetPage", "Covering rows {rows}, columns {cols} ({where}) lowers "
+                                  "<b>{name}</b> the most: {base} → {after}.").format(
+        rows=f"{top}–{top + h - 1}", cols=f"{left}–{left + w - 1}", where=where, name=class_name,
+        base=percent(base), after=percent(base - drop))
 
 
 def saliency_reading(class_name: str, saliency, shape: tuple) -> str:
@@ -162,11 +201,12 @@ def saliency_reading(class_name: str, saliency, shape: tuple) -> str:
     import numpy as np
     values = np.asarray(saliency)
     if not np.any(values > 0):
-        return f"No pixel raises <b>{class_name}</b>."
+        return translate("LeNetPage", "No pixel raises <b>{name}</b>.").format(name=class_name)
     strongest = values >= np.quantile(values[values > 0], 0.9)
     rows, cols = np.nonzero(strongest)
-    return (f"The pixels that raise <b>{class_name}</b> the most lie in "
-            f"{region_name(rows.mean(), cols.mean(), shape)}.")
+    return translate("LeNetPage", "The pixels that raise <b>{name}</b> the most lie in "
+                                  "{where}.").format(
+        name=class_name, where=region_name(rows.mean(), cols.mean(), shape))
 
 
 def nearest_reading(labels, class_names) -> str:
@@ -175,8 +215,9 @@ def nearest_reading(labels, class_names) -> str:
     for label in labels:
         counts[class_names[label]] = counts.get(class_names[label], 0) + 1
     parts = ", ".join(f"{n} {name}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    return (f"Its {len(labels)} nearest training images, in the 84 features the last layer "
-            f"reads: {parts}.")
+    return translate("LeNetPage", "Its {count} nearest training images, in the 84 features the "
+                                  "last layer reads: {parts}.").format(count=len(labels),
+                                                                       parts=parts)
 
 
 # --------------------------------------------------------------------------- Inside, clicked
@@ -186,33 +227,45 @@ def activity_text(act, short: bool = False) -> str:
     """A stage's activity: "<br>31% dead" (a second line of a panel title), or the whole
     summary."""
     share = "" if act.dead is None and act.saturated is None else (
-        f"{act.dead:.0%} dead" if act.dead is not None else f"{act.saturated:.0%} saturated")
+        translate("LeNetPage", "{share} dead").format(share=f"{act.dead:.0%}")
+        if act.dead is not None else
+        translate("LeNetPage", "{share} saturated").format(share=f"{act.saturated:.0%}"))
     if short:
         return f"<br>{share}" if share else ""
-    whole = (f"mean {act.mean:.3g}, std {act.std:.3g}, values {act.low:.3g} … "
-             f"{act.high:.3g}")
+    whole = translate("LeNetPage", "mean {mean}, std {std}, values {low} … {high}").format(
+        mean=f"{act.mean:.3g}", std=f"{act.std:.3g}", low=f"{act.low:.3g}", high=f"{act.high:.3g}")
     return whole + (f", {share}" if share else "")
 
 
 def unit_text(index: int, kind: str, channel: int, position, value: float, field,
               act) -> str:
     """What one clicked unit is, and which input pixels it depends on."""
-    where = f"channel {channel} at {position}" if position is not None else f"unit {channel}"
+    where = translate("LeNetPage", "channel {channel} at {position}").format(
+        channel=channel, position=position) if position is not None else translate(
+        "LeNetPage", "unit {unit}").format(unit=channel)
     top, left, bottom, right = field.clipped()
-    padding = f", {field.in_padding} of them in the padding" if field.in_padding else ""
+    padding = translate("LeNetPage", ", {count} of them in the padding").format(
+        count=field.in_padding) if field.in_padding else ""
     rows, cols = bottom - top + 1, right - left + 1
     whole = rows == field.input_size[0] and cols == field.input_size[1]
-    sees = ("the whole image" if whole else
-            f"input rows {top}–{bottom}, columns {left}–{right} ({rows}×{cols} pixels"
-            f"{padding})")
-    return (f"<b>Layer {index} ({kind})</b>, {where} = <b>{value:.3g}</b>. It depends on "
-            f"{sees}, outlined in green on the input. The layer: {activity_text(act)}.")
+    sees = translate("LeNetPage", "the whole image") if whole else translate(
+        "LeNetPage", "input rows {rows}, columns {cols} ({size} pixels{padding})").format(
+        rows=f"{top}–{bottom}", cols=f"{left}–{right}", size=f"{rows}×{cols}", padding=padding)
+    return translate("LeNetPage", "<b>Layer {index} ({kind})</b>, {where} = <b>{value}</b>. It "
+                                  "depends on {sees}, outlined in green on the input. The layer: "
+                                  "{activity}.").format(
+        index=index, kind=kind, where=where, value=f"{value:.3g}", sees=sees,
+        activity=activity_text(act))
 
 
 def kernel_text(number: int, channel: int, shape, feature_map) -> str:
     c, kh, kw = shape
-    channels = f"{c} input channels of " if c > 1 else ""
-    return (f"<b>conv{number} kernel {channel}</b>: {channels}{kh}×{kw} weights. Sliding it over "
-            f"its input gives this {feature_map.shape[0]}×{feature_map.shape[1]} map (before "
-            f"BatchNorm and the activation), values {feature_map.min():.3g} … "
-            f"{feature_map.max():.3g}: red where the input matches the kernel's pattern.")
+    channels = translate("LeNetPage", "{count} input channels of ").format(count=c) if c > 1 \
+        else ""
+    return translate(
+        "LeNetPage", "<b>conv{number} kernel {channel}</b>: {channels}{size} weights. Sliding it "
+        "over its input gives this {map} map (before BatchNorm and the activation), values {low} "
+        "… {high}: red where the input matches the kernel's pattern.").format(
+        number=number, channel=channel, channels=channels, size=f"{kh}×{kw}",
+        map=f"{feature_map.shape[0]}×{feature_map.shape[1]}", low=f"{feature_map.min():.3g}",
+        high=f"{feature_map.max():.3g}")

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from core import explain
 from core.inside import classify
+from gui import choices
 from gui.colours import heat_over
+from gui.i18n import Translated, translate
 from gui.pages.lenet.text import (
     answer_html,
     nearest_reading,
@@ -64,7 +66,7 @@ def explain_image(model, question: Question, compared: int | None, size: int) ->
                        explain.occlusion(model, x, answer, size=size, stride=max(1, size // 2)))
 
 
-class WhyTab(QWidget):
+class WhyTab(Translated, QWidget):
     """``explain(model, question, …)`` fills the view; the nearest training images follow when
     their features are ready (one pass over the training set per network, in the background)."""
 
@@ -77,36 +79,30 @@ class WhyTab(QWidget):
         self.explanation: Explanation | None = None
         self._features: tuple | None = None  # (key, features of the training images)
         self._averages: tuple | None = None   # (key, mean training image per class)
-        self.header = rich_label("why_header", "Click an image in Results, or press Why? in "
-                                               "Predict, to see why the network answered so.")
+        self.header = rich_label("why_header")
         self.reading = rich_label("why_reading")
+        self._reading = ""  # the reading of the image on display (without "Finding…")
         self.compare = QComboBox()
         self.compare.setObjectName("compare_class")
-        self.compare.setToolTip("The class of the second saliency map (by default the true "
-                                "class, or the runner-up)")
-        self.size = spin(2, 10, 4, "Side of the square covered at each position (it moves by "
-                         "half its side)", "occlusion_size")
+        self.size = spin(2, 10, 4, "", "occlusion_size")
+        self.words = {key: QLabel() for key in ("compare", "square", "pixels", "nearest",
+                                                 "averages")}
         controls = QHBoxLayout()
-        for widget in (QLabel("Compare with"), self.compare, QLabel("covering square"),
-                       self.size, QLabel("pixels")):
+        for widget in (self.words["compare"], self.compare, self.words["square"], self.size,
+                       self.words["pixels"]):
             controls.addWidget(widget)
         controls.addStretch(1)
-        self.input_view = ImagePanel("As the network sees it")
-        self.saliency_views = (ImagePanel("Pixels that raise the answer"),
-                               ImagePanel("Pixels that raise the other class"))
-        self.occlusion_view = ImagePanel("Covering a square: the answer drops",
-                                         caption="Red: covering it lowers the answer; blue: "
-                                                 "raises it. Framed: the largest drop.")
+        self.input_view = ImagePanel()
+        self.saliency_views = (ImagePanel(), ImagePanel())
+        self.occlusion_view = ImagePanel()
         top = QHBoxLayout()
         for view in (self.input_view, *self.saliency_views, self.occlusion_view):
             top.addWidget(view)
         self.neighbours = [ImagePanel("", min_size=(64, 64)) for _ in range(NEAREST)]
-        self.averages = (ImagePanel("Average: the answer", min_size=(64, 64)),
-                         ImagePanel("Average: the other class", min_size=(64, 64)))
+        self.averages = (ImagePanel(min_size=(64, 64)), ImagePanel(min_size=(64, 64)))
         bottom = QGridLayout()
-        bottom.addWidget(QLabel("<b>Nearest training images</b> (what it thinks this looks "
-                                "like)"), 0, 0, 1, NEAREST)
-        bottom.addWidget(QLabel("<b>Average training images</b>"), 0, NEAREST, 1, 2)
+        bottom.addWidget(self.words["nearest"], 0, 0, 1, NEAREST)
+        bottom.addWidget(self.words["averages"], 0, NEAREST, 1, 2)
         for i, view in enumerate((*self.neighbours, *self.averages)):
             bottom.addWidget(view, 1, i)
         layout = QVBoxLayout(self)
@@ -117,17 +113,57 @@ class WhyTab(QWidget):
         layout.addLayout(bottom, 2)
         self.compare.currentIndexChanged.connect(lambda _: self.compareChanged.emit())
         self.size.valueChanged.connect(lambda _: self.compareChanged.emit())
+        self.names: list = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The fixed texts; the page asks again about the image on display for the rest."""
+        self.compare.setToolTip(translate("LeNetPage", "The class of the second saliency map (by "
+                                                       "default the true class, or the "
+                                                       "runner-up)"))
+        self.size.setToolTip(translate("LeNetPage", "Side of the square covered at each "
+                                                    "position (it moves by half its side)"))
+        for key, text in (("compare", translate("LeNetPage", "Compare with")),
+                          ("square", translate("LeNetPage", "covering square")),
+                          ("pixels", translate("LeNetPage", "pixels")),
+                          ("nearest", translate("LeNetPage", "<b>Nearest training images</b> "
+                                                             "(what it thinks this looks like)")),
+                          ("averages", translate("LeNetPage", "<b>Average training "
+                                                              "images</b>"))):
+            self.words[key].setText(text)
+        self.input_view.set_title(translate("LeNetPage", "As the network sees it"))
+        self.occlusion_view.caption.setText(translate("LeNetPage", "Red: covering it lowers the "
+                                                                   "answer; blue: raises it. "
+                                                                   "Framed: the largest drop."))
+        if self.names:
+            self.set_classes(self.names)
+        if self.question is None:
+            self.header.setText(translate("LeNetPage", "Click an image in Results, or press "
+                                                       "Why? in Predict, to see why the network "
+                                                       "answered so."))
+            self.saliency_views[0].set_title(translate("LeNetPage", "Pixels that raise the "
+                                                                    "answer"))
+            self.saliency_views[1].set_title(translate("LeNetPage", "Pixels that raise the "
+                                                                    "other class"))
+            self.occlusion_view.set_title(translate("LeNetPage", "Covering a square: the answer "
+                                                                 "drops"))
+            self.averages[0].set_title(translate("LeNetPage", "Average: the answer"))
+            self.averages[1].set_title(translate("LeNetPage", "Average: the other class"))
 
     def set_classes(self, names) -> None:
+        self.names = list(names)
         with QSignalBlocker(self.compare):
+            current = self.compare.currentIndex()
             self.compare.clear()
-            for i, name in enumerate(names):
+            for i, name in enumerate(choices.class_names(names)):
                 self.compare.addItem(name, i)
+            self.compare.setCurrentIndex(current)
 
     def explain(self, model, question: Question, class_names, train,
                 keep_compared: bool = False) -> Explanation:
         """Explain ``question`` with ``model`` (one the GUI thread may use); ``train`` is the
         training split the nearest and average images come from."""
+        class_names = choices.class_names(class_names)
         compared = self.compare.currentData() if keep_compared else None
         result = explain_image(model, question, compared, self.size.value())
         self.question, self.explanation = question, result
@@ -150,17 +186,20 @@ class WhyTab(QWidget):
                                (self.saliency_views[1], result.compared,
                                 result.saliency_compared)):
             view.set_image(heat_over(base, sal), (0.0, 1.0))
-            view.set_title(f"Pixels that raise {class_names[cls]}")
+            view.set_title(translate("LeNetPage", "Pixels that raise {name}").format(
+                name=class_names[cls]))
         self.occlusion_view.set_image(heat_over(base, occ.per_pixel()), (0.0, 1.0))
         worst = occ.square(*occ.worst())
         self.occlusion_view.show_rects("worst", [worst], HIGHLIGHT)
-        self.occlusion_view.set_title(f"Covering {occ.size}×{occ.size} squares: "
-                                      f"{class_names[result.answer]} drops")
-        self.reading.setText(" ".join((
+        self.occlusion_view.set_title(translate("LeNetPage", "Covering {size} squares: {name} "
+                                                             "drops").format(
+            size=f"{occ.size}×{occ.size}", name=class_names[result.answer]))
+        self._reading = " ".join((
             occlusion_reading(class_names[result.answer], occ.base,
                               float(occ.drops.max()), worst, shape),
             saliency_reading(class_names[result.answer], result.saliency_answer, shape),
-            saliency_reading(class_names[result.compared], result.saliency_compared, shape))))
+            saliency_reading(class_names[result.compared], result.saliency_compared, shape)))
+        self.reading.setText(self._reading)
 
     def _show_averages(self, train, result: Explanation, class_names) -> None:
         key = id(train.images)
@@ -172,7 +211,7 @@ class WhyTab(QWidget):
         means = self._averages[1]
         for view, cls in zip(self.averages, (result.answer, result.compared)):
             view.set_image(means[cls], (0.0, 1.0), GRAY)
-            view.set_title(f"Average {class_names[cls]}")
+            view.set_title(translate("LeNetPage", "Average {name}").format(name=class_names[cls]))
 
     def _show_nearest(self, model, train, class_names) -> None:
         key = (explain.fingerprint(model), id(train.images))
@@ -181,8 +220,9 @@ class WhyTab(QWidget):
             return
         for view in self.neighbours:
             view.clear("…")
-        self.reading.setText(self.reading.text() + " Finding the nearest training images (one "
-                             "pass over the training set with this network)…")
+        self.reading.setText(self._reading + " " + translate(
+            "LeNetPage", "Finding the nearest training images (one pass over the training set "
+            "with this network)…"))
         if self.runner.running:
             self.runner.cancel()
         twin, images = model.clone(), train.images  # the job never sees the live model
@@ -206,6 +246,6 @@ class WhyTab(QWidget):
         for view, index, similarity in zip(self.neighbours, found.indices, found.similarities):
             view.set_image(train.images[index] / 255.0, (0.0, 1.0), GRAY)
             view.set_title(f"{class_names[train.labels[index]]} ({similarity:.2f})")
-        self.reading.setText(self.reading.text().split(" Finding")[0] + " " + nearest_reading(
+        self.reading.setText(self._reading + " " + nearest_reading(
             train.labels[found.indices], class_names))
 

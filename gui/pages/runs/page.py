@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -20,22 +21,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core import data
-from core.experiments import BASE, EXPERIMENTS, run_experiment, summary, variants
+from core.experiments import BASE, EXPERIMENTS, run_experiment, variants
 from core.fileio import atomic_file
 from core.runs import RunRecord, curves_csv
 from core.train import EpochEvent, StepEvent
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.runs import text
 from gui.pages.runs.store import Run, RunStore
 from gui.pages.runs.views import CurvesTab, DistributionsTab, Live, RewindTab
-from gui.widgets.controls import button, combo, rich_label
+from gui.widgets.controls import rich_label
 from gui.workers import WorkerRunner
 
 UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
@@ -46,7 +48,11 @@ class RunsConfig:
     experiment: str = "activations"
 
 
-class RunsPage(Page):
+TAB_TITLES = (QT_TRANSLATE_NOOP("RunsPage", "Curves"), QT_TRANSLATE_NOOP("RunsPage", "Rewind"),
+              QT_TRANSLATE_NOOP("RunsPage", "Distributions"))
+
+
+class RunsPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Experiments")
     key = "runs"
     tagline = QT_TRANSLATE_NOOP(
@@ -65,28 +71,26 @@ class RunsPage(Page):
         self.finished: list[tuple[str, RunRecord]] = []  # the experiment's finished variants
         self._count = 0                                   # … and how many it has
         self._running = ""                                # the experiment under way
+        self._status: tuple = ("idle",)                   # what the status line says
         self._build()
         self._connect()
         self.set_config(config or RunsConfig())
-        self._refresh()
+        self.retranslate()
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        box = QGroupBox("Lesson experiments")
-        column = QVBoxLayout(box)
-        self.experiment = combo([title for title, _ in EXPERIMENTS.values()], "",
-                                "Which of the lesson's claims to test", "experiment")
+        self.box = QGroupBox()
+        column = QVBoxLayout(self.box)
+        self.experiment = QComboBox()
+        self.experiment.setObjectName("experiment")
+        self.experiment.addItems([""] * len(EXPERIMENTS))
         self.claim = rich_label("experiment_claim")
-        self.run_button = button("run_experiment", "Run experiment",
-                                 "Train every variant one after another on the bundled "
-                                 "Fashion-MNIST and compare them")
-        self.stop_button = button("stop_experiment", "Stop", "Stop after this batch: the "
-                                  "variants already trained are kept")
+        self.run_button = QPushButton(objectName="run_experiment")
+        self.stop_button = QPushButton(objectName="stop_experiment")
         self.stop_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setObjectName("experiment_progress")
-        self.progress.setToolTip("Batches trained of all the variants together")
         self.status = rich_label("experiment_status", "")
         self.summary = rich_label("experiment_summary", "")
         row = QHBoxLayout()
@@ -98,18 +102,13 @@ class RunsPage(Page):
         for widget in (self.progress, self.status, self.summary):
             column.addWidget(widget)
 
-        runs_box = QGroupBox("Runs (tick to compare)")
-        runs_column = QVBoxLayout(runs_box)
+        self.runs_box = QGroupBox()
+        runs_column = QVBoxLayout(self.runs_box)
         self.run_list = QListWidget()
         self.run_list.setObjectName("run_list")
-        self.run_list.setToolTip("Every finished run: the experiments' and the LeNet-5 page's. "
-                                 "Tick runs to overlay them; double-click one to rename it.")
-        self.rename_button = button("rename_run", "Rename…", "Give the selected run a name")
-        self.delete_button = button("delete_run", "Delete…", "Delete the selected run and its "
-                                    "saved folder")
-        self.export_button = button("export_runs", "Export CSV…", "Write the ticked runs' "
-                                    "curves (every batch's loss, every epoch's figures) as a "
-                                    "CSV table")
+        self.rename_button = QPushButton(objectName="rename_run")
+        self.delete_button = QPushButton(objectName="delete_run")
+        self.export_button = QPushButton(objectName="export_runs")
         buttons = QHBoxLayout()
         for widget in (self.rename_button, self.delete_button, self.export_button):
             buttons.addWidget(widget)
@@ -121,20 +120,58 @@ class RunsPage(Page):
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(box)
-        left_column.addWidget(runs_box, 1)
+        left_column.addWidget(self.box)
+        left_column.addWidget(self.runs_box, 1)
         left.setFixedWidth(310)
 
         self.curves = CurvesTab()
         self.rewind = RewindTab()
         self.distributions = DistributionsTab()
         self.tabs = QTabWidget()
-        for tab, title in ((self.curves, "Curves"), (self.rewind, "Rewind"),
-                           (self.distributions, "Distributions")):
-            self.tabs.addTab(tab, title)
+        for tab, title in ((self.curves, TAB_TITLES[0]), (self.rewind, TAB_TITLES[1]),
+                           (self.distributions, TAB_TITLES[2])):
+            self.tabs.addTab(tab, "")
+            self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.tabs, 1)
+
+    def retranslate(self) -> None:
+        self.box.setTitle(translate("RunsPage", "Lesson experiments"))
+        for i, name in enumerate(EXPERIMENTS):
+            self.experiment.setItemText(i, text.experiment_title(name))
+        self.experiment.setToolTip(translate("RunsPage", "Which of the lesson's claims to test"))
+        self.run_button.setText(translate("RunsPage", "Run experiment"))
+        self.run_button.setToolTip(translate("RunsPage", "Train every variant one after another "
+                                                         "on the bundled Fashion-MNIST and "
+                                                         "compare them"))
+        self.stop_button.setText(translate("RunsPage", "Stop"))
+        self.stop_button.setToolTip(translate("RunsPage", "Stop after this batch: the variants "
+                                                          "already trained are kept"))
+        self.progress.setToolTip(translate("RunsPage", "Batches trained of all the variants "
+                                                       "together"))
+        self.runs_box.setTitle(translate("RunsPage", "Runs (tick to compare)"))
+        self.run_list.setToolTip(translate("RunsPage", "Every finished run: the experiments' and "
+                                                       "the LeNet-5 page's. Tick runs to overlay "
+                                                       "them; double-click one to rename it."))
+        for widget, label, tip in (
+                (self.rename_button, translate("RunsPage", "Rename…"),
+                 translate("RunsPage", "Give the selected run a name")),
+                (self.delete_button, translate("RunsPage", "Delete…"),
+                 translate("RunsPage", "Delete the selected run and its saved folder")),
+                (self.export_button, translate("RunsPage", "Export CSV…"),
+                 translate("RunsPage", "Write the ticked runs' curves (every batch's loss, every "
+                                       "epoch's figures) as a CSV table"))):
+            widget.setText(label)
+            widget.setToolTip(tip)
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, text.say(title))
+        self._experiment_changed()
+        self._say_status()
+        if self._count:
+            self.summary.setText(text.summary_line(EXPERIMENTS[self._running][0], self.finished,
+                                                   self._count))
+        self._refresh()
 
     def _connect(self) -> None:
         self.experiment.currentIndexChanged.connect(self._experiment_changed)
@@ -194,9 +231,11 @@ class RunsPage(Page):
         self.run_list.blockSignals(False)
         self._selected()
         problems = "; ".join(self.store.problems)
-        self.where.setText(f"<span style='color:#555'>Saved in {self.store.root}</span>"
-                           + (f"<br><span style='color:#b71c1c'>Skipped: {problems}</span>"
-                              if problems else ""))
+        self.where.setText(
+            translate("RunsPage", "<span style='color:#555'>Saved in {folder}</span>").format(
+                folder=self.store.root)
+            + (translate("RunsPage", "<br><span style='color:#b71c1c'>Skipped: {problems}"
+                                     "</span>").format(problems=problems) if problems else ""))
         self._show()
 
     def _ticked(self, item: QListWidgetItem) -> None:
@@ -223,24 +262,29 @@ class RunsPage(Page):
         try:
             self.store.rename(run, name)
         except (OSError, ValueError) as err:
-            QMessageBox.warning(self, self.title, f"Could not rename the run: {err}")
+            QMessageBox.warning(self, translate("Pages", self.title), translate(
+                "RunsPage", "Could not rename the run: {err}").format(err=err))
 
     def delete(self, run: Run) -> None:
         try:
             self.store.delete(run)
         except (OSError, ValueError) as err:
-            QMessageBox.warning(self, self.title, f"Could not delete the run: {err}")
+            QMessageBox.warning(self, translate("Pages", self.title), translate(
+                "RunsPage", "Could not delete the run: {err}").format(err=err))
 
     def export_csv(self, path) -> None:
         with atomic_file(path) as f:
             f.write(curves_csv([run.record for run in self.store.ticked()]).encode())
-        self.statusMessage.emit(f"Wrote the curves of {len(self.store.ticked())} runs to {path}")
+        self.statusMessage.emit(translate("RunsPage", "Wrote the curves of {count} runs to "
+                                                      "{path}").format(
+            count=len(self.store.ticked()), path=path))
 
     def rename_dialog(self) -> None:
         run = self.selected()
         if run is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename the run", "Name:", text=run.record.name)
+        name, ok = QInputDialog.getText(self, translate("RunsPage", "Rename the run"),
+                                        translate("RunsPage", "Name:"), text=run.record.name)
         if ok:
             self.rename(run, name)
 
@@ -261,7 +305,8 @@ class RunsPage(Page):
             try:
                 self.export_csv(path)
             except OSError as err:
-                QMessageBox.warning(self, self.title, f"Could not write {path}: {err}")
+                QMessageBox.warning(self, translate("Pages", self.title), translate(
+                    "RunsPage", "Could not write {path}: {err}").format(path=path, err=err))
 
     # ------------------------------------------------------------------ experiments
 
@@ -289,8 +334,9 @@ class RunsPage(Page):
         self.experiment.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.summary.setText("")
-        self.status.setText("Loading the data…")
-        self.statusMessage.emit(f"Running the experiment “{EXPERIMENTS[name][0]}”…")
+        self._say_status(("loading",))
+        self.statusMessage.emit(translate("RunsPage", "Running the experiment “{title}”…")
+                                .format(title=text.experiment_title(name)))
         self.runner.start(job, self._items, self._failed, self._ended,
                           urgent=lambda item: isinstance(item[1], RunRecord),
                           max_rate_hz=UPDATES_HZ)
@@ -311,35 +357,47 @@ class RunsPage(Page):
                 total = item.steps * item.epochs
                 self.progress.setMaximum(self._count * total)
                 self.progress.setValue(len(self.finished) * total + item.global_step)
-                self.status.setText(text.variant_status(label, len(self.finished) + 1,
-                                                        self._count, item))
+                self._say_status(("variant", label, len(self.finished) + 1, self._count, item))
             else:
                 self.live.accuracies.append(item.test_accuracy)
         if self.tabs.currentWidget() is self.curves:
             self.curves.display(self.store.ticked(), self.live)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(f"The experiment failed: {error}")
-        self.statusMessage.emit(f"The experiment failed: {error}")
+        self._say_status(("failed", error))
+        self.statusMessage.emit(self.status.text())
 
     def _ended(self) -> None:
         self.live = None
         self.run_button.setEnabled(True)
         self.experiment.setEnabled(True)
         self.stop_button.setEnabled(False)
-        title = EXPERIMENTS[self._running][0]
         done = len(self.finished)
-        line = summary(self.finished)
-        stopped = "" if done == self._count else f" (stopped: {done} of {self._count} variants)"
-        self.summary.setText(f"<b>{title}</b>: {line}{stopped}")
+        line = text.summary_line(EXPERIMENTS[self._running][0], self.finished, self._count)
+        self.summary.setText(line)
         if done == self._count:
             self.progress.setValue(self.progress.maximum())
-            self.status.setText("Done. Tick or untick runs to compare; Rewind and "
-                                "Distributions show how they got there.")
-        elif not self.status.text().startswith("The experiment failed"):
-            self.status.setText("Stopped. The variants already trained are kept.")
-        self.statusMessage.emit(f"{title}: {line}{stopped}")
+            self._say_status(("done",))
+        elif self._status[0] != "failed":
+            self._say_status(("stopped",))
+        self.statusMessage.emit(QTextDocumentFragment.fromHtml(line).toPlainText())
         self._show()
+
+    def _say_status(self, status: tuple | None = None) -> None:
+        """Show the experiment's state (kept, to say it again in another language)."""
+        self._status = status or self._status
+        kind, *details = self._status
+        self.status.setText({
+            "idle": lambda: "",
+            "loading": lambda: translate("RunsPage", "Loading the data…"),
+            "variant": lambda: text.variant_status(*details),
+            "failed": lambda: translate("RunsPage", "The experiment failed: {error}").format(
+                error=details[0]),
+            "done": lambda: translate("RunsPage", "Done. Tick or untick runs to compare; Rewind "
+                                                  "and Distributions show how they got there."),
+            "stopped": lambda: translate("RunsPage", "Stopped. The variants already trained are "
+                                                     "kept."),
+        }[kind]())
 
 
 def _swatch(colour: str) -> QIcon:

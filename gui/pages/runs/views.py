@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
@@ -26,9 +27,10 @@ from core.model import weighted_layer_names
 from core.runs import GRAD_EDGES, HIST_BINS, passed_on
 from core.train import TrainConfig, lenet_model
 from gui.colours import symmetric_levels
+from gui.i18n import Translated, translate
 from gui.pages.runs import text
 from gui.pages.runs.store import Run
-from gui.widgets.controls import button, rich_label
+from gui.widgets.controls import rich_label
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel
 from gui.widgets.mosaic import tile
 from gui.widgets.training_plots import quiet_grid, smoothed
@@ -52,37 +54,34 @@ def epoch_ticks(widget: pg.PlotWidget, last: int) -> None:
         [[(i, str(i)) for i in range(last + 1)]] if last <= 12 else None)
 
 
-def plot(name: str, title: str, bottom: str) -> pg.PlotWidget:
-    widget = pg.PlotWidget(title=title)
+def plot(name: str) -> pg.PlotWidget:
+    """A plot; its title and axis labels are set by its tab's retranslate()."""
+    widget = pg.PlotWidget()
     widget.setObjectName(name)
-    widget.setLabel("bottom", bottom)
     widget.setMinimumHeight(150)
     quiet_grid(widget)
     return widget
 
 
-class CurvesTab(QWidget):
+class CurvesTab(Translated, QWidget):
     """The ticked runs' loss and test accuracy per epoch, one colour each, with their final
     figures in a table."""
 
     def __init__(self):
         super().__init__()
-        self.legend = rich_label("runs_legend", text.NO_RUNS)
-        self.loss_plot = plot("runs_loss", "Training loss (smoothed)", "epoch")
-        self.loss_plot.setLabel("left", "cross-entropy")
-        self.loss_plot.setToolTip("The loss of every batch, smoothed over about 10 batches; the "
-                                  "epoch axis lines up runs of different sizes")
-        self.accuracy_plot = plot("runs_accuracy", "Test accuracy", "epoch")
-        self.accuracy_plot.setLabel("left", "% of test images right")
+        self.runs: list[Run] = []
+        self.live: Live | None = None
+        self.legend = rich_label("runs_legend")
+        self.loss_plot = plot("runs_loss")
+        self.accuracy_plot = plot("runs_accuracy")
         self.accuracy_plot.getAxis("left").enableAutoSIPrefix(False)
         self.table = QTableWidget(0, len(text.TABLE_COLUMNS))
         self.table.setObjectName("runs_table")
-        self.table.setHorizontalHeaderLabels([name for name, _ in text.TABLE_COLUMNS])
-        for column, (_, tip) in enumerate(text.TABLE_COLUMNS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # room around each header's text: short translated headers must not touch the edges
+        header.setStyleSheet("QHeaderView::section { padding: 0 4px; }")
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -94,15 +93,32 @@ class CurvesTab(QWidget):
         layout.addWidget(self.table, 2, 0, 1, 2)
         layout.setRowStretch(1, 3)
         layout.setRowStretch(2, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.loss_plot.setTitle(translate("RunsPage", "Training loss (smoothed)"))
+        self.loss_plot.setLabel("left", translate("RunsPage", "cross-entropy"))
+        self.loss_plot.setToolTip(translate(
+            "RunsPage", "The loss of every batch, smoothed over about 10 batches; the epoch axis "
+            "lines up runs of different sizes"))
+        self.accuracy_plot.setTitle(translate("RunsPage", "Test accuracy"))
+        self.accuracy_plot.setLabel("left", translate("RunsPage", "% of test images right"))
+        for widget in (self.loss_plot, self.accuracy_plot):
+            widget.setLabel("bottom", translate("RunsPage", "epoch"))
+        self.table.setHorizontalHeaderLabels([text.say(name) for name, _ in text.TABLE_COLUMNS])
+        for column, (_, tip) in enumerate(text.TABLE_COLUMNS):
+            self.table.horizontalHeaderItem(column).setToolTip(text.say(tip))
+        self.display(self.runs, self.live)
 
     def display(self, runs: list[Run], live: Live | None = None) -> None:
+        self.runs, self.live = list(runs), live
         for widget in (self.loss_plot, self.accuracy_plot):
             widget.clear()
         shown = [(run.record.name, run.colour, run.record.batch_losses,
                   [e.test_accuracy for e in run.record.epochs], _steps(run))
                  for run in runs]
         if live is not None:
-            shown.append((f"{live.name} (training…)", live.colour, live.losses,
+            shown.append((text.live_name(live.name), live.colour, live.losses,
                           live.accuracies, live.steps))
         for _, colour, losses, accuracies, steps in shown:
             pen = pg.mkPen(colour, width=2)
@@ -118,7 +134,7 @@ class CurvesTab(QWidget):
         epoch_ticks(self.loss_plot, max(last, 1))
         epoch_ticks(self.accuracy_plot, max(last, 1))
         self.legend.setText(text.legend([(name, colour) for name, colour, *_ in shown])
-                            if shown else text.NO_RUNS)
+                            if shown else text.say(text.NO_RUNS))
         self._fill_table(runs)
 
     def _fill_table(self, runs: list[Run]) -> None:
@@ -157,7 +173,7 @@ def layout_of(record) -> tuple[tuple, dict]:
         return (), {}
 
 
-class RewindTab(QWidget):
+class RewindTab(Translated, QWidget):
     """One run at any epoch: its kernels, the probe image's feature maps, its confusion matrix
     and accuracy. Colour scales are fixed over the whole run, so scrubbing shows the filters
     growing from noise."""
@@ -167,31 +183,26 @@ class RewindTab(QWidget):
         self.runs: list[Run] = []
         self.choice = QComboBox()
         self.choice.setObjectName("rewind_run")
-        self.choice.setToolTip("Which run to rewind (the ticked runs, or all when none is "
-                               "ticked)")
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("rewind_epoch")
-        self.slider.setToolTip("Drag through the epochs: 0 is the network before training")
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.play = button("rewind_play", "Play", "Step through every epoch from the start, "
-                           "half a second each")
+        self.play = QPushButton()
+        self.play.setObjectName("rewind_play")
         self.epoch_label = QLabel()
         self.epoch_label.setObjectName("rewind_label")
         self.epoch_label.setMinimumWidth(210)
-        self.panels = {key: ImagePanel(title, colorbar=key != "confusion",
-                                       min_size=(110, 90))
-                       for key, title in text.REWIND_PANELS}
-        self.accuracy = plot("rewind_accuracy", "Test accuracy (%)", "epoch")
-        self.accuracy.setToolTip("The run's test accuracy after each epoch; the grey line marks "
-                                 "the epoch shown")
+        self.epoch_word = QLabel()
+        self.panels = {key: ImagePanel("", colorbar=key != "confusion", min_size=(110, 90))
+                       for key, _ in text.REWIND_PANELS}
+        self.accuracy = plot("rewind_accuracy")
         self.accuracy.setMinimumHeight(110)
-        self.caption = rich_label("rewind_caption", text.REWIND_EMPTY)
+        self.caption = rich_label("rewind_caption")
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.epoch_label)
         scrub = QHBoxLayout()
-        scrub.addWidget(QLabel("Epoch:"))
+        scrub.addWidget(self.epoch_word)
         scrub.addWidget(self.slider, 1)
         scrub.addWidget(self.play)
         grid = QGridLayout()
@@ -211,6 +222,29 @@ class RewindTab(QWidget):
         self.choice.currentIndexChanged.connect(self._run_changed)
         self.slider.valueChanged.connect(self.show_epoch)
         self.play.clicked.connect(self._play)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.choice.setToolTip(translate("RunsPage", "Which run to rewind (the ticked runs, or "
+                                                     "all when none is ticked)"))
+        self.slider.setToolTip(translate("RunsPage", "Drag through the epochs: 0 is the network "
+                                                     "before training"))
+        self.play.setToolTip(translate("RunsPage", "Step through every epoch from the start, "
+                                                   "half a second each"))
+        self._play_text()
+        self.epoch_word.setText(translate("RunsPage", "Epoch:"))
+        for key, title in text.REWIND_PANELS:
+            self.panels[key].set_title(text.say(title))
+        self.accuracy.setTitle(translate("RunsPage", "Test accuracy (%)"))
+        self.accuracy.setLabel("bottom", translate("RunsPage", "epoch"))
+        self.accuracy.setToolTip(translate("RunsPage", "The run's test accuracy after each "
+                                                       "epoch; the grey line marks the epoch "
+                                                       "shown"))
+        self.show_epoch(self.slider.value())
+
+    def _play_text(self) -> None:
+        self.play.setText(translate("RunsPage", "Pause") if self._timer.isActive() else
+                          translate("RunsPage", "Play"))
 
     def set_runs(self, runs: list[Run]) -> None:
         current = self.run()
@@ -249,7 +283,7 @@ class RewindTab(QWidget):
                 panel.clear()
             self.accuracy.clear()
             self.epoch_label.setText("")
-            self.caption.setText(text.REWIND_EMPTY)
+            self.caption.setText(text.say(text.REWIND_EMPTY))
             return
         record = run.record
         shots = record.snapshots
@@ -280,8 +314,9 @@ class RewindTab(QWidget):
             self.panels["confusion"].set_labels(
                 [(r, c, f"{p:.0f}", "#fff" if p > 30 else "#111")
                  for (r, c), p in np.ndenumerate(percent) if p >= 1], centred=True)
+            self.panels["confusion"].set_title(text.say(dict(text.REWIND_PANELS)["confusion"]))
         else:
-            self.panels["confusion"].clear(text.NO_CONFUSION)
+            self.panels["confusion"].clear(text.say(text.NO_CONFUSION))
         accuracies = [e.test_accuracy for e in record.epochs]
         self.accuracy.clear()
         if all(a is not None for a in accuracies):
@@ -296,16 +331,15 @@ class RewindTab(QWidget):
     def _play(self) -> None:
         if self._timer.isActive():
             self._timer.stop()
-            self.play.setText("Play")
-            return
-        self.slider.setValue(0)
-        self.play.setText("Pause")
-        self._timer.start()
+        else:
+            self.slider.setValue(0)
+            self._timer.start()
+        self._play_text()
 
     def _advance(self) -> None:
         if self.slider.value() >= self.slider.maximum():
             self._timer.stop()
-            self.play.setText("Play")
+            self._play_text()
             return
         self.slider.setValue(self.slider.value() + 1)
 
@@ -319,7 +353,7 @@ def run_levels(arrays) -> tuple:
     return symmetric_levels(*arrays), DIVERGING
 
 
-class DistributionsTab(QWidget):
+class DistributionsTab(Translated, QWidget):
     """Small multiples: a row per ticked run, a column per weighted layer; in each cell one line
     per epoch, pale before training and strong at the end."""
 
@@ -327,15 +361,14 @@ class DistributionsTab(QWidget):
         super().__init__()
         self.kind = QComboBox()
         self.kind.setObjectName("distribution_kind")
-        for label, _ in text.DISTRIBUTION_KINDS:
-            self.kind.addItem(label)
-        self.kind.setToolTip(text.DISTRIBUTION_TIP)
+        self.kind.addItems([""] * len(text.DISTRIBUTION_KINDS))
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setObjectName("distributions")
         self.canvas.setMinimumHeight(240)
-        self.reading = rich_label("distribution_reading", text.NO_RUNS)
+        self.reading = rich_label("distribution_reading")
+        self.show_word = QLabel()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Show:"))
+        row.addWidget(self.show_word)
         row.addWidget(self.kind)
         self.header = rich_label("distribution_header", "", selectable=False)
         row.addWidget(self.header, 1)
@@ -346,6 +379,14 @@ class DistributionsTab(QWidget):
         self.runs: list[Run] = []
         self.cells: list[list[pg.PlotItem]] = []
         self.kind.currentIndexChanged.connect(lambda: self.display(self.runs))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i, (label, _) in enumerate(text.DISTRIBUTION_KINDS):
+            self.kind.setItemText(i, text.say(label))
+        self.kind.setToolTip(text.distribution_tip())
+        self.show_word.setText(translate("RunsPage", "Show:"))
+        self.display(self.runs)
 
     def display(self, runs: list[Run]) -> None:
         self.runs = list(runs)
@@ -380,7 +421,7 @@ class DistributionsTab(QWidget):
                 cells.append(cell)
             self.cells.append(cells)
         self.reading.setText(text.distribution_reading(shown, key) if shown else
-                             text.NO_DISTRIBUTIONS)
+                             text.say(text.NO_DISTRIBUTIONS))
 
 
 def _curve(shot: dict, key: str, layer: int) -> tuple[np.ndarray, np.ndarray]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -30,7 +31,7 @@ from core.layers import Conv2d, Linear, MaxPool2d
 from core.losses import MSELoss
 from core.optim import SGD
 from core.train import DEFAULTS, EpochEvent, FinishedEvent, Samples, Trainer, shallow_trainer
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.tiny_net.text import (
     Snapshot,
@@ -40,7 +41,7 @@ from gui.pages.tiny_net.text import (
     stages_html,
     weights_html,
 )
-from gui.widgets.controls import button, rich_label
+from gui.widgets.controls import rich_label
 from gui.widgets.form import Float, Form, Int
 from gui.workers import WorkerRunner
 
@@ -57,13 +58,28 @@ class TinyConfig:
 
 
 FIELDS = (
-    Int("seed", "Seed", "Seed of the random start: the two inputs and both weights", 0, 9999),
-    Float("lr", "Learning rate", "Learning rate of plain SGD (the lesson: 0.01)", 0.0001, 10.0,
-          0.01, 4),
-    Int("epochs", "Epochs", "Epochs: each shows both samples once (the lesson: 100)", 1, 10000),
-    Int("speed", "Epochs/second", "Epochs per second while training, to watch it happen "
-        "(0: as fast as possible)", 0, 1000, special="as fast as possible"),
-    Int("sample", "Show sample", "Which of the two samples the stage values show", 0, 1),
+    Int("seed",
+        QT_TRANSLATE_NOOP("TinyNetPage", "Seed"),
+        QT_TRANSLATE_NOOP("TinyNetPage", "Seed of the random start: the two inputs and both "
+                                         "weights"),
+        0, 9999),
+    Float("lr",
+          QT_TRANSLATE_NOOP("TinyNetPage", "Learning rate"),
+          QT_TRANSLATE_NOOP("TinyNetPage", "Learning rate of plain SGD (the lesson: 0.01)"),
+          0.0001, 10.0, 0.01, 4),
+    Int("epochs",
+        QT_TRANSLATE_NOOP("TinyNetPage", "Epochs"),
+        QT_TRANSLATE_NOOP("TinyNetPage", "Epochs: each shows both samples once (the lesson: 100)"),
+        1, 10000),
+    Int("speed",
+        QT_TRANSLATE_NOOP("TinyNetPage", "Epochs/second"),
+        QT_TRANSLATE_NOOP("TinyNetPage", "Epochs per second while training, to watch it happen "
+                                         "(0: as fast as possible)"),
+        0, 1000, special=QT_TRANSLATE_NOOP("TinyNetPage", "as fast as possible")),
+    Int("sample",
+        QT_TRANSLATE_NOOP("TinyNetPage", "Show sample"),
+        QT_TRANSLATE_NOOP("TinyNetPage", "Which of the two samples the stage values show"),
+        0, 1),
 )
 
 
@@ -76,7 +92,11 @@ def snapshot(model, sample: np.ndarray, epoch: int, loss: float | None) -> Snaps
                     tiny_backward(model, sample), layer_gradients(model, sample))
 
 
-class TinyNetPage(Page):
+TAB_TITLES = (QT_TRANSLATE_NOOP("TinyNetPage", "Forward and backward"),
+              QT_TRANSLATE_NOOP("TinyNetPage", "Gradient check"))
+
+
+class TinyNetPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "Tiny network")
     key = "tiny_net"
     tagline = QT_TRANSLATE_NOOP(
@@ -90,22 +110,15 @@ class TinyNetPage(Page):
         self.update: Update | None = None  # what the last run did to the weights
         self._build()
         self.set_config(config or TinyConfig())
+        self.retranslate()
 
     def _build(self) -> None:
-        box = QGroupBox("The lesson's tiny network")
+        self.box = box = QGroupBox()
         form = QFormLayout(box)
-        self.form = Form(FIELDS, TinyConfig(), form, self)
-        self.train_button = button("train", "Train", "Run the epochs from the current weights")
-        self.stop_button = button("stop", "Stop", "Stop after the current epoch")
+        self.form = Form(FIELDS, TinyConfig(), form, self, "TinyNetPage")
+        for name in ("train", "stop", "step", "reset", "check"):
+            setattr(self, f"{name}_button", QPushButton(objectName=name))
         self.stop_button.setEnabled(False)
-        self.step_button = button("step", "Step one epoch", "One epoch (both samples, one SGD "
-                                  "step each) from the current weights: watch every number of "
-                                  "the forward and backward pass change")
-        self.reset_button = button("reset", "New random start",
-                                   "Draw new inputs and weights from the seed")
-        self.check_button = button("check", "Check gradients", "Compare the hand-written "
-                                   "backprop with numerical gradients (central differences, "
-                                   "float64)")
         row = QHBoxLayout()
         row.addWidget(self.train_button)
         row.addWidget(self.stop_button)
@@ -113,9 +126,8 @@ class TinyNetPage(Page):
         form.addRow(self.step_button)
         form.addRow(self.reset_button)
         form.addRow(self.check_button)
-        self.loss_plot = pg.PlotWidget(title="Mean loss ½(y − ŷ)² per epoch")
+        self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("loss_plot")
-        self.loss_plot.setLabel("bottom", "epoch")
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
         self.loss_plot.setMinimumHeight(170)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#1565c0", width=2), symbol="o",
@@ -133,9 +145,6 @@ class TinyNetPage(Page):
 
         self.stages = rich_label("stages")
         self.backward = rich_label("backward")
-        self.backward.setToolTip("The lesson's backprop by hand for the shown sample: each term "
-                                 "of the chain rule with its numbers, computed term by term "
-                                 "(core.backprop) and compared with the layers' own backward")
         passes = QWidget()
         both = QVBoxLayout(passes)
         both.addWidget(self.stages)
@@ -147,25 +156,18 @@ class TinyNetPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.check_table = QTableWidget(0, 4)
         self.check_table.setObjectName("check_table")
-        self.check_table.setHorizontalHeaderLabels(["gradient of", "max |backprop|",
-                                                    "relative error", "agree?"])
         self.check_table.verticalHeader().setVisible(False)
         self.check_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
-        self.check_table.setToolTip("Relative error ‖a − n‖ / (‖a‖ + ‖n‖) between backprop (a) "
-                                    "and central differences (n); they agree when it is below "
-                                    "1e-6 (typically about 1e-9)")
         check = QWidget()
         check_layout = QVBoxLayout(check)
-        check_layout.addWidget(rich_label(
-            "check_note", "<b>Gradient check</b> (press <i>Check gradients</i> on the left): "
-            "each gradient of the hand-written backprop against central differences "
-            "(f(w + ε) − f(w − ε)) / 2ε in float64; they agree when the relative error is "
-            "below 1e-6", selectable=False))
+        self.check_note = rich_label("check_note", selectable=False)
+        check_layout.addWidget(self.check_note)
         check_layout.addWidget(self.check_table, 1)
         self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, "Forward and backward")
-        self.tabs.addTab(check, "Gradient check")
+        for tab, title in ((scroll, TAB_TITLES[0]), (check, TAB_TITLES[1])):
+            self.tabs.addTab(tab, "")
+            self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         layout = QHBoxLayout(self)
         layout.addWidget(column)
         layout.addWidget(self.tabs, 1)
@@ -175,6 +177,49 @@ class TinyNetPage(Page):
         self.reset_button.clicked.connect(self.reset)
         self.check_button.clicked.connect(self.check_gradients)
         self.form.changed.connect(self._changed)
+
+    def retranslate(self) -> None:
+        self.box.setTitle(translate("TinyNetPage", "The lesson's tiny network"))
+        self.form.retranslate()
+        for widget, text, tip in (
+                (self.train_button, translate("TinyNetPage", "Train"),
+                 translate("TinyNetPage", "Run the epochs from the current weights")),
+                (self.stop_button, translate("TinyNetPage", "Stop"),
+                 translate("TinyNetPage", "Stop after the current epoch")),
+                (self.step_button, translate("TinyNetPage", "Step one epoch"),
+                 translate("TinyNetPage", "One epoch (both samples, one SGD step each) from the "
+                                          "current weights: watch every number of the forward "
+                                          "and backward pass change")),
+                (self.reset_button, translate("TinyNetPage", "New random start"),
+                 translate("TinyNetPage", "Draw new inputs and weights from the seed")),
+                (self.check_button, translate("TinyNetPage", "Check gradients"),
+                 translate("TinyNetPage", "Compare the hand-written backprop with numerical "
+                                          "gradients (central differences, float64)"))):
+            widget.setText(text)
+            widget.setToolTip(tip)
+        self.loss_plot.setTitle(translate("TinyNetPage", "Mean loss ½(y − ŷ)² per epoch"))
+        self.loss_plot.setLabel("bottom", translate("TinyNetPage", "epoch"))
+        self.backward.setToolTip(translate(
+            "TinyNetPage", "The lesson's backprop by hand for the shown sample: each term of the "
+            "chain rule with its numbers, computed term by term (core.backprop) and compared "
+            "with the layers' own backward"))
+        self.check_table.setHorizontalHeaderLabels([
+            translate("TinyNetPage", "gradient of"), translate("TinyNetPage", "max |backprop|"),
+            translate("TinyNetPage", "relative error"), translate("TinyNetPage", "agree?")])
+        self.check_table.setToolTip(translate(
+            "TinyNetPage", "Relative error ‖a − n‖ / (‖a‖ + ‖n‖) between backprop (a) and "
+            "central differences (n); they agree when it is below 1e-6 (typically about 1e-9)"))
+        self.check_note.setText(translate(
+            "TinyNetPage", "<b>Gradient check</b> (press <i>Check gradients</i> on the left): "
+            "each gradient of the hand-written backprop against central differences "
+            "(f(w + ε) − f(w − ε)) / 2ε in float64; they agree when the relative error is below "
+            "1e-6"))
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, translate("TinyNetPage", title))
+        if hasattr(self, "shown"):
+            self._show(self.shown)
+            if self.check_table.rowCount():
+                self.check_gradients()
 
     @property
     def busy(self) -> bool:
@@ -236,7 +281,7 @@ class TinyNetPage(Page):
                     yield event
 
         self._set_running(True)
-        self.statusMessage.emit("Training the tiny network…")
+        self.statusMessage.emit(translate("TinyNetPage", "Training the tiny network…"))
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: isinstance(item, FinishedEvent))
 
@@ -253,7 +298,8 @@ class TinyNetPage(Page):
             self.loss_plot.setYRange(0, 1.1 * max(self.losses), padding=0)
 
     def _failed(self, error: BaseException) -> None:
-        self.statusMessage.emit(f"Training failed: {error}")
+        self.statusMessage.emit(translate("TinyNetPage", "Training failed: {error}").format(
+            error=error))
 
     def _set_running(self, running: bool) -> None:
         for name in ("train", "step", "reset", "check"):
@@ -273,10 +319,13 @@ class TinyNetPage(Page):
         self._record_update()
         self._show_current()
         if len(self.losses) > 1:
-            self.statusMessage.emit(f"Loss: {self.losses[0]:.4f} (epoch 1) → "
-                                    f"{self.losses[-1]:.4f} (epoch {len(self.losses)})")
+            self.statusMessage.emit(translate(
+                "TinyNetPage", "Loss: {first} (epoch 1) → {last} (epoch {epochs})").format(
+                first=f"{self.losses[0]:.4f}", last=f"{self.losses[-1]:.4f}",
+                epochs=len(self.losses)))
         elif self.losses:
-            self.statusMessage.emit(f"Loss after epoch 1: {self.losses[0]:.4f}")
+            self.statusMessage.emit(translate("TinyNetPage", "Loss after epoch 1: {loss}").format(
+                loss=f"{self.losses[0]:.4f}"))
 
     # ------------------------------------------------------------------ showing
 
@@ -300,7 +349,7 @@ class TinyNetPage(Page):
         k = self.config().sample
         x = self.inputs[k:k + 1].astype(np.float64)
         results = check_model(model, x, MSELoss(halved=True), np.ones((1, 1)))
-        names = {"input": "input x (1×1×6×6)"}
+        names = {"input": translate("TinyNetPage", "input x (1×1×6×6)")}
         for i, layer in enumerate(model):
             if isinstance(layer, Conv2d):
                 names[f"{i}.weight"] = "w1 (conv 3×3)"
@@ -309,12 +358,15 @@ class TinyNetPage(Page):
         self.check_table.setRowCount(len(results))
         for row, result in enumerate(results):
             cells = (names.get(result.name, result.name), f"{np.abs(result.analytic).max():.3g}",
-                     f"{result.rel_error:.1e}", "yes" if result.ok else "NO")
+                     f"{result.rel_error:.1e}", translate("TinyNetPage", "yes") if result.ok
+                     else translate("TinyNetPage", "NO"))
             for column, text in enumerate(cells):
                 self.check_table.setItem(row, column, QTableWidgetItem(text))
         self.tabs.setCurrentIndex(1)
         worst = max(r.rel_error for r in results)
-        self.statusMessage.emit(f"Gradient check: largest relative error {worst:.1e} "
-                                + ("— backprop agrees." if all(r.ok for r in results)
-                                   else "— MISMATCH."))
+        self.statusMessage.emit((
+            translate("TinyNetPage", "Gradient check: largest relative error {worst} — backprop "
+                                     "agrees.") if all(r.ok for r in results) else
+            translate("TinyNetPage", "Gradient check: largest relative error {worst} — "
+                                     "MISMATCH.")).format(worst=f"{worst:.1e}"))
         return results

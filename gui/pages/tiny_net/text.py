@@ -1,4 +1,5 @@
-"""The tiny network's numbers as HTML: its weights and every stage for one sample (Qt-free)."""
+"""The tiny network's numbers as HTML: its weights and every stage for one sample, in the current
+language."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 from core.backprop import BackwardTerms
 from core.inside import Inside
 from core.layers import Conv2d, Flatten, Linear, Sigmoid
+from gui.tr import translate
 from gui.widgets.matrix_table import matrix_html
 
 
@@ -49,20 +51,25 @@ class Update(NamedTuple):
 
 
 def weights_html(snap: Snapshot) -> str:
-    loss = f", mean loss {snap.loss:.4f}" if snap.loss is not None else ""
-    return (f"<b>w1</b> (3×3 conv kernel)<br>{_cells(snap.w1)}<br><br>"
-            f"<b>w2</b> (1×4 FC weights)<br>{_cells(snap.w2)}<br><br>"
-            f"epoch {snap.epoch}{loss}")
+    loss = translate("TinyNetPage", ", mean loss {loss}").format(loss=f"{snap.loss:.4f}") \
+        if snap.loss is not None else ""
+    return translate("TinyNetPage", "<b>w1</b> (3×3 conv kernel)<br>{w1}<br><br><b>w2</b> (1×4 "
+                                    "FC weights)<br>{w2}<br><br>epoch {epoch}{loss}").format(
+        w1=_cells(snap.w1), w2=_cells(snap.w2), epoch=snap.epoch, loss=loss)
 
 
 def update_html(update: Update | None) -> str:
     """(h): how far the last run moved the weights."""
     if update is None:
-        return ("(h) the update", "Train or Step one epoch: each SGD step does w ← w − η·∂E/∂w; "
-                "the change of w1 and w2 shows here.")
-    return (f"(h) the last run: {update.steps} step{'s' * (update.steps != 1)} of "
-            f"w ← w − {update.lr:g}·∂E/∂w",
-            f"w1 changed by {_cells(update.w1, digits=2)}w2 by {_cells(update.w2, digits=2)}")
+        return (translate("TinyNetPage", "(h) the update"),
+                translate("TinyNetPage", "Train or Step one epoch: each SGD step does w ← w − "
+                                         "η·∂E/∂w; the change of w1 and w2 shows here."))
+    steps = (translate("TinyNetPage", "(h) the last run: {steps} step of w ← w − {lr}·∂E/∂w")
+             if update.steps == 1 else
+             translate("TinyNetPage", "(h) the last run: {steps} steps of w ← w − {lr}·∂E/∂w"))
+    return (steps.format(steps=update.steps, lr=f"{update.lr:g}"),
+            translate("TinyNetPage", "w1 changed by {w1}w2 by {w2}").format(
+                w1=_cells(update.w1, digits=2), w2=_cells(update.w2, digits=2)))
 
 
 def winner_marks(winners: np.ndarray) -> np.ndarray:
@@ -87,37 +94,44 @@ def stages_html(snap: Snapshot, sample: int) -> str:
     flat, fc = stage_of(inside, Flatten), stage_of(inside, Linear)
     y_hat = float(stage_of(inside, Sigmoid, 1)[0])
     marks = winner_marks(snap.winners)
-    rows = [[("① input x (6×6)", _cells(inside.input[0], digits=2)),
+    rows = [[(translate("TinyNetPage", "① input x (6×6)"), _cells(inside.input[0], digits=2)),
              ("② conv: x ⋆ w1 (4×4)", _cells(conv[0], digits=2)),
-             ("③ sigmoid (4×4); orange: each 2×2 window's max",
+             (translate("TinyNetPage", "③ sigmoid (4×4); orange: each 2×2 window's max"),
               _cells(sig[0], marks=marks, digits=2))],
             [("④ max-pool 2×2 → flatten (1×4)", _cells(flat[None], digits=3)),
              ("⑤ FC: w2 · flat", f"<b>{float(fc[0]):.4f}</b>"),
-             ("⑥ ŷ = sigmoid(FC)", f"<b>{y_hat:.4f}</b><br>loss ½(1 − ŷ)² = "
-                                 f"<b>{0.5 * (1 - y_hat) ** 2:.4f}</b>")]]
-    return f"<b>Forward: sample {sample}, stage by stage</b> (target y = 1){_table(rows)}"
+             ("⑥ ŷ = sigmoid(FC)", translate("TinyNetPage", "<b>{y_hat}</b><br>loss ½(1 − ŷ)² = "
+                                                            "<b>{loss}</b>").format(
+                 y_hat=f"{y_hat:.4f}", loss=f"{0.5 * (1 - y_hat) ** 2:.4f}"))]]
+    return translate("TinyNetPage", "<b>Forward: sample {sample}, stage by stage</b> (target y = "
+                                    "1){table}").format(sample=sample, table=_table(rows))
 
 
 def backward_html(snap: Snapshot, update: Update | None = None) -> str:
     """The chain rule back from the loss to w1, each term with its numbers, and how far the
     layers' own backward is from them."""
     t = snap.terms
-    rows = [[("(a) at the output",
+    rows = [[(translate("TinyNetPage", "(a) at the output"),
               f"ŷ − y = {t.y_hat:.4f} − 1 = <b>{t.error:.4f}</b><br>"
               f"σ′ = ŷ(1 − ŷ) = <b>{t.output_slope:.4f}</b><br>"
               f"δ = (ŷ − y)·σ′ = <b>{t.delta_output:.4f}</b>"),
              ("(b) ∂E/∂w2 = δ · ④ (1×4)", _cells(t.grad_w2, digits=3)),
-             ("(c) back through w2: δ · w2", _cells(t.delta_pooled[None], digits=3))],
-            [("(d) max-unpool (c): only winners get it",
+             (translate("TinyNetPage", "(c) back through w2: δ · w2"),
+              _cells(t.delta_pooled[None], digits=3))],
+            [(translate("TinyNetPage", "(d) max-unpool (c): only winners get it"),
               _cells(t.unpooled, marks=winner_marks(snap.winners), digits=2)),
              ("(e) σ′(conv) = ③ · (1 − ③)", _cells(t.conv_slope, digits=2)),
-             ("(f) error map δ1 = (d) ⊙ (e)", _cells(t.delta_conv, digits=2))]]
+             (translate("TinyNetPage", "(f) error map δ1 = (d) ⊙ (e)"),
+              _cells(t.delta_conv, digits=2))]]
     differences = [np.abs(np.asarray(a) - b).max()
                    for a, b in zip(snap.layers_grads, (t.grad_w1, t.grad_w2))]
     last = [[("(g) ∂E/∂w1 = x ⋆ δ1 (3×3)", _cells(t.grad_w1, digits=3)),
-             ("", "the input ① correlated with the error map (f): the weight gradient of a "
-                  "convolution is itself a convolution.<br>The layers' own backward gives the "
-                  f"same ∂E/∂w1 and ∂E/∂w2 (largest difference {max(differences):.1e})."),
+             ("", translate("TinyNetPage", "the input ① correlated with the error map (f): the "
+                                           "weight gradient of a convolution is itself a "
+                                           "convolution.<br>The layers' own backward gives the "
+                                           "same ∂E/∂w1 and ∂E/∂w2 (largest difference "
+                                           "{difference}).").format(
+                 difference=f"{max(differences):.1e}")),
              update_html(update)]]
-    return ("<b>Backward: the chain rule from the loss E = ½(y − ŷ)² back to w1</b>"
-            + _table(rows) + _table(last))
+    return (translate("TinyNetPage", "<b>Backward: the chain rule from the loss E = ½(y − ŷ)² "
+                                     "back to w1</b>") + _table(rows) + _table(last))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -38,11 +39,11 @@ from core.inside import classify
 from core.layers import Conv2d, Linear
 from core.train import EpochEvent, FinishedEvent, StepEvent, lenet_model
 from core.zoo import ACTIVATIONS
-from gui.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.tiny_net.text import layer_of
 from gui.pages.versus import text
-from gui.widgets.controls import button, rich_label
+from gui.widgets.controls import rich_label
 from gui.widgets.form import Form, Int
 from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.mosaic import tile
@@ -64,15 +65,32 @@ class VersusConfig:
 
 
 FIELDS = (
-    Int("train_size", "Training images", "How many of the 60,000 training images both networks "
-        "learn from (the demo: 12,000, a few seconds each)", 100, 60_000, step=1000),
-    Int("epochs", "Epochs", "Passes over the training images, the same for both", 1, 50),
-    Int("seed", "Seed", "Seed of both networks' starting weights and of the batch order",
+    Int("train_size",
+        QT_TRANSLATE_NOOP("VersusPage", "Training images"),
+        QT_TRANSLATE_NOOP("VersusPage", "How many of the 60,000 training images both networks "
+                                        "learn from (the demo: 12,000, a few seconds each)"),
+        100, 60_000, step=1000),
+    Int("epochs",
+        QT_TRANSLATE_NOOP("VersusPage", "Epochs"),
+        QT_TRANSLATE_NOOP("VersusPage", "Passes over the training images, the same for both"),
+        1, 50),
+    Int("seed",
+        QT_TRANSLATE_NOOP("VersusPage", "Seed"),
+        QT_TRANSLATE_NOOP("VersusPage", "Seed of both networks' starting weights and of the "
+                                        "batch order"),
         0, 9999),
-    Int("shift", "Shift (pixels)", "How far the example image moves to the right", 0, 4),
-    Int("image", "Test image", "Which test image the shift example and the weights use",
+    Int("shift",
+        QT_TRANSLATE_NOOP("VersusPage", "Shift (pixels)"),
+        QT_TRANSLATE_NOOP("VersusPage", "How far the example image moves to the right"),
+        0, 4),
+    Int("image",
+        QT_TRANSLATE_NOOP("VersusPage", "Test image"),
+        QT_TRANSLATE_NOOP("VersusPage", "Which test image the shift example and the weights use"),
         0, 9999),
-    Int("channel", "conv1 map", "Which of LeNet-5's six conv1 feature maps to show", 0, 5),
+    Int("channel",
+        QT_TRANSLATE_NOOP("VersusPage", "conv1 map"),
+        QT_TRANSLATE_NOOP("VersusPage", "Which of LeNet-5's six conv1 feature maps to show"),
+        0, 5),
 )
 
 
@@ -87,7 +105,20 @@ class Compared(NamedTuple):
     test: object          # the test Split
 
 
-class VersusPage(Page):
+VIEW_TITLES = {
+    "original": QT_TRANSLATE_NOOP("VersusPage", "test image"),
+    "moved": QT_TRANSLATE_NOOP("VersusPage", "shifted"),
+    "conv_original": QT_TRANSLATE_NOOP("VersusPage", "LeNet-5 conv1 map"),
+    "conv_moved": QT_TRANSLATE_NOOP("VersusPage", "… of the shifted image"),
+    "dense_original": QT_TRANSLATE_NOOP("VersusPage", "DMLP: first 64 units"),
+    "dense_moved": QT_TRANSLATE_NOOP("VersusPage", "… of the shifted image"),
+}
+TAB_TITLES = (QT_TRANSLATE_NOOP("VersusPage", "Training and parameters"),
+              QT_TRANSLATE_NOOP("VersusPage", "Shift test"),
+              QT_TRANSLATE_NOOP("VersusPage", "Weight sharing"))
+
+
+class VersusPage(Translated, Page):
     title = QT_TRANSLATE_NOOP("Pages", "CNN vs MLP")
     key = "versus"
     tagline = QT_TRANSLATE_NOOP(
@@ -104,17 +135,16 @@ class VersusPage(Page):
         self.accuracies = {name: [] for name in NETWORKS}
         self._build()
         self.set_config(config or VersusConfig())
+        self.retranslate()
 
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        box = QGroupBox("Same data, same optimiser")
+        self.box = box = QGroupBox()
         form = QFormLayout(box)
-        self.form = Form(FIELDS, VersusConfig(), form, self)
-        self.train_button = button("train_both", "Train both", "Train the DMLP, then LeNet-5, "
-                                   "with the same images, optimiser (SGD with momentum 0.9, "
-                                   "cosine schedule), batch size and seed; then shift-test both")
-        self.stop_button = button("stop", "Stop", "Stop training")
+        self.form = Form(FIELDS, VersusConfig(), form, self, "VersusPage")
+        self.train_button = QPushButton(objectName="train_both")
+        self.stop_button = QPushButton(objectName="stop")
         self.stop_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.train_button)
@@ -122,23 +152,25 @@ class VersusPage(Page):
         form.addRow(row)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
-        self.progress.setToolTip("Batches trained of both networks together")
         self.progress.setFormat("%p%")
         form.addRow(self.progress)
-        self.status = rich_label("versus_status", "Press <i>Train both</i>.")
+        self.status = rich_label("versus_status")
+        self._status: tuple = ("idle",)
         form.addRow(self.status)
         column = QVBoxLayout()
         column.addWidget(box)
-        column.addWidget(rich_label("longer_run", text.LONGER_RUN))
+        self.longer_run = rich_label("longer_run")
+        column.addWidget(self.longer_run)
         column.addStretch(1)
         left = QWidget()
         left.setLayout(column)
         left.setFixedWidth(300)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._training_tab(), "Training and parameters")
-        self.tabs.addTab(self._shift_tab(), "Shift test")
-        self.tabs.addTab(self._sharing_tab(), "Weight sharing")
+        for tab, title in zip((self._training_tab(), self._shift_tab(), self._sharing_tab()),
+                              TAB_TITLES):
+            self.tabs.addTab(tab, "")
+            self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         layout = QHBoxLayout(self)
         layout.addWidget(left)
         layout.addWidget(self.tabs, 1)
@@ -146,12 +178,11 @@ class VersusPage(Page):
         self.stop_button.clicked.connect(self.runner.request_stop)
         self.form.changed.connect(self._changed)
 
-    def _plot(self, name: str, title: str, bottom: str, legend=(-5, 5)) -> pg.PlotWidget:
+    def _plot(self, name: str, legend=(-5, 5)) -> pg.PlotWidget:
         """A plot with a legend in a corner the curves leave free (offset: negative from
-        the right or bottom)."""
-        plot = pg.PlotWidget(title=title)
+        the right or bottom); its title and axis label come with ``retranslate``."""
+        plot = pg.PlotWidget()
         plot.setObjectName(name)
-        plot.setLabel("bottom", bottom)
         quiet_grid(plot)
         plot.addLegend(offset=legend, brush=(255, 255, 255, 200))
         return plot
@@ -162,33 +193,29 @@ class VersusPage(Page):
                 for name in NETWORKS}
 
     def _training_tab(self) -> QWidget:
-        self.loss_plot = self._plot("versus_loss", "Training loss per batch (smoothed)",
-                                    "batch")
+        self.loss_plot = self._plot("versus_loss")
         self.loss_curves = self._curves(self.loss_plot)
-        self.accuracy_plot = self._plot("versus_accuracy", "Test accuracy per epoch", "epoch",
-                                        legend=(5, 5))
+        self.accuracy_plot = self._plot("versus_accuracy", legend=(5, 5))
         self.accuracy_curves = self._curves(self.accuracy_plot, symbol="o")
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("versus_layers")
-        self.table.setHorizontalHeaderLabels(["network", "layer", "parameters", "share",
-                                              "MACs per image", "share"])
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
+        # room around each header's text: short translated headers must not touch the edges
+        header.setStyleSheet("QHeaderView::section { padding: 0 4px; }")
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (3, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(3, ShareDelegate(self.table))
         self.table.setItemDelegateForColumn(5, ShareDelegate(self.table))
-        self.table.setToolTip("Every layer with weights: how many it holds and how many "
-                              "multiply-accumulates it does per image, with its share of its "
-                              "network's total as a bar")
         self.table.setMinimumHeight(9 * 22 + 28)
         self.totals = rich_label("versus_totals")
         self._fill_table()
         tab = QWidget()
         grid = QGridLayout(tab)
-        grid.addWidget(rich_label("versus_intro", text.INTRO), 0, 0, 1, 2)
+        self.intro = rich_label("versus_intro")
+        grid.addWidget(self.intro, 0, 0, 1, 2)
         grid.addWidget(self.loss_plot, 1, 0)
         grid.addWidget(self.accuracy_plot, 1, 1)
         grid.addWidget(self.table, 2, 0, 1, 2)
@@ -197,15 +224,11 @@ class VersusPage(Page):
         return tab
 
     def _shift_tab(self) -> QWidget:
-        self.shift_plot = self._plot("shift_plot", "Accuracy on shifted test images",
-                                     "shift (pixels; mean of right, left, down, up)")
+        self.shift_plot = self._plot("shift_plot")
         self.shift_plot.setXRange(SHIFTS[0] - 0.2, SHIFTS[-1] + 0.2, padding=0)
         self.shift_curves = self._curves(self.shift_plot, symbol="o")
-        self.shift_summary = rich_label("shift_summary", "The shift test runs after training.")
-        self.views = {name: ImagePanel(title, min_size=(96, 80)) for name, title in (
-            ("original", "test image"), ("moved", "shifted"),
-            ("conv_original", "LeNet-5 conv1 map"), ("conv_moved", "… of the shifted image"),
-            ("dense_original", "DMLP: first 64 units"), ("dense_moved", "… of the shifted image"))}
+        self.shift_summary = rich_label("shift_summary")
+        self.views = {name: ImagePanel(min_size=(96, 80)) for name in VIEW_TITLES}
         self.comparison = rich_label("response_comparison")
         grid = QGridLayout()
         for column, (top, bottom) in enumerate((("original", "moved"),
@@ -225,12 +248,9 @@ class VersusPage(Page):
         return tab
 
     def _sharing_tab(self) -> QWidget:
-        self.kernels = ImagePanel("LeNet-5 conv1: 6 kernels of 5×5, each used everywhere",
-                                  colorbar=True, min_size=(200, 160))
-        self.units = ImagePanel("DMLP first layer: 8 units' 784 weights as 28×28 images",
-                                colorbar=True, min_size=(200, 160))
-        self.sharing = rich_label("sharing_caption", "Train both networks to compare their "
-                                  "first layers.")
+        self.kernels = ImagePanel(colorbar=True, min_size=(200, 160))
+        self.units = ImagePanel(colorbar=True, min_size=(200, 160))
+        self.sharing = rich_label("sharing_caption")
         tab = QWidget()
         layout = QGridLayout(tab)
         layout.addWidget(self.kernels, 0, 0)
@@ -315,8 +335,8 @@ class VersusPage(Page):
         self.progress.setValue(0)
         self.train_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        self.status.setText("Loading the data…")
-        self.statusMessage.emit("Training the DMLP and LeNet-5…")
+        self._say(("loading",))
+        self.statusMessage.emit(translate("VersusPage", "Training the DMLP and LeNet-5…"))
         self.runner.start(job, self._items, self._failed, self._finished,
                           urgent=lambda item: isinstance(item, Compared))
 
@@ -332,14 +352,11 @@ class VersusPage(Page):
                 self.losses[item.network].append(event.loss)
                 self.progress.setMaximum(2 * event.epochs * event.steps)
                 self.steps_done += 1
-                then = " (then LeNet-5 and the shift test)" if item.network == "DMLP" else ""
-                self.status.setText(f"{item.network}: epoch {event.epoch} of {event.epochs}, "
-                                    f"batch {event.step} of {event.steps}, about "
-                                    f"{event.eta_s:.0f} s left for it{then}")
+                self._say(("training", item.network, event))
             elif isinstance(event, EpochEvent):
                 self.accuracies[item.network].append(event.test_accuracy)
             elif isinstance(event, int):
-                self.status.setText(f"Shift test of {item.network}: {event} pixels…")
+                self._say(("shifting", item.network, event))
         self.progress.setValue(self.steps_done)
         for name in NETWORKS:
             losses = np.asarray(self.losses[name])
@@ -348,21 +365,95 @@ class VersusPage(Page):
                                                self.accuracies[name])
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(f"Training failed: {error}")
-        self.statusMessage.emit(f"Training failed: {error}")
+        self._say(("failed", error))
+        self.statusMessage.emit(self.status.text())
 
     def _finished(self) -> None:
         self.train_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if not self._compared:
-            if not self.status.text().startswith("Training failed"):
-                self.status.setText("Stopped before both networks were trained and tested.")
+            if self._status[0] != "failed":
+                self._say(("stopped",))
             return
         self.progress.setValue(self.progress.maximum())
-        accuracy = {name: scores[0] for name, scores in self.result.scores.items()}
-        self.status.setText("Done: test accuracy " + ", ".join(
-            f"{name} {value:.1%}" for name, value in accuracy.items()) + ".")
-        self.statusMessage.emit("Both networks trained and shift-tested.")
+        self._say(("done",))
+        self.statusMessage.emit(translate("VersusPage", "Both networks trained and "
+                                                        "shift-tested."))
+
+    def _say(self, status: tuple | None = None) -> None:
+        """The status line for the run's state (kept, to say it again in another language)."""
+        self._status = status or self._status
+        kind, *details = self._status
+        if kind == "training":
+            network, event = details
+            then = translate("VersusPage", " (then LeNet-5 and the shift test)") \
+                if network == "DMLP" else ""
+            said = translate("VersusPage", "{network}: epoch {epoch} of {epochs}, batch {step} of "
+                                           "{steps}, about {seconds} s left for it{then}").format(
+                network=network, epoch=event.epoch, epochs=event.epochs, step=event.step,
+                steps=event.steps, seconds=f"{event.eta_s:.0f}", then=then)
+        elif kind == "shifting":
+            said = translate("VersusPage", "Shift test of {network}: {pixels} pixels…").format(
+                network=details[0], pixels=details[1])
+        elif kind == "failed":
+            said = translate("VersusPage", "Training failed: {error}").format(error=details[0])
+        elif kind == "done":
+            said = translate("VersusPage", "Done: test accuracy {results}.").format(
+                results=", ".join(f"{name} {scores[0]:.1%}"
+                                  for name, scores in self.result.scores.items()))
+        else:
+            said = {"idle": translate("VersusPage", "Press <i>Train both</i>."),
+                    "loading": translate("VersusPage", "Loading the data…"),
+                    "stopped": translate("VersusPage", "Stopped before both networks were "
+                                                       "trained and tested.")}[kind]
+        self.status.setText(said)
+
+    def retranslate(self) -> None:
+        self.box.setTitle(translate("VersusPage", "Same data, same optimiser"))
+        self.form.retranslate()
+        self.train_button.setText(translate("VersusPage", "Train both"))
+        self.train_button.setToolTip(translate(
+            "VersusPage", "Train the DMLP, then LeNet-5, with the same images, optimiser (SGD "
+            "with momentum 0.9, cosine schedule), batch size and seed; then shift-test both"))
+        self.stop_button.setText(translate("VersusPage", "Stop"))
+        self.stop_button.setToolTip(translate("VersusPage", "Stop training"))
+        self.progress.setToolTip(translate("VersusPage", "Batches trained of both networks "
+                                                         "together"))
+        self._say()
+        self.longer_run.setText(translate("VersusPage", text.LONGER_RUN))
+        for i, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(i, translate("VersusPage", title))
+        for plot, title, axis in (
+                (self.loss_plot, translate("VersusPage", "Training loss per batch (smoothed)"),
+                 translate("VersusPage", "batch")),
+                (self.accuracy_plot, translate("VersusPage", "Test accuracy per epoch"),
+                 translate("VersusPage", "epoch")),
+                (self.shift_plot, translate("VersusPage", "Accuracy on shifted test images"),
+                 translate("VersusPage", "shift (pixels; mean of right, left, down, up)"))):
+            plot.setTitle(title)
+            plot.setLabel("bottom", axis)
+        self.table.setHorizontalHeaderLabels([
+            translate("VersusPage", "network"), translate("VersusPage", "layer"),
+            translate("VersusPage", "parameters"), translate("VersusPage", "share"),
+            translate("VersusPage", "MACs per image"), translate("VersusPage", "share")])
+        self.table.setToolTip(translate(
+            "VersusPage", "Every layer with weights: how many it holds and how many "
+            "multiply-accumulates it does per image, with its share of its network's total as a "
+            "bar"))
+        self.intro.setText(translate("VersusPage", text.INTRO))
+        for name, title in VIEW_TITLES.items():
+            self.views[name].set_title(translate("VersusPage", title))
+        self.kernels.set_title(translate("VersusPage", "LeNet-5 conv1: 6 kernels of 5×5, each "
+                                                       "used everywhere"))
+        self.units.set_title(translate("VersusPage", "DMLP first layer: 8 units' 784 weights as "
+                                                     "28×28 images"))
+        self._fill_table()
+        if self.result is None:
+            self.shift_summary.setText(translate("VersusPage", "The shift test runs after "
+                                                               "training."))
+            self.sharing.setText(translate("VersusPage", "Train both networks to compare their "
+                                                         "first layers."))
+        self._show_result()
 
     # ------------------------------------------------------------------ comparing
 
