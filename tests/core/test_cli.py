@@ -179,9 +179,19 @@ def test_ctrl_c_while_starting_is_one_line():
     (["trian"], {}, "unknown command 'trian' (did you mean 'train'?)", 2),
     ([], {"DISPLAY": None, "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None},
      "no display to open a window on", 1),
+    (["--lang", "fr"], {}, "--lang takes en or ko, not 'fr'", 2),
+    (["--lang"], {}, "--lang takes en or ko, not ''", 2),
 ])
 def test_the_launcher_explains_instead_of_aborting(args, env, text, code):
     environment = {k: v for k, v in os.environ.items() if k not in env or env[k] is not None}
     result = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, env=environment,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == code and text in one_error_line(result)
+
+
+def test_the_language_is_taken_out_of_the_window_arguments():
+    from gui.launcher import _language
+
+    assert _language(["--lang", "ko", "-style", "fusion"]) == (["-style", "fusion"], "ko")
+    assert _language(["--lang=en"]) == ([], "en")
+    assert _language([]) == ([], None)
