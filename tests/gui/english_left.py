@@ -33,7 +33,8 @@ ALLOWED = {
     "kw", "pad", "core", "backprop", "summary", "model", "same", "valid", "zeros", "reflect",
     "replicate", "circular", "sum", "mean", "sin", "cos", "seed", "eval", "nan", "inf", "mb",
     "gb", "dead", "run", "ceil", "enter", "for", "range", "value", "out", "pool",
-    "flat", "python", "groups", "english", "mod",
+    "flat", "python", "groups", "english", "mod", "pip",
+    "install", "torch",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*[A-Za-z0-9_]*")
 

@@ -137,9 +137,10 @@ class TrainingSession(QObject):
         self.last_step = self.history.finished = None
 
         record = RunRecord.for_trainer(config, trainer, probe)  # filled in the thread
+        record.begin(trainer.model)  # where the run starts (copied here: the page still edits
+        #                              the model's metadata while the thread starts)
 
         def job(context):
-            record.begin(trainer.model)  # where the run starts: random filters
             for event in trainer.run():
                 if context.stopped:
                     trainer.stop()
