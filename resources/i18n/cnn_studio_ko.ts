@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>8×8 example: a thin line</source>
-        <translation>8×8 예시: 가는 선</translation>
+        <translation>8×8 예시 – 가는 선</translation>
     </message>
     <message>
         <source>ones</source>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>as set</source>
-        <translation>설정한 값</translation>
+        <translation>직접 지정</translation>
     </message>
     <message>
         <source>same (keep the size)</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:#555&apos;&gt;the lesson&apos;s form: {formula} — {verdict}&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#555&apos;&gt;강의의 식: {formula} — {verdict}&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:#555&apos;&gt;강의에서 배운 식: {formula} — {verdict}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The seven loops&lt;/b&gt; of the naive method ({shape}), at this output pixel:</source>
@@ -503,7 +503,7 @@
     </message>
     <message>
         <source>Source</source>
-        <translation>소스</translation>
+        <translation>입력 출처</translation>
     </message>
     <message>
         <source>Where the input image comes from</source>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <source>Example</source>
-        <translation>예시</translation>
+        <translation>이미지 번호</translation>
     </message>
     <message>
         <source>Which example of that class (from the test set)</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>Depthwise</source>
-        <translation>깊이별</translation>
+        <translation>깊이별(depthwise)</translation>
     </message>
     <message>
         <source>One group per input channel (groups = C, as MobileNet does): each kernel sees one channel</source>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <source>input</source>
-        <translation>입력</translation>
+        <translation>입력 채널</translation>
     </message>
     <message>
         <source>Edit kernel</source>
@@ -727,11 +727,11 @@
     </message>
     <message>
         <source>One colour scale for all maps: white is 0, red positive, blue negative, up to ±max|value|.</source>
-        <translation>모든 맵에 같은 색 척도를 씁니다: 흰색은 0, 빨간색은 양수, 파란색은 음수이며 최대 ±max|value|까지입니다.</translation>
+        <translation>모든 맵에 같은 색 척도를 씁니다: 흰색은 0, 빨간색은 양수, 파란색은 음수이며 최대 ±max|값|까지입니다.</translation>
     </message>
     <message>
         <source>Input (with its zero padding)</source>
-        <translation>입력 (0 패딩 포함)</translation>
+        <translation>입력 (제로 패딩 포함)</translation>
     </message>
     <message>
         <source>Input (with its {mode} padding)</source>
@@ -969,14 +969,14 @@
     </message>
     <message>
         <source>Class probabilities&lt;br&gt;(orange: answer)</source>
-        <translation>클래스 확률&lt;br&gt;(주황색: 답)</translation>
+        <translation>클래스 확률&lt;br&gt;(주황색: 예측)</translation>
     </message>
 </context>
 <context>
     <name>LeNetPage</name>
     <message>
         <source>Source</source>
-        <translation>출처</translation>
+        <translation>데이터 출처</translation>
     </message>
     <message>
         <source>The bundled copy (a split of our own), or a folder of the official IDX files</source>
@@ -1620,7 +1620,7 @@
     </message>
     <message>
         <source>mean {mean}, std {std}, values {low} … {high}</source>
-        <translation>평균 {mean}, 표준편차 {std}, 값 {low} … {high}</translation>
+        <translation>평균 {mean}, 표준편차 {std}, 범위 {low} ~ {high}</translation>
     </message>
     <message>
         <source>channel {channel} at {position}</source>
@@ -1803,7 +1803,7 @@
     </message>
     <message>
         <source>Lesson step {step} of {steps}&lt;br&gt;visited {visited} · answered {answered}</source>
-        <translation>강의 {step}/{steps}단계&lt;br&gt;방문 {visited} · 답함 {answered}</translation>
+        <translation>강의 {step}/{steps}단계&lt;br&gt;방문한 단계 {visited} · 답한 문제 {answered}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Check:&lt;/b&gt; {prompt}</source>
@@ -2003,7 +2003,7 @@
     </message>
     <message>
         <source>Pooling shrinks a feature map: a {pool_window} window with stride {pool_stride} turns {pool_input} into {pool_output}. Max pooling keeps the strongest response in each window, so edges stand out; average pooling smooths: on this thin line, max keeps {pool_max_peak} and average only {pool_avg_peak}. Backward, max pooling sends each window&apos;s gradient only to its winner (max unpooling).</source>
-        <translation>풀링(pooling)은 특성 맵(feature map)을 줄입니다: 스트라이드(stride) {pool_stride}인 {pool_window} 윈도를 쓰면 {pool_input} 크기가 {pool_output} 크기가 됩니다. 최대 풀링(max pooling)은 각 윈도에서 가장 강한 반응을 남기므로 가장자리가 두드러지고, 평균 풀링(average pooling)은 값을 부드럽게 만듭니다. 이 가는 선에서 최대 풀링은 {pool_max_peak} 값을 유지하지만 평균 풀링은 {pool_avg_peak}에 그칩니다. 역방향으로는 최대 풀링이 각 윈도의 기울기(gradient)를 최댓값 칸에만 보냅니다(최대 언풀링, max unpooling).</translation>
+        <translation>풀링(pooling)은 특성 맵(feature map)을 줄입니다: 스트라이드(stride) {pool_stride}인 {pool_window} 윈도를 쓰면 {pool_input} 크기가 {pool_output} 크기가 됩니다. 최대 풀링(max pooling)은 각 윈도에서 가장 강한 반응을 남기므로 가장자리가 두드러지고, 평균 풀링(average pooling)은 값을 부드럽게 만듭니다. 이 가는 선에서 최대 풀링은 {pool_max_peak} 값을 유지하지만 평균 풀링은 {pool_avg_peak}에 그칩니다. 역전파에서는 최대 풀링이 각 윈도의 기울기(gradient)를 최댓값 칸에만 보냅니다(최대 언풀링, max unpooling).</translation>
     </message>
     <message>
         <source>OH = (H − K + 2·pad) // stride + 1 = ({pool_h} − {pool_window_k} + 2·{pool_padding}) // {pool_stride} + 1 = {pool_oh}</source>
@@ -2548,7 +2548,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>Count padding in the mean (average)</source>
-        <translation>평균에 패딩 포함(평균)</translation>
+        <translation>평균 풀링 시 패딩 포함</translation>
     </message>
     <message>
         <source>Average pooling: divide by the whole window, padding included (PyTorch&apos;s count_include_pad), or only by the cells inside the input</source>
@@ -2556,7 +2556,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>Divisor (average)</source>
-        <translation>제수(평균)</translation>
+        <translation>나누는 수(평균 풀링)</translation>
     </message>
     <message>
         <source>Average pooling: divide every window&apos;s sum by this number instead (PyTorch&apos;s divisor_override)</source>
@@ -2564,7 +2564,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>window&apos;s own</source>
-        <translation>윈도 자체</translation>
+        <translation>윈도 크기</translation>
     </message>
     <message>
         <source>No output — see the message on the left</source>
@@ -2596,15 +2596,15 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>&lt;b&gt;Max vs average.&lt;/b&gt; Strongest input value {strongest}: max pooling keeps {max}, average pooling {avg}: max keeps each window&apos;s strongest response (edges stay sharp); average mixes it with its neighbours (smoother, weaker).</source>
-        <translation>&lt;b&gt;최대 vs 평균.&lt;/b&gt; 가장 강한 입력값 {strongest}: 최대 풀링은 {max}, 평균 풀링은 {avg}를 남깁니다. 최대는 각 윈도의 가장 강한 반응을 유지하고(경계가 선명하게 남음), 평균은 이를 이웃과 섞습니다(더 부드럽고 약해짐).</translation>
+        <translation>&lt;b&gt;최대 vs 평균.&lt;/b&gt; 가장 강한 입력값 {strongest}: 남는 값은 최대 풀링 {max}, 평균 풀링 {avg}입니다. 최대는 각 윈도의 가장 강한 반응을 유지하고(경계가 선명하게 남음), 평균은 이를 이웃과 섞습니다(더 부드럽고 약해짐).</translation>
     </message>
     <message>
         <source>Backward, each window sends its whole gradient to the one cell that won it (max unpooling); a cell that wins several overlapping windows adds them up.</source>
-        <translation>역방향에서 각 윈도는 기울기 전체를 그 윈도에서 이긴 한 칸에 보냅니다(최대 언풀링). 겹치는 여러 윈도에서 이긴 칸은 이를 모두 더합니다.</translation>
+        <translation>역전파에서 각 윈도는 기울기 전체를 그 윈도에서 이긴 한 칸에 보냅니다(최대 언풀링). 겹치는 여러 윈도에서 이긴 칸은 이를 모두 더합니다.</translation>
     </message>
     <message>
         <source>Backward, each window spreads its gradient evenly over its cells; where windows overlap the shares add up.</source>
-        <translation>역방향에서 각 윈도는 기울기를 자기 칸들에 고르게 나눕니다. 윈도가 겹치는 곳에서는 몫이 더해집니다.</translation>
+        <translation>역전파에서 각 윈도는 기울기를 자기 칸들에 고르게 나눕니다. 윈도가 겹치는 곳에서는 몫이 더해집니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Overlapping windows.&lt;/b&gt; Output size {formula}</source>
@@ -2676,11 +2676,11 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>Backward: gradient reaching the input</source>
-        <translation>역방향: 입력에 도달한 기울기</translation>
+        <translation>역전파: 입력에 도달한 기울기</translation>
     </message>
     <message>
         <source>Convolution backward (col2im): 0 to {most} patches cover each cell</source>
-        <translation>합성곱 역방향(col2im): 각 칸을 덮는 패치 수 0~{most}</translation>
+        <translation>합성곱 역전파(col2im): 각 칸을 덮는 패치 수 0~{most}</translation>
     </message>
 </context>
 <context>
@@ -2898,7 +2898,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>images</source>
-        <translation>이미지</translation>
+        <translation>학습 이미지 수</translation>
     </message>
     <message>
         <source>Training images per epoch</source>
@@ -2942,19 +2942,19 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>conv2 kernels (a column per output map)</source>
-        <translation>conv2 커널 (출력 맵마다 한 열)</translation>
+        <translation>conv2 커널 (출력 채널마다 한 열)</translation>
     </message>
     <message>
         <source>Confusion, % of each true class (rows: true, columns: said)</source>
-        <translation>혼동, 실제 클래스별 % (행: 실제, 열: 예측)</translation>
+        <translation>혼동 행렬 (실제 클래스별 %) (행: 실제, 열: 예측)</translation>
     </message>
     <message>
         <source>What conv1 passes on (probe image)</source>
-        <translation>conv1이 넘기는 값 (관찰 이미지)</translation>
+        <translation>conv1 특성 맵 (관찰용 이미지)</translation>
     </message>
     <message>
         <source>What conv2 passes on</source>
-        <translation>conv2가 넘기는 값</translation>
+        <translation>conv2 특성 맵</translation>
     </message>
     <message>
         <source>Sigmoid and tanh saturate, so their gradients vanish; ReLU trains faster.</source>
@@ -3026,7 +3026,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>Rows: ticked runs (up to 4); columns: layers; {axis}; height: share of the layer&apos;s values. One line per epoch, from pale (before training) to strong (after the last).</source>
-        <translation>행: 체크한 실행 (최대 4개), 열: 층, {axis}, 높이: 층의 값 중 비율. 에포크마다 선 하나이며, 옅은 색(학습 전)에서 진한 색(마지막 에포크 후)으로 바뀝니다.</translation>
+        <translation>행: 체크한 실행 (최대 4개), 열: 층, {axis}, 높이: 해당 구간에 속하는 값의 비율. 에포크마다 선 하나이며, 옅은 색(학습 전)에서 진한 색(마지막 에포크 후)으로 바뀝니다.</translation>
     </message>
     <message>
         <source>Recorded before training and after every epoch on the same {count} training images, in eval mode. Gradients: how large ∂loss/∂(layer output) is, on a log scale (exact zeros left out and counted apart). Activations: the layer&apos;s output after its activation function.</source>
@@ -3042,7 +3042,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Variants: {labels}. Each: LeNet-5, {epochs} on {images} training images, tested on all test images (the status line says how long each takes on this computer).&lt;/span&gt;</source>
-        <translation>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;변형: {labels}. 각각 LeNet-5를 학습 이미지 {images}장으로 {epochs} 학습시키고, 모든 테스트 이미지로 테스트합니다 (각각 이 컴퓨터에서 얼마나 걸리는지는 상태 표시줄에 나옵니다).&lt;/span&gt;</translation>
+        <translation>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;비교 대상: {labels}. 각각 LeNet-5를 학습 이미지 {images}장으로 {epochs} 학습시키고, 모든 테스트 이미지로 테스트합니다 (각각 이 컴퓨터에서 얼마나 걸리는지는 상태 표시줄에 나옵니다).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{name} (training…)</source>
@@ -3114,7 +3114,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>&lt;b&gt;Reading&lt;/b&gt; (medians, to 0.2 decades). {lines}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Each step back through a sigmoid multiplies the gradient by σ′ ≤ 0.25: it vanishes towards the input. Training (and BatchNorm) can move the layers out of the flat parts again. Exact zeros are left out: max pooling passes each window&apos;s gradient to one cell of four, and ReLU none where it is off.&lt;/span&gt;</source>
-        <translation>&lt;b&gt;해석&lt;/b&gt; (중앙값, 0.2자릿수 단위). {lines}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;sigmoid를 거슬러 한 단계 역전파할 때마다 기울기에 σ′ ≤ 0.25가 곱해지므로 입력 쪽으로 갈수록 기울기가 소실됩니다. 학습(과 BatchNorm)은 층을 평평한 구간에서 다시 벗어나게 할 수 있습니다. 정확히 0인 값은 제외합니다: 최대 풀링은 각 윈도의 기울기를 네 칸 중 한 칸에만 전달하고, ReLU는 꺼진 곳에서 기울기를 전달하지 않습니다.&lt;/span&gt;</translation>
+        <translation>&lt;b&gt;해석&lt;/b&gt; (중앙값, 0.2자릿수 간격 구간 기준). {lines}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;역전파가 sigmoid 층을 하나 지날 때마다 기울기에 σ′(≤ 0.25)가 곱해지므로 입력 쪽으로 갈수록 기울기가 소실됩니다. 학습(과 BatchNorm)은 층을 포화 구간에서 다시 벗어나게 할 수 있습니다. 정확히 0인 값은 제외합니다: 최대 풀링은 각 윈도의 기울기를 네 칸 중 한 칸에만 전달하고, ReLU는 비활성(출력 0) 유닛에서 기울기를 전달하지 않습니다.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Reading&lt;/b&gt; (after the last epoch, to a bin&apos;s width). {lines}</source>
@@ -3122,7 +3122,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>{decades} decades smaller, about ×{factor}</source>
-        <translation>{decades}자릿수 작음, 약 ×{factor}</translation>
+        <translation>약 {factor}배({decades}자릿수) 작음</translation>
     </message>
     <message>
         <source>{decades} decades larger</source>
@@ -3186,7 +3186,7 @@ The current model is unchanged.</source>
     </message>
     <message>
         <source>% of test images right</source>
-        <translation>맞힌 테스트 이미지 %</translation>
+        <translation>정확도 (%)</translation>
     </message>
     <message>
         <source>epoch</source>

@@ -38,8 +38,9 @@ def test_formula_substitutes_the_learners_numbers():
     assert f"= <b>{3 * 5 * 3 * 4 * 14 * 16:,}</b>" in text          # MACs
     assert "OC·C·KH·KW = 4·3·5·3 = <b>180</b>" in text
     # the lesson's form beside ours: the same for d = 1, and where it goes wrong for d = 2
-    assert "(28 − 5 + 2·2) // 2 + 1 = 14 — the same, as d = 1" in text
-    assert "(20 − 3 + 2·0) // 1 + 1 = 18 — ignores the dilation d = 2: it would be wrong" in text
+    assert "(H − K + 2p) // s + 1 = (28 − 5 + 2·2) // 2 + 1 = 14 — the same, as d = 1" in text
+    assert "(W − K + 2p) // s + 1 = (20 − 3 + 2·0) // 1 + 1 = 18 — ignores the dilation d = 2: " \
+        "it would be wrong" in text  # the width's row names W, not H
 
 
 def test_the_seven_loops_show_their_indices_now():

@@ -110,7 +110,7 @@ def lesson_form(axis: str, size: int, k: int, s: int, p: int, d: int, out: int) 
                translate("ConvolutionPage", "happens to agree although d = {d}")).format(d=d)
     return translate("ConvolutionPage", "<span style='color:#555'>the lesson's form: {formula} — "
                                         "{verdict}</span>").format(
-        formula=f"(H − K + 2p) // s + 1 = ({size} − {k} + 2·{p}) // {s} + 1 = {plain}",
+        formula=f"({axis} − K + 2p) // s + 1 = ({size} − {k} + 2·{p}) // {s} + 1 = {plain}",
         verdict=verdict)
 
 
