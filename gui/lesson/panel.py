@@ -26,7 +26,7 @@ from gui.lesson.facts import facts
 from gui.lesson.questions import CellsInput, ChoiceInput, NumberInput
 from gui.lesson.steps import Step, load_steps
 from gui.settings import settings
-from gui.widgets.controls import rich_label
+from gui.widgets.controls import rich_label, set_texts
 
 RIGHT, WRONG = "#2e7d32", "#c62828"
 UNKNOWN = "(?)"  # a number the page cannot tell now (e.g. its settings are invalid)
@@ -132,7 +132,7 @@ class LessonPanel(Translated, QWidget):
     def retranslate(self) -> None:
         self.chooser.setToolTip(translate("Lesson", "Jump to any step of the lesson (✓ answered, "
                                                     "• visited)"))
-        for widget, label, tip in (
+        set_texts(
                 (self.show_me, translate("Lesson", "Show me"),
                  translate("Lesson", "Set up the page this step is about and bring it forward")),
                 (self.check, translate("Lesson", "Check"), translate("Lesson",
@@ -143,9 +143,7 @@ class LessonPanel(Translated, QWidget):
                  translate("Lesson", "The next step (sets up its page)")),
                 (self.restart, translate("Lesson", "Restart"),
                  translate("Lesson", "Restart the lesson: forget which steps you visited and "
-                                     "answered, and start again from step 1"))):
-            widget.setText(label)
-            widget.setToolTip(tip)
+                                     "answered, and start again from step 1")))
         if self.chooser.count():  # built: the step's texts, and its question asked again
             self._show_question()
             self._refresh_text()

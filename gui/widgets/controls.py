@@ -107,6 +107,19 @@ class PairSpin(QWidget):
         self.changed.emit()
 
 
+def set_texts(*items) -> None:
+    """(widget, text, tooltip) triples: each widget's text and tooltip, in one call."""
+    for widget, text, tip in items:
+        widget.setText(text)
+        widget.setToolTip(tip)
+
+
+def roomy_header(table) -> None:
+    """Room around each column header's text: a short header, a translated one especially, must
+    not touch its column's edges when the column is sized to its contents."""
+    table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 4px; }")
+
+
 def button(name: str, text: str, tooltip: str) -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(name)

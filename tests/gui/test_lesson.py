@@ -68,7 +68,7 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
             facts = FACTS["pooling"](page)
             assert f"Pooled output {facts['pool_output']}" in page.output_view.title.text()
         if step.page == "versus":
-            table = page.table
+            table = page.training.table
             assert table.item(0, 2).text() == \
                 f"{sum(p.data.size for p in page._models()['DMLP'][1].parameters()):,}"
     assert len(panel.visited) == len(STEPS)

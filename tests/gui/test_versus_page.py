@@ -5,7 +5,8 @@ import pytest
 
 from core.compare import SHIFTS, shift_test, shifted
 from core.data import load_fashion_mnist
-from gui.pages.versus.page import VersusConfig, VersusPage, first_response
+from gui.pages.versus.page import VersusConfig, VersusPage
+from gui.pages.versus.tabs import first_response
 from gui.pages.versus.text import response_comparison
 from tests.gui.helpers import show
 
@@ -20,13 +21,13 @@ def page(qtbot):
 
 
 def test_before_training_the_table_counts_both_networks(page):
-    table = page.table
+    table = page.training.table
     names = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
     assert names == [("DMLP", f"fc{i}") for i in range(1, 5)] + \
         [("LeNet-5", f"conv{i}") for i in range(1, 4)] + [("LeNet-5", "fc1"), ("LeNet-5", "fc2")]
     assert table.item(0, 2).text() == "50,240" and table.item(4, 4).text() == "117,600"
-    assert "DMLP 59,210 parameters" in page.totals.text()
-    assert "computes 7× as much" in page.totals.text()
+    assert "DMLP 59,210 parameters" in page.training.totals.text()
+    assert "computes 7× as much" in page.training.totals.text()
 
 
 def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
@@ -38,14 +39,14 @@ def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
     assert set(models) == {"DMLP", "LeNet-5"}
     for name, model in models.items():
         assert len(page.accuracies[name]) == 1 and len(page.losses[name]) == 10
-        x, y = page.shift_curves[name].getData()
+        x, y = page.shift.shift_curves[name].getData()
         assert list(x) == list(SHIFTS)
         # The page's numbers are the core's shift test on the same models and images.
         expected = shift_test(model, test.images[:300], test.labels[:300])
         np.testing.assert_allclose(y, expected)
-    assert "DMLP</b>:" in page.shift_summary.text()
+    assert "DMLP</b>:" in page.shift.shift_summary.text()
     # The shift example: LeNet-5's maps move with the image, so shifted back they match.
-    text = page.comparison.text()
+    text = page.shift.comparison.text()
     assert "Moved 2 pixels right" in text and "(r = 1.00)" in text
     image = test.images[5]
     moved = shifted(image[None], 0, 2)[0]
@@ -54,9 +55,10 @@ def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
                                    first_response(models["DMLP"], image),
                                    first_response(models["DMLP"], moved), 2)
     assert text == expected
-    assert "150 weights" in page.sharing.text() and "50,176 weights" in page.sharing.text()
+    caption = page.sharing.sharing.text()
+    assert "150 weights" in caption and "50,176 weights" in caption
     page.form["shift"].setValue(0)
-    assert "Choose a shift above 0" in page.comparison.text()
+    assert "Choose a shift above 0" in page.shift.comparison.text()
 
 
 def test_stop_ends_the_comparison_early(qtbot):

@@ -22,6 +22,7 @@ from core.timing import MethodProgress, MethodTimed
 from gui import choices
 from gui.i18n import Translated, translate
 from gui.pages.convolution.config import ConvResult
+from gui.widgets.controls import roomy_header
 from gui.workers import WorkerRunner
 
 ORDER = tuple(choices.CONV_METHODS)  # rows of the table
@@ -69,8 +70,7 @@ class MethodsTab(Translated, QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.setMaximumHeight(140)
-        # room around each header's text: short translated headers must not touch the edges
-        self.table.horizontalHeader().setStyleSheet("QHeaderView::section { padding: 0 4px; }")
+        roomy_header(self.table)
         self._clear()
         layout = QVBoxLayout(self)
         for widget in (intro, self.compare, self.progress, self.table):

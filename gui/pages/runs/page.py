@@ -37,7 +37,7 @@ from gui.pages.base import Page
 from gui.pages.runs import text
 from gui.pages.runs.store import Run, RunStore
 from gui.pages.runs.views import CurvesTab, DistributionsTab, Live, RewindTab
-from gui.widgets.controls import rich_label
+from gui.widgets.controls import rich_label, set_texts
 from gui.workers import WorkerRunner
 
 UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
@@ -154,16 +154,14 @@ class RunsPage(Translated, Page):
         self.run_list.setToolTip(translate("RunsPage", "Every finished run: the experiments' and "
                                                        "the LeNet-5 page's. Tick runs to overlay "
                                                        "them; double-click one to rename it."))
-        for widget, label, tip in (
+        set_texts(
                 (self.rename_button, translate("RunsPage", "Rename…"),
                  translate("RunsPage", "Give the selected run a name")),
                 (self.delete_button, translate("RunsPage", "Delete…"),
                  translate("RunsPage", "Delete the selected run and its saved folder")),
                 (self.export_button, translate("RunsPage", "Export CSV…"),
                  translate("RunsPage", "Write the ticked runs' curves (every batch's loss, every "
-                                       "epoch's figures) as a CSV table"))):
-            widget.setText(label)
-            widget.setToolTip(tip)
+                                       "epoch's figures) as a CSV table")))
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, text.say(title))
         self._experiment_changed()

@@ -30,7 +30,7 @@ from gui.colours import symmetric_levels
 from gui.i18n import Translated, translate
 from gui.pages.runs import text
 from gui.pages.runs.store import Run
-from gui.widgets.controls import rich_label
+from gui.widgets.controls import rich_label, roomy_header
 from gui.widgets.image_panel import DIVERGING, GRAY, ImagePanel
 from gui.widgets.mosaic import tile
 from gui.widgets.training_plots import quiet_grid, smoothed
@@ -80,8 +80,7 @@ class CurvesTab(Translated, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # room around each header's text: short translated headers must not touch the edges
-        header.setStyleSheet("QHeaderView::section { padding: 0 4px; }")
+        roomy_header(self.table)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -41,7 +41,7 @@ from gui.pages.tiny_net.text import (
     stages_html,
     weights_html,
 )
-from gui.widgets.controls import rich_label
+from gui.widgets.controls import rich_label, set_texts
 from gui.widgets.form import Float, Form, Int
 from gui.workers import WorkerRunner
 
@@ -181,7 +181,7 @@ class TinyNetPage(Translated, Page):
     def retranslate(self) -> None:
         self.box.setTitle(translate("TinyNetPage", "The lesson's tiny network"))
         self.form.retranslate()
-        for widget, text, tip in (
+        set_texts(
                 (self.train_button, translate("TinyNetPage", "Train"),
                  translate("TinyNetPage", "Run the epochs from the current weights")),
                 (self.stop_button, translate("TinyNetPage", "Stop"),
@@ -194,9 +194,7 @@ class TinyNetPage(Translated, Page):
                  translate("TinyNetPage", "Draw new inputs and weights from the seed")),
                 (self.check_button, translate("TinyNetPage", "Check gradients"),
                  translate("TinyNetPage", "Compare the hand-written backprop with numerical "
-                                          "gradients (central differences, float64)"))):
-            widget.setText(text)
-            widget.setToolTip(tip)
+                                          "gradients (central differences, float64)")))
         self.loss_plot.setTitle(translate("TinyNetPage", "Mean loss ½(y − ŷ)² per epoch"))
         self.loss_plot.setLabel("bottom", translate("TinyNetPage", "epoch"))
         self.backward.setToolTip(translate(

@@ -6,18 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,27 +25,16 @@ from core.compare import (
     SHIFTS,
     dmlp_model,
     shift_test,
-    shifted,
     trainers,
-    weighted_layers,
 )
-from core.inside import classify
-from core.layers import Conv2d, Linear
 from core.train import EpochEvent, FinishedEvent, StepEvent, lenet_model
-from core.zoo import ACTIVATIONS
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
-from gui.pages.tiny_net.text import layer_of
 from gui.pages.versus import text
+from gui.pages.versus.tabs import SharingTab, ShiftTab, TrainingTab
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Form, Int
-from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
-from gui.widgets.mosaic import tile
-from gui.widgets.share_bar import ShareDelegate, share_item
-from gui.widgets.training_plots import quiet_grid, smoothed
 from gui.workers import WorkerRunner
-
-COLOURS = {"DMLP": "#e65100", "LeNet-5": "#1565c0"}
 
 
 @dataclass(frozen=True)
@@ -105,14 +88,6 @@ class Compared(NamedTuple):
     test: object          # the test Split
 
 
-VIEW_TITLES = {
-    "original": QT_TRANSLATE_NOOP("VersusPage", "test image"),
-    "moved": QT_TRANSLATE_NOOP("VersusPage", "shifted"),
-    "conv_original": QT_TRANSLATE_NOOP("VersusPage", "LeNet-5 conv1 map"),
-    "conv_moved": QT_TRANSLATE_NOOP("VersusPage", "… of the shifted image"),
-    "dense_original": QT_TRANSLATE_NOOP("VersusPage", "DMLP: first 64 units"),
-    "dense_moved": QT_TRANSLATE_NOOP("VersusPage", "… of the shifted image"),
-}
 TAB_TITLES = (QT_TRANSLATE_NOOP("VersusPage", "Training and parameters"),
               QT_TRANSLATE_NOOP("VersusPage", "Shift test"),
               QT_TRANSLATE_NOOP("VersusPage", "Weight sharing"))
@@ -166,9 +141,10 @@ class VersusPage(Translated, Page):
         left.setLayout(column)
         left.setFixedWidth(300)
 
+        self.training, self.shift, self.sharing = TrainingTab(), ShiftTab(), SharingTab()
+        self.training.show_models(self._models())
         self.tabs = QTabWidget()
-        for tab, title in zip((self._training_tab(), self._shift_tab(), self._sharing_tab()),
-                              TAB_TITLES):
+        for tab, title in zip((self.training, self.shift, self.sharing), TAB_TITLES):
             self.tabs.addTab(tab, "")
             self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         layout = QHBoxLayout(self)
@@ -177,87 +153,6 @@ class VersusPage(Translated, Page):
         self.train_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.runner.request_stop)
         self.form.changed.connect(self._changed)
-
-    def _plot(self, name: str, legend=(-5, 5)) -> pg.PlotWidget:
-        """A plot with a legend in a corner the curves leave free (offset: negative from
-        the right or bottom); its title and axis label come with ``retranslate``."""
-        plot = pg.PlotWidget()
-        plot.setObjectName(name)
-        quiet_grid(plot)
-        plot.addLegend(offset=legend, brush=(255, 255, 255, 200))
-        return plot
-
-    def _curves(self, plot: pg.PlotWidget, symbol=None) -> dict:
-        return {name: plot.plot(pen=pg.mkPen(COLOURS[name], width=2), symbol=symbol,
-                                symbolBrush=COLOURS[name], symbolPen=COLOURS[name], name=name)
-                for name in NETWORKS}
-
-    def _training_tab(self) -> QWidget:
-        self.loss_plot = self._plot("versus_loss")
-        self.loss_curves = self._curves(self.loss_plot)
-        self.accuracy_plot = self._plot("versus_accuracy", legend=(5, 5))
-        self.accuracy_curves = self._curves(self.accuracy_plot, symbol="o")
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("versus_layers")
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        # room around each header's text: short translated headers must not touch the edges
-        header.setStyleSheet("QHeaderView::section { padding: 0 4px; }")
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (3, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        self.table.setItemDelegateForColumn(3, ShareDelegate(self.table))
-        self.table.setItemDelegateForColumn(5, ShareDelegate(self.table))
-        self.table.setMinimumHeight(9 * 22 + 28)
-        self.totals = rich_label("versus_totals")
-        self._fill_table()
-        tab = QWidget()
-        grid = QGridLayout(tab)
-        self.intro = rich_label("versus_intro")
-        grid.addWidget(self.intro, 0, 0, 1, 2)
-        grid.addWidget(self.loss_plot, 1, 0)
-        grid.addWidget(self.accuracy_plot, 1, 1)
-        grid.addWidget(self.table, 2, 0, 1, 2)
-        grid.addWidget(self.totals, 3, 0, 1, 2)
-        grid.setRowStretch(1, 1)
-        return tab
-
-    def _shift_tab(self) -> QWidget:
-        self.shift_plot = self._plot("shift_plot")
-        self.shift_plot.setXRange(SHIFTS[0] - 0.2, SHIFTS[-1] + 0.2, padding=0)
-        self.shift_curves = self._curves(self.shift_plot, symbol="o")
-        self.shift_summary = rich_label("shift_summary")
-        self.views = {name: ImagePanel(min_size=(96, 80)) for name in VIEW_TITLES}
-        self.comparison = rich_label("response_comparison")
-        grid = QGridLayout()
-        for column, (top, bottom) in enumerate((("original", "moved"),
-                                                ("conv_original", "conv_moved"),
-                                                ("dense_original", "dense_moved"))):
-            grid.addWidget(self.views[top], 0, column)
-            grid.addWidget(self.views[bottom], 1, column)
-        tab = QWidget()
-        layout = QGridLayout(tab)
-        layout.addWidget(self.shift_plot, 0, 0)
-        layout.addWidget(self.shift_summary, 1, 0)
-        layout.addLayout(grid, 0, 1)
-        layout.addWidget(self.comparison, 1, 1)
-        layout.setColumnStretch(0, 1)
-        layout.setColumnStretch(1, 1)
-        layout.setRowStretch(0, 1)
-        return tab
-
-    def _sharing_tab(self) -> QWidget:
-        self.kernels = ImagePanel(colorbar=True, min_size=(200, 160))
-        self.units = ImagePanel(colorbar=True, min_size=(200, 160))
-        self.sharing = rich_label("sharing_caption")
-        tab = QWidget()
-        layout = QGridLayout(tab)
-        layout.addWidget(self.kernels, 0, 0)
-        layout.addWidget(self.units, 0, 1)
-        layout.addWidget(self.sharing, 1, 0, 1, 2)
-        layout.setRowStretch(0, 1)
-        return tab
 
     # ------------------------------------------------------------------ configuration
 
@@ -281,23 +176,6 @@ class VersusPage(Translated, Page):
             return self.result.models
         config = replace(DEMO, seed=self.config().seed)
         return {"DMLP": dmlp_model(config), "LeNet-5": lenet_model(config)}
-
-    def _fill_table(self) -> None:
-        models = self._models()
-        rows = [(name, share) for name, model in models.items()
-                for share in weighted_layers(model)]
-        self.totals.setText(text.totals(models))
-        totals = {name: (sum(s.params for n, s in rows if n == name),
-                         sum(s.macs for n, s in rows if n == name)) for name in NETWORKS}
-        self.table.setRowCount(len(rows))
-        for i, (name, share) in enumerate(rows):
-            params, macs = totals[name]
-            for j, item in enumerate((QTableWidgetItem(name), QTableWidgetItem(share.name),
-                                      QTableWidgetItem(f"{share.params:,}"),
-                                      share_item(share.params / params),
-                                      QTableWidgetItem(f"{share.macs:,}"),
-                                      share_item(share.macs / macs))):
-                self.table.setItem(i, j, item)
 
     # ------------------------------------------------------------------ training
 
@@ -344,7 +222,7 @@ class VersusPage(Translated, Page):
         for item in items:
             if isinstance(item, Compared):
                 self.result, self._compared = item, True
-                self._fill_table()
+                self.training.show_models(item.models)
                 self._show_result()
                 continue
             event = item.event
@@ -358,11 +236,7 @@ class VersusPage(Translated, Page):
             elif isinstance(event, int):
                 self._say(("shifting", item.network, event))
         self.progress.setValue(self.steps_done)
-        for name in NETWORKS:
-            losses = np.asarray(self.losses[name])
-            self.loss_curves[name].setData(smoothed(losses))
-            self.accuracy_curves[name].setData(np.arange(1, len(self.accuracies[name]) + 1),
-                                               self.accuracies[name])
+        self.training.show_curves(self.losses, self.accuracies)
 
     def _failed(self, error: BaseException) -> None:
         self._say(("failed", error))
@@ -423,36 +297,6 @@ class VersusPage(Translated, Page):
         self.longer_run.setText(translate("VersusPage", text.LONGER_RUN))
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, translate("VersusPage", title))
-        for plot, title, axis in (
-                (self.loss_plot, translate("VersusPage", "Training loss per batch (smoothed)"),
-                 translate("VersusPage", "batch")),
-                (self.accuracy_plot, translate("VersusPage", "Test accuracy per epoch"),
-                 translate("VersusPage", "epoch")),
-                (self.shift_plot, translate("VersusPage", "Accuracy on shifted test images"),
-                 translate("VersusPage", "shift (pixels; mean of right, left, down, up)"))):
-            plot.setTitle(title)
-            plot.setLabel("bottom", axis)
-        self.table.setHorizontalHeaderLabels([
-            translate("VersusPage", "network"), translate("VersusPage", "layer"),
-            translate("VersusPage", "parameters"), translate("VersusPage", "share"),
-            translate("VersusPage", "MACs per image"), translate("VersusPage", "share")])
-        self.table.setToolTip(translate(
-            "VersusPage", "Every layer with weights: how many it holds and how many "
-            "multiply-accumulates it does per image, with its share of its network's total as a "
-            "bar"))
-        self.intro.setText(translate("VersusPage", text.INTRO))
-        for name, title in VIEW_TITLES.items():
-            self.views[name].set_title(translate("VersusPage", title))
-        self.kernels.set_title(translate("VersusPage", "LeNet-5 conv1: 6 kernels of 5×5, each "
-                                                       "used everywhere"))
-        self.units.set_title(translate("VersusPage", "DMLP first layer: 8 units' 784 weights as "
-                                                     "28×28 images"))
-        self._fill_table()
-        if self.result is None:
-            self.shift_summary.setText(translate("VersusPage", "The shift test runs after "
-                                                               "training."))
-            self.sharing.setText(translate("VersusPage", "Train both networks to compare their "
-                                                         "first layers."))
         self._show_result()
 
     # ------------------------------------------------------------------ comparing
@@ -461,41 +305,6 @@ class VersusPage(Translated, Page):
         if self.result is None:
             return
         models, scores, test = self.result
-        for name in NETWORKS:
-            self.shift_curves[name].setData(list(SHIFTS), scores[name])
-        self.shift_plot.setYRange(0, 1, padding=0.02)
-        self.shift_summary.setText(text.shift_summary(scores))
         config = self.config()
-        image = test.images[config.image]
-        moved = shifted(image[None], 0, config.shift)[0]
-        self.views["original"].set_image(image, (0, 255))
-        self.views["moved"].set_image(moved, (0, 255))
-        responses = {}
-        for key, picture in (("original", image), ("moved", moved)):
-            responses[key] = (first_response(models["LeNet-5"], picture),
-                              first_response(models["DMLP"], picture))
-        maps = [conv[config.channel] for conv, _ in responses.values()]
-        levels = symmetric_levels(np.stack(maps))
-        units = [dense.reshape(8, -1) for _, dense in responses.values()]
-        unit_levels = symmetric_levels(np.stack(units))
-        for key, conv_map, unit_grid in zip(("original", "moved"), maps, units):
-            self.views[f"conv_{key}"].set_image(conv_map, levels, DIVERGING)
-            self.views[f"dense_{key}"].set_image(unit_grid, unit_levels, DIVERGING)
-        self.comparison.setText(text.response_comparison(
-            responses["original"][0], responses["moved"][0], responses["original"][1],
-            responses["moved"][1], config.shift))
-        kernels = layer_of(models["LeNet-5"], Conv2d).weight.data
-        hidden = layer_of(models["DMLP"], Linear).weight.data
-        self.kernels.set_image(tile(kernels[:, 0], columns=3)[0],
-                               symmetric_levels(kernels), DIVERGING)
-        self.units.set_image(tile(hidden[:8].reshape(8, 28, 28), columns=4)[0],
-                             symmetric_levels(hidden[:8]), DIVERGING)
-        self.sharing.setText(text.sharing_caption(kernels, hidden))
-
-
-def first_response(model, image: np.ndarray) -> np.ndarray:
-    """The output of the model's first activation layer for a picture: what its first layer
-    of units passes on (LeNet-5: 6 maps of 28×28 after BN and tanh; DMLP: 64 values)."""
-    return next(stage.output for stage in classify(model, image).stages
-                if type(stage.layer) in ACTIVATIONS.values())
-
+        self.shift.display(models, scores, test.images[config.image], config)
+        self.sharing.display(models)
