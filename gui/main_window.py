@@ -22,7 +22,7 @@ from gui.i18n import LANGUAGES, Translated, translate
 from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.lesson.panel import LessonPanel
 from gui.pages.activations import ActivationsPage
-from gui.pages.base import Page
+from gui.pages.base import Page, Pages
 from gui.pages.convolution.page import ConvolutionPage
 from gui.pages.lenet.page import LeNetPage
 from gui.pages.pooling import PoolingPage
@@ -63,14 +63,15 @@ class MainWindow(Translated, QMainWindow):
         self.runs = RunsPage()
         self.lenet.session.finished.connect(
             lambda _: self.runs.add_record(self.lenet.session.record))
-        self.pages: list[Page] = [VersusPage(), self.convolution, PoolingPage(self.workspace),
-                                  ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
-                                  self.lenet, self.runs]
+        self.pages = Pages([VersusPage(), self.convolution, PoolingPage(self.workspace),
+                            ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
+                            self.lenet, self.runs])
         for page in self.pages:
             self.page_list.addItem("")  # titles in retranslate()
             self.stack.addWidget(page)
             page.statusMessage.connect(lambda text, page=page: self._page_status(page, text))
-        self.lesson = LessonPanel(self)
+        self.lesson = LessonPanel(self.pages)
+        self.lesson.pageRequested.connect(self.show_page)
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.page_list)
         left.addWidget(self.lesson)
@@ -183,7 +184,7 @@ class MainWindow(Translated, QMainWindow):
 
     def page(self, key: str) -> Page | None:
         """The page whose settings group is ``key`` ("convolution", "lenet", …)."""
-        return next((page for page in self.pages if page.key == key), None)
+        return self.pages.page(key)
 
     def show_page(self, page) -> None:
         self.page_list.setCurrentRow(self.pages.index(page))

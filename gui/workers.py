@@ -1,19 +1,24 @@
 """The one worker pattern: a job (a generator function) runs in a QThread; what it yields reaches
 the GUI thread in batches, at most ~30 times a second.
 
-- The Worker is a parentless QObject moved to its own QThread (a parent would make moveToThread
-  fail silently).
-- Its signals are connected to bound slots of a ``_Job``, a QObject living in the GUI thread,
-  which then calls the page's callbacks there. (A lambda connected to a worker signal would run in
-  the worker thread.)
+Lifetimes are deterministic — nothing here is ever left for Python's cyclic garbage collector,
+which may run in any thread:
+
+- The Worker is a parentless QObject (a parent would make moveToThread fail silently) moved to
+  its own QThread, and deleted there with ``deleteLater`` as that thread finishes.
+- The QThread is a child of its runner (owned by Qt, never by a Python reference) and is deleted
+  with ``deleteLater`` once it has finished.
+- The worker's signals carry the job's number and reach bound slots of the runner, which lives in
+  the GUI thread and calls the page's callbacks there. (A lambda connected to a worker signal would
+  run in the worker thread.) No job refers back to its runner.
+- An error crosses threads as plain data, a ``Failure`` (type, message, formatted traceback):
+  a live exception holds its frames, and the frames hold whatever they referenced.
 - Stop is a thread-safe flag the job checks between steps (a stop slot would never run while the
   job loops); ``wait_for_wake`` lets a paused job block until resumed or stopped.
 - Jobs yield copies of arrays, never views of state they keep changing.
-- Every job keeps its own thread and worker alive until that thread has ended: nothing a job does
-  late can touch another job's thread (destroying a running QThread aborts the process).
 - ``cancel()`` ends a job at once as far as its page is concerned: later signals of that job are
   ignored while its thread winds down in the background. ``shutdown()`` (closing) cancels every
-  job and waits for the threads.
+  job and waits for the threads, each for at most ``SHUTDOWN_S``.
 - Work that cannot check the stop flag for a long time runs elsewhere: a long numpy call in a
   child process that a stop terminates (``run_in_process``), a network read that may hang in a
   daemon thread that a stop abandons (``run_in_thread``).
@@ -21,28 +26,61 @@ the GUI thread in batches, at most ~30 times a second.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import queue
+import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+
+SHUTDOWN_S = 10.0  # how long closing waits for a job that was asked to stop
+_numbers = itertools.count(1)
+_abandoned: list[QThread] = []  # threads that ignored a stop: kept so they are never destroyed
 
 
 class Cancelled(Exception):
     """Raised inside a job by ``JobContext.check()`` once a stop was requested."""
 
 
+class Failure(NamedTuple):
+    """Why a job failed, as plain data. ``str()`` is the message, as the exception's was."""
+
+    kind: str        # the exception's type name, e.g. "ValueError"
+    message: str     # str(exception)
+    traceback: str   # formatted, for a report
+
+    def __str__(self) -> str:
+        return self.message
+
+    @classmethod
+    def of(cls, error: BaseException) -> Failure:
+        return cls(type(error).__name__, str(error),
+                   "".join(traceback.format_exception(type(error), error, error.__traceback__)))
+
+
+class JobError(Exception):
+    """Raised inside a job by the blocking helpers when their target failed."""
+
+    def __init__(self, failure: Failure):
+        super().__init__(failure.message)
+        self.failure = failure
+
+
 class JobContext:
     """What a job sees of its worker: the stop flag, a way to report, and a way to wait."""
 
-    def __init__(self, worker: Worker):
-        self._worker = worker
+    def __init__(self, stop: threading.Event, wake: threading.Event,
+                 report: Callable[[object, bool], None]):
+        self._stop, self._wake, self._report = stop, wake, report
 
     @property
     def stopped(self) -> bool:
-        return self._worker._stop.is_set()
+        return self._stop.is_set()
 
     def check(self) -> None:
         if self.stopped:
@@ -50,49 +88,56 @@ class JobContext:
 
     def report(self, item, urgent: bool = False) -> None:
         """Send ``item`` to the GUI (batched with others unless ``urgent``)."""
-        self._worker._queue(item, urgent)
+        self._report(item, urgent)
 
     def wait_for_wake(self, timeout: float | None = None) -> None:
         """Block until ``WorkerRunner.wake()`` or a stop (or the timeout)."""
-        self._worker._wake.wait(timeout)
-        self._worker._wake.clear()
+        self._wake.wait(timeout)
+        self._wake.clear()
 
 
 class Worker(QObject):
-    progressed = Signal(list)  # items since the last emission, oldest first
-    failed = Signal(object)    # the exception object
-    finished = Signal()
+    progressed = Signal(int, list)  # job number, items since the last emission, oldest first
+    failed = Signal(int, object)    # job number, Failure
+    finished = Signal(int)          # job number
 
-    def __init__(self, job: Callable[[JobContext], Iterator], max_rate_hz: float = 30.0,
-                 urgent: Callable[[object], bool] | None = None):
+    def __init__(self, number: int, job: Callable[[JobContext], Iterator],
+                 max_rate_hz: float = 30.0, urgent: Callable[[object], bool] | None = None):
         super().__init__()  # no parent: it is moved to another thread
-        self._job, self._urgent = job, urgent or (lambda item: False)
+        self.number = number
+        self._job, self._urgent = job, urgent
         self._interval = 1.0 / max_rate_hz
-        self._stop, self._wake = threading.Event(), threading.Event()
+        self.stop_flag, self.wake_flag = threading.Event(), threading.Event()
         self._pending: list = []
         self._last_emit = 0.0
 
     def stop(self) -> None:
         """Thread-safe: the job sees ``stopped`` and a paused job wakes up."""
-        self._stop.set()
-        self._wake.set()
+        self.stop_flag.set()
+        self.wake_flag.set()
 
     @Slot()
     def run(self) -> None:
-        context = JobContext(self)
+        job, self._job = self._job, None  # nothing of the job outlives its run
+        context = JobContext(self.stop_flag, self.wake_flag, self._queue)
         try:
-            for item in self._job(context):
-                self._queue(item, self._urgent(item))
-                if self._stop.is_set():
+            for item in job(context):
+                self._queue(item, self._urgent is not None and self._urgent(item))
+                if self.stop_flag.is_set():
                     break
         except Cancelled:
             pass
-        except Exception as err:  # shown to the user; the app keeps running
-            self._flush()
-            self.failed.emit(err)
+        except JobError as err:
+            self._fail(err.failure)
+        except Exception as err:  # noqa: BLE001 - shown to the user; the app keeps running
+            self._fail(Failure.of(err))
         finally:
             self._flush()
-            self.finished.emit()
+            self.finished.emit(self.number)
+
+    def _fail(self, failure: Failure) -> None:
+        self._flush()
+        self.failed.emit(self.number, failure)
 
     def _queue(self, item, urgent: bool) -> None:
         self._pending.append(item)
@@ -103,74 +148,30 @@ class Worker(QObject):
         if self._pending:
             batch, self._pending = self._pending, []
             self._last_emit = time.monotonic()
-            self.progressed.emit(batch)
+            self.progressed.emit(self.number, batch)
 
 
-class _Job(QObject):
-    """One job's thread and worker, and the callbacks its signals reach while it is live."""
+class _Job:
+    """A job as its runner keeps it (GUI thread only): its thread, its worker and the callbacks
+    its signals reach while it is live. It knows nothing of the runner."""
 
-    def __init__(self, runner: WorkerRunner, job, on_items, on_failed, on_finished, urgent,
-                 max_rate_hz: float):
-        # Created in the GUI thread, so its slots run there. No parent: deleteLater() on a Python
-        # subclass crashed in PySide; the runner holds it instead, and frees it after its slot.
-        super().__init__()
-        self._runner = runner
-        self._on_items, self._on_failed, self._on_finished = on_items, on_failed, on_finished
+    __slots__ = ("thread", "worker", "on_items", "on_failed", "on_finished", "live")
+
+    def __init__(self, thread, worker, on_items, on_failed, on_finished):
+        self.thread, self.worker = thread, worker
+        self.on_items, self.on_failed, self.on_finished = on_items, on_failed, on_finished
         self.live = True  # False once cancelled: late signals are ignored
-        self.thread = QThread()
-        self.worker = Worker(job, max_rate_hz, urgent)
-        self.worker.moveToThread(self.thread)
-        self.worker.progressed.connect(self._items)
-        self.worker.failed.connect(self._failed)
-        # quit() is thread-safe; called directly in the worker thread, it does not depend on the
-        # GUI thread, which may be blocked in wait() while closing.
-        self.worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self._ended)
-        self.thread.started.connect(self.worker.run)
 
-    def start(self) -> None:
-        self.thread.start()
-
-    def cancel(self) -> None:
-        """Ask the job to stop and mute it; returns its finished callback (not yet called)."""
+    def mute(self):
+        """Ask the job to stop and stop listening; returns its finished callback, not called."""
         self.worker.stop()
-        self.live = False
-        callback, self._on_finished = self._on_finished, None
+        callback = self.on_finished
+        self.live, self.on_items, self.on_failed, self.on_finished = False, None, None, None
         return callback
-
-    def wait(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
-
-    @Slot(list)
-    def _items(self, items: list) -> None:
-        if self.live:
-            self._on_items(items)
-
-    @Slot(object)
-    def _failed(self, error: BaseException) -> None:
-        if self.live and self._on_failed is not None:
-            self._on_failed(error)
-
-    @Slot()
-    def _ended(self) -> None:
-        if self.thread is None:
-            return  # already waited for and released by shutdown()
-        self.thread.wait()  # returns at once: the thread is past its last instruction
-        self._runner._forget(self)
-        callback = self._on_finished if self.live else None
-        self.live, self._on_finished = False, None
-        self.release()
-        if callback is not None:
-            callback()
-
-    def release(self) -> None:
-        """Drop the (finished) thread and worker."""
-        self.thread = self.worker = None
 
 
 class WorkerRunner(QObject):
-    """Runs one job at a time for its owner page; callbacks run in the GUI thread.
+    """Runs one job at a time for its owner; callbacks run in the GUI thread.
 
     A cancelled job no longer counts as running and its callbacks are never called again, but its
     thread is kept until it has ended, so a new job may start at once.
@@ -178,70 +179,115 @@ class WorkerRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._current: _Job | None = None
-        self._jobs: list[_Job] = []  # the current job and cancelled ones still winding down
-        self._ended: _Job | None = None  # kept until after its last slot has returned
+        self._jobs: dict[int, _Job] = {}  # the current job and cancelled ones winding down
+        self._current: int | None = None
 
     @property
     def running(self) -> bool:
         return self._current is not None
-
-    def start(self, job, on_items: Callable[[list], None],
-              on_failed: Callable[[BaseException], None] | None = None,
-              on_finished: Callable[[], None] | None = None, urgent=None,
-              max_rate_hz: float = 30.0) -> None:
-        if self.running:
-            raise RuntimeError("a job is already running")
-        self._current = _Job(self, job, on_items, on_failed, on_finished, urgent, max_rate_hz)
-        self._jobs.append(self._current)
-        self._current.start()
-
-    def wake(self) -> None:
-        if self._current is not None:
-            self._current.worker._wake.set()
-
-    def request_stop(self) -> None:
-        """Ask the job to stop; its remaining items and ``on_finished`` follow once it has."""
-        if self._current is not None:
-            self._current.worker.stop()
-
-    def cancel(self) -> None:
-        """Stop the job without waiting: ``on_finished`` runs now, nothing of the job after."""
-        job, self._current = self._current, None
-        if job is not None:
-            callback = job.cancel()
-            if callback is not None:
-                callback()
-
-    def shutdown(self) -> None:
-        """Cancel every job and wait until each thread has ended (for closing)."""
-        self.cancel()
-        for job in self._jobs:
-            job.cancel()
-        for job in self._jobs:
-            job.wait()
-            job.release()
-        self._jobs.clear()
 
     @property
     def threads(self) -> int:
         """Threads not yet ended: the current job's and cancelled ones winding down."""
         return len(self._jobs)
 
-    def _forget(self, job: _Job) -> None:
-        """Called from ``job``'s own slot: it is freed later, when the next job ends."""
-        if job in self._jobs:
-            self._jobs.remove(job)
-        if self._current is job:
+    def start(self, job, on_items: Callable[[list], None],
+              on_failed: Callable[[Failure], None] | None = None,
+              on_finished: Callable[[], None] | None = None, urgent=None,
+              max_rate_hz: float = 30.0) -> None:
+        if self.running:
+            raise RuntimeError("a job is already running")
+        number = next(_numbers)
+        thread = QThread(self)
+        worker = Worker(number, job, max_rate_hz, urgent)
+        worker.moveToThread(thread)
+        worker.progressed.connect(self._progressed)
+        worker.failed.connect(self._failed)
+        # quit() is thread-safe; called directly in the worker thread, it does not depend on the
+        # GUI thread, which may be blocked in wait() while closing.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.finished.connect(self._worker_finished)
+        thread.finished.connect(worker.deleteLater)  # runs in the ending thread itself
+        thread.started.connect(worker.run)
+        self._jobs[number] = _Job(thread, worker, on_items, on_failed, on_finished)
+        self._current = number
+        thread.start()
+
+    def wake(self) -> None:
+        job = self._jobs.get(self._current)
+        if job is not None:
+            job.worker.wake_flag.set()
+
+    def request_stop(self) -> None:
+        """Ask the job to stop; its remaining items and ``on_finished`` follow once it has."""
+        job = self._jobs.get(self._current)
+        if job is not None:
+            job.worker.stop()
+
+    def cancel(self) -> None:
+        """Stop the job without waiting: ``on_finished`` runs now, nothing of the job after."""
+        job = self._jobs.get(self._current)
+        self._current = None
+        if job is not None:
+            callback = job.mute()
+            if callback is not None:
+                callback()
+
+    def shutdown(self) -> None:
+        """Cancel every job and wait until each thread has ended (for closing); a job that does
+        not stop within SHUTDOWN_S is reported and left running, never destroyed."""
+        self.cancel()
+        jobs, self._jobs = list(self._jobs.values()), {}
+        for job in jobs:
+            job.mute()
+        deadline = time.monotonic() + SHUTDOWN_S
+        for job in jobs:
+            left_ms = max(0, int(1000 * (deadline - time.monotonic())))
+            if job.thread.wait(left_ms):
+                job.thread.deleteLater()
+            else:
+                print("cnn-studio: a background job did not stop within "
+                      f"{SHUTDOWN_S:.0f} s; leaving it to end by itself", file=sys.stderr)
+                job.thread.setParent(None)
+                _abandoned.append(job.thread)
+
+    # ------------------------------------------------------------------ the worker's signals
+
+    @Slot(int, list)
+    def _progressed(self, number: int, items: list) -> None:
+        job = self._jobs.get(number)
+        if job is not None and job.live:
+            job.on_items(items)
+
+    @Slot(int, object)
+    def _failed(self, number: int, failure: Failure) -> None:
+        job = self._jobs.get(number)
+        if job is not None and job.live and job.on_failed is not None:
+            job.on_failed(failure)
+
+    @Slot(int)
+    def _worker_finished(self, number: int) -> None:
+        job = self._jobs.get(number)
+        if job is None:
+            return  # already waited for and released by shutdown()
+        if not job.thread.wait(1000):  # past its last instruction: returns at once, normally
+            QTimer.singleShot(100, lambda: self._worker_finished(number))
+            return
+        del self._jobs[number]
+        job.thread.deleteLater()
+        if self._current == number:
             self._current = None
-        self._ended = job
+        callback = job.on_finished if job.live else None
+        job.mute()
+        if callback is not None:
+            callback()
 
 
 # --------------------------------------------------------------------------- blocking work
 #
 # Both helpers run ``target(send, *args)`` elsewhere and yield every item it sends, so a job can
-# stop within ``poll`` seconds even while the target is blocked. An exception raised by the target
-# is raised in the job.
+# stop within ``poll`` seconds even while the target is blocked. A failure of the target is
+# raised in the job as a JobError carrying the target's Failure (plain data).
 
 
 def run_in_process(context: JobContext, target: Callable, *args, poll: float = 0.05):
@@ -261,14 +307,14 @@ def run_in_process(context: JobContext, target: Callable, *args, poll: float = 0
         try:
             return receiver.recv()
         except EOFError:
-            raise RuntimeError(f"the background process ended unexpectedly (exit code "
-                               f"{process.exitcode})") from None
+            return "error", Failure("RuntimeError", "the background process ended unexpectedly "
+                                    f"(exit code {process.exitcode})", "")
     try:
         yield from _relay(context, receive)
     finally:
         if process.is_alive():
             process.terminate()
-        process.join()
+        process.join(5)
         receiver.close()
 
 
@@ -298,7 +344,7 @@ def _relay(context: JobContext, receive: Callable):
         if kind == "item":
             yield value
         elif kind == "error":
-            raise value
+            raise JobError(value)
         else:
             return
 
@@ -308,17 +354,10 @@ def _run_and_send(send: Callable, target: Callable, args: tuple) -> None:
         target(lambda item: send(("item", item)), *args)
         send(("done", None))
     except BaseException as err:  # noqa: BLE001 - every failure is reported to the job
-        send(("error", err))
+        send(("error", Failure.of(err)))
 
 
 def _child_main(connection, target, args) -> None:
-    def send(message):
-        kind, value = message
-        try:
-            connection.send(message)
-        except Exception:
-            if kind != "error":
-                raise  # an item that does not pickle: reported as the target's error
-            connection.send(("error", RuntimeError(f"{type(value).__name__}: {value}")))
-
-    _run_and_send(send, target, args)
+    # An item that does not pickle raises in the target's send(): reported as its failure (a
+    # Failure is plain strings, which always pickle).
+    _run_and_send(connection.send, target, args)

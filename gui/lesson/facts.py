@@ -96,5 +96,5 @@ FACTS = {f.__name__: f for f in (versus, convolution, pooling, lenet, activation
                                   speed, runs)}
 
 
-def facts(window, page_key: str) -> dict:
-    return FACTS[page_key](window.page(page_key))
+def facts(pages, page_key: str) -> dict:
+    return FACTS[page_key](pages.page(page_key))

@@ -7,7 +7,7 @@ import string
 from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -44,10 +44,12 @@ def fill(template: str, values: dict) -> str:
 
 
 class LessonPanel(Translated, QWidget):
-    def __init__(self, window, steps: list[Step] | None = None):
+    pageRequested = Signal(object)  # a page to bring forward (the window shows it)
+
+    def __init__(self, pages, steps: list[Step] | None = None):
         super().__init__()
         self.setObjectName("lesson_panel")
-        self.window_ = window
+        self.pages = pages
         self.steps = steps or load_steps()
         self.index = 0
         self.visited: set[str] = set()
@@ -56,7 +58,7 @@ class LessonPanel(Translated, QWidget):
         self.misses = 0  # wrong answers to the question on screen: the second shows the answer
         self._build()
         self._restore()
-        for page in window.pages:  # the text quotes the page: refresh it when the page reports
+        for page in pages:  # the text quotes the page: refresh it when the page reports
             page.statusMessage.connect(lambda _text, key=page.key: self._page_reported(key))
 
     def _page_reported(self, key: str) -> None:
@@ -168,15 +170,15 @@ class LessonPanel(Translated, QWidget):
     def show_step(self, ask: bool = True) -> bool:
         """Set up the step's page exactly and bring it forward; False if it could not (a run
         in progress, or the learner kept a trained network)."""
-        step, window = self.step, self.window_
+        step, pages = self.step, self.pages
         for key, fields in step.setup.items():  # pages this one reads from (e.g. the maps)
-            other = window.page(key)
+            other = pages.page(key)
             wanted = replace(other.Config(), **fields)
             if not other.busy and wanted != other.config():
                 other.set_config(wanted)
-        page = window.page(step.page)
+        page = pages.page(step.page)
         config = replace(page.Config(), **step.config)
-        window.show_page(page)
+        self.pageRequested.emit(page)
         if page.busy:
             self._say(translate("Lesson", "The {page} page is training: stop it to set up this "
                                           "step.").format(page=translate("Pages", page.title)),
@@ -214,7 +216,7 @@ class LessonPanel(Translated, QWidget):
     def _refresh_text(self) -> None:
         step = self.step
         try:
-            values = facts(self.window_, step.page)
+            values = facts(self.pages, step.page)
         except (ValueError, AttributeError, KeyError):  # the page shows no valid result now
             values = {}
         kind = {"experiment": translate("Lesson", "Experiment"),
@@ -253,7 +255,7 @@ class LessonPanel(Translated, QWidget):
             self.input = ChoiceInput(question.options)
         else:
             self.grid, self.solution, self.extras = ANSWERS[question.answer](
-                self.window_, **question.args)
+                self.pages, **question.args)
             self.input = CellsInput(self.grid)
         self.input.submitted.connect(self.check_answer)
         self.answer_area.addWidget(self.input)
@@ -281,7 +283,7 @@ class LessonPanel(Translated, QWidget):
             if given is None:
                 self._say(translate("Lesson", "Type a number first."), WRONG)
                 return None
-            answer, extras = ANSWERS[question.answer](self.window_, **question.args)
+            answer, extras = ANSWERS[question.answer](self.pages, **question.args)
             right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
             self.misses += not right
             explain = translate("Lesson", question.explain)
@@ -308,7 +310,7 @@ class LessonPanel(Translated, QWidget):
                 self._say(translate("Lesson", "Click the cells first."), WRONG)
                 return None
             # Recomputed now: the page's values may have changed since the question was shown.
-            grid, solution, extras = ANSWERS[question.answer](self.window_, **question.args)
+            grid, solution, extras = ANSWERS[question.answer](self.pages, **question.args)
             if not np.array_equal(solution, self.solution):
                 self._show_question()
                 self._say(translate("Lesson", "The page's values changed, and so did the "

@@ -13,6 +13,15 @@ def tab_source(tabs, index: int) -> str:
     return tabs.tabBar().tabData(index) or tabs.tabText(index)
 
 
+class Pages(list):
+    """The window's pages in order, found by key. (Parts that need the pages get this list,
+    never the window: a child that refers to its window makes a reference cycle.)"""
+
+    def page(self, key: str):
+        """The page whose settings group is ``key`` ("convolution", "lenet", …), or None."""
+        return next((page for page in self if page.key == key), None)
+
+
 class Page(QWidget):
     """A lesson page: a thin coordinator of small widgets.
 

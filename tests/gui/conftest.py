@@ -1,7 +1,10 @@
-import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+import gc
 
-from gui.app import configure_pyqtgraph
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings
+
+from gui.app import collect_garbage_in_gui_thread, configure_pyqtgraph
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -13,7 +16,28 @@ def isolated_app(qapp, tmp_path_factory):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path_factory.mktemp("settings")))
     configure_pyqtgraph()
+    collect_garbage_in_gui_thread(qapp)  # as the app does: collections in this thread only
     return qapp
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_to_the_garbage_collector(isolated_app):
+    """Fails a test that leaves a live Qt object reachable only through a reference cycle: the
+    cyclic collector would destroy it whenever it runs, in whatever thread (see PITFALLS.md).
+    Runs after pytest-qt has closed and deleteLater'd the test's widgets."""
+    gc.collect()
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        live = sorted({type(o).__qualname__ for o in gc.garbage
+                       if isinstance(o, QObject) and shiboken6.isValid(o)})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.collect()
+    assert not live, f"Qt objects left to the cyclic garbage collector: {', '.join(live)}"
 
 
 @pytest.fixture

@@ -74,14 +74,14 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
     assert len(panel.visited) == len(STEPS)
     assert not panel.next.isEnabled()
     check_every_question(panel)
-    shown, mask, _ = answers.tiny_winners(window)
+    shown, mask, _ = answers.tiny_winners(window.pages)
     np.testing.assert_array_equal(mask, winner_marks(window.page("tiny_net").shown.winners))
 
 
 def _answer_right(panel):
     question = panel.step.question
     if question.kind == "number":
-        value, _ = ANSWERS[question.answer](panel.window_, **question.args)
+        value, _ = ANSWERS[question.answer](panel.pages, **question.args)
         panel.input.setText(f"{value:.6g}")
     elif question.kind == "choice":
         panel.input.group.button(question.answer).setChecked(True)
@@ -92,7 +92,7 @@ def _answer_right(panel):
 def _answer_wrong(panel):
     question = panel.step.question
     if question.kind == "number":
-        value, _ = ANSWERS[question.answer](panel.window_, **question.args)
+        value, _ = ANSWERS[question.answer](panel.pages, **question.args)
         panel.input.setText(f"{value + 1 + 10 * question.tolerance:.6g}")
     elif question.kind == "choice":
         panel.input.group.button((question.answer + 1) % len(question.options)).setChecked(True)
@@ -113,7 +113,7 @@ def check_every_question(panel):
         assert "Right." not in feedback and step.id not in panel.answered
         if question.kind == "number":
             # a first miss: the working with the question's numbers, the result left out ...
-            value, extras = ANSWERS[question.answer](panel.window_, **question.args)
+            value, extras = ANSWERS[question.answer](panel.pages, **question.args)
             explained = fill(question.explain, {**question.args, **extras, "answer": value})
             assert explained not in feedback and "try again" in feedback, step.id
             hint = fill(question.explain.replace("{answer:.4f}", "?").replace("{answer}", "?"),

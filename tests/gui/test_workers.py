@@ -1,10 +1,15 @@
-"""The worker lifecycle: cancelled jobs stay silent, every thread is kept until it has ended."""
+"""The worker lifecycle: cancelled jobs stay silent, every thread is kept until it has ended,
+errors arrive as plain data, and every Qt object of a job is deleted when it ends."""
 
+import gc
 import threading
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QThread
 
-from gui.workers import Cancelled, WorkerRunner, run_in_process, run_in_thread
+from gui import workers
+from gui.workers import Cancelled, Failure, WorkerRunner, run_in_process, run_in_thread
 
 
 class Calls:
@@ -48,7 +53,7 @@ def test_a_job_reports_its_items_then_finishes_once(qtbot, runner):
     assert calls.items == [0, 1, 2, 3, 4] and calls.finished == 1 and not calls.failures
 
 
-def test_failure_passes_the_exception_object(qtbot, runner):
+def test_a_failure_arrives_as_plain_data_with_its_traceback(qtbot, runner):
     def job(context):
         yield 1
         raise KeyError("missing")
@@ -57,7 +62,29 @@ def test_failure_passes_the_exception_object(qtbot, runner):
     start(runner, job, calls)
     qtbot.waitUntil(lambda: calls.finished == 1)
     assert calls.items == [1]
-    assert isinstance(calls.failures[0], KeyError) and calls.failures[0].args == ("missing",)
+    failure = calls.failures[0]
+    assert type(failure) is Failure and failure.kind == "KeyError"
+    assert str(failure) == "'missing'" and 'raise KeyError("missing")' in failure.traceback
+    # nothing of the job's frames survives it: no exception object, no frame, no traceback
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, BaseException)
+                and "missing" in str(o)]
+
+
+def test_an_ended_job_leaves_no_qt_object_behind(qtbot, runner):
+    calls, seen = Calls(), []
+
+    def job(context):
+        yield 1
+
+    start(runner, job, calls)
+    job_ = runner._jobs[runner._current]
+    seen += [job_.thread, job_.worker]
+    qtbot.waitUntil(lambda: calls.finished == 1)
+    del job_
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the thread
+    assert [shiboken6.isValid(o) for o in seen] == [False, False]  # deleted, not collected
+    assert runner.findChildren(QThread) == []
 
 
 def test_cancelled_job_is_silent_and_a_new_one_starts_at_once(qtbot, runner):
@@ -99,8 +126,28 @@ def test_shutdown_waits_for_every_thread_and_mutes_them(qtbot, runner):
     runner.shutdown()
     assert runner.threads == 0 and not runner.running
     count = len(calls[1].items)
-    qtbot.wait(50)  # nothing arrives after shutdown
+    QCoreApplication.processEvents()  # the ended threads' last signals: all queued by now
     assert len(calls[1].items) == count and [c.finished for c in calls] == [1, 1]
+
+
+def test_shutdown_gives_up_on_a_job_that_ignores_stop_after_its_deadline(qtbot, runner,
+                                                                          monkeypatch, capsys):
+    monkeypatch.setattr(workers, "SHUTDOWN_S", 0.2)
+    release = threading.Event()
+
+    def deaf(context):
+        release.wait(30)  # never looks at the stop flag
+        yield "late"
+
+    start(runner, deaf, Calls())
+    runner.shutdown()  # returns after its deadline instead of hanging
+    assert runner.threads == 0 and len(workers._abandoned) == 1
+    assert "did not stop within" in capsys.readouterr().err
+    thread = workers._abandoned.pop()  # kept, never destroyed while it runs
+    assert thread.isRunning()
+    release.set()
+    assert thread.wait(5000)
+    thread.deleteLater()
 
 
 def test_pause_and_wake(qtbot, runner):
@@ -147,7 +194,20 @@ def test_blocking_helpers_relay_items_and_errors(qtbot, runner, run):
     start(runner, lambda context: run(context, failing), calls)
     qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
     assert calls.items == ["ok"]
-    assert isinstance(calls.failures[0], ValueError) and "bad shape" in str(calls.failures[0])
+    failure = calls.failures[0]  # the target's own error, not the relay's
+    assert (failure.kind, str(failure)) == ("ValueError", "bad shape")
+    assert "in failing" in failure.traceback
+
+
+def unpicklable(send):
+    send(lambda: None)
+
+
+def test_an_item_that_cannot_cross_to_the_process_is_reported(qtbot, runner):
+    calls = Calls()
+    start(runner, lambda context: run_in_process(context, unpicklable), calls)
+    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    assert calls.items == [] and calls.failures[0].kind in ("PicklingError", "AttributeError")
 
 
 def test_a_stop_terminates_the_process_instead_of_waiting(qtbot, runner):

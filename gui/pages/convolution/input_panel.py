@@ -126,7 +126,7 @@ class InputPanel(Translated, QGroupBox):
                 self.load_picture(config.image_path)
             except (OSError, ValueError) as err:
                 self.form.set_values(ConvConfig(**{**self.values(), "source": "fashion"}))
-                self._say_file(("failed", err))
+                self._say_file(("failed", str(err)))  # text: an exception holds frames
         self._show_rows(self.form.values()["source"])
 
     def load_picture(self, path) -> None:
