@@ -190,8 +190,8 @@ def test_the_launcher_explains_instead_of_aborting(args, env, text, code):
 
 
 def test_the_language_is_taken_out_of_the_window_arguments():
-    from gui.launcher import _language
+    from gui.launcher import parse
 
-    assert _language(["--lang", "ko", "-style", "fusion"]) == (["-style", "fusion"], "ko")
-    assert _language(["--lang=en"]) == ([], "en")
-    assert _language([]) == ([], None)
+    assert parse(["--lang", "ko", "-style", "fusion"]) == (None, ["-style", "fusion"], "ko")
+    assert parse(["--lang=en"]) == (None, [], "en")
+    assert parse([]) == (None, [], None)
