@@ -16,7 +16,7 @@ from . import zoo
 from .data import Split, batches
 from .inside import normalizer_of
 from .layers import Conv2d, Linear, linear_as_conv
-from .model import weighted_layer_names
+from .model import eval_mode, weighted_layer_names
 from .train import TrainConfig, lenet_model, lenet_trainer
 
 SHIFTS = (0, 1, 2, 3, 4)
@@ -46,13 +46,10 @@ def shifted(images: np.ndarray, rows: int, cols: int) -> np.ndarray:
 def predictions(model, images: np.ndarray, batch_size: int = 1000) -> np.ndarray:
     """The class the model picks for each uint8 image (N, H, W), normalised as in training."""
     normalize = normalizer_of(model)
-    model.eval()
-    try:
+    with eval_mode(model):
         return np.concatenate([
             model.forward(normalize(images[index]).astype(model.dtype, copy=False)).argmax(axis=1)
             for index in batches(len(images), batch_size)])
-    finally:
-        model.train()
 
 
 def accuracy(model, images: np.ndarray, labels: np.ndarray) -> float:

@@ -20,6 +20,7 @@ import numpy as np
 from . import functional as F
 from .inside import normalizer_of
 from .layers import AvgPool2d, Conv2d, Flatten, Linear, MaxPool2d
+from .model import eval_mode
 
 
 def _sample(x: np.ndarray) -> np.ndarray:
@@ -33,12 +34,8 @@ def _sample(x: np.ndarray) -> np.ndarray:
 
 
 def _eval_forward(model, x: np.ndarray) -> np.ndarray:
-    was_training = model.training
-    model.eval()
-    try:
+    with eval_mode(model):
         return model.forward(x)
-    finally:
-        model.train(was_training)
 
 
 def _check_target(target, outputs: int) -> int:
@@ -59,16 +56,12 @@ def saliency(model, x: np.ndarray, target: int) -> np.ndarray:
     parameters' ``.grad`` are overwritten on the way, as by any backward pass.
     """
     x = _sample(x)
-    was_training = model.training
-    model.eval()
-    try:
+    with eval_mode(model):
         logits = model.forward(x)
         target = _check_target(target, logits.shape[1])
         dout = np.zeros_like(logits)
         dout[0, target] = 1
         return model.backward(dout, input_grad=True)[0]
-    finally:
-        model.train(was_training)
 
 
 # --------------------------------------------------------------------------- occlusion
@@ -266,17 +259,13 @@ def features(model, x: np.ndarray, batch_size: int = 64) -> np.ndarray:
     """(N, D) features of network inputs x (N, C, H, W): the output of ``feature_layer``, in
     eval mode, ``batch_size`` at a time."""
     end = feature_layer(model)
-    was_training = model.training
-    model.eval()
-    try:
-        chunks = []
+    chunks = []
+    with eval_mode(model):
         for start in range(0, len(x), batch_size):
             out = x[start:start + batch_size]
             for layer in list(model)[:end + 1]:
                 out = layer.forward(out)
             chunks.append(out.reshape(len(out), -1).astype(np.float32))
-    finally:
-        model.train(was_training)
     return np.concatenate(chunks) if chunks else np.zeros((0, 0), np.float32)
 
 

@@ -628,12 +628,23 @@ def _conv_input_grad_frames(dout, weight, x_shape, g: Geometry) -> np.ndarray:
 CONV_METHODS = {"naive": conv2d_naive, "im2col": conv2d_im2col, "fast": conv2d}
 
 
+def conv_macs(kernel_size, in_channels: int, out_channels: int, out_size, batch: int = 1,
+              groups: int = 1) -> int:
+    """Multiply-accumulates of a convolution whose output is (N, OC, OH, OW):
+    KW·KH·(C/groups)·OC·OW·OH·N — each output value sums one window of C/groups channels. The
+    one home of this formula: layers, pages and the lesson all call it."""
+    kh, kw = pair(kernel_size, "kernel_size")
+    oh, ow = pair(out_size, "out_size")
+    return kw * kh * (in_channels // groups) * out_channels * ow * oh * batch
+
+
 def conv2d_macs(x_shape, weight_shape, stride=1, padding=0, dilation=1, groups=1) -> int:
-    """Multiply-accumulates of one convolution: KW·KH·(C/groups)·OC·OW·OH·N."""
+    """Multiply-accumulates of one convolution of ``x_shape`` (N, C, H, W) with kernels
+    ``weight_shape`` (OC, C/groups, KH, KW): ``conv_macs`` of its output size."""
     n, c, h, w = x_shape
     out_channels, _, kh, kw = weight_shape
     g = window_geometry((h, w), (kh, kw), stride, padding, dilation)
-    return kw * kh * (c // groups) * out_channels * g.ow * g.oh * n
+    return conv_macs((kh, kw), c, out_channels, (g.oh, g.ow), n, groups)
 
 
 def conv2d_params(in_channels: int, out_channels: int, kernel_size, bias: bool = True,

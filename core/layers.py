@@ -252,9 +252,9 @@ class Conv2d(_OneImageToo, Layer):
         return (self.out_channels, g.oh, g.ow)
 
     def macs(self, shape):
-        kh, kw = self.kernel_size
         _, oh, ow = self.output_shape(shape)
-        return kw * kh * (self.in_channels // self.groups) * self.out_channels * ow * oh
+        return F.conv_macs(self.kernel_size, self.in_channels, self.out_channels, (oh, ow),
+                           groups=self.groups)
 
     def config(self):
         cfg = {"in_channels": self.in_channels, "out_channels": self.out_channels,

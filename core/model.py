@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,6 +27,19 @@ def weighted_layer_names(model) -> dict[int, str]:
             counts[kind] += 1
             names[i] = f"{kind}{counts[kind]}"
     return names
+
+
+@contextmanager
+def eval_mode(model):
+    """The model in eval mode (BatchNorm's running statistics, no dropout) for the block, and
+    in its earlier mode afterwards, even when the block fails: the one way every look at a
+    model — an evaluation, a prediction, an explanation — leaves it as it found it."""
+    was_training = model.training
+    model.eval()
+    try:
+        yield model
+    finally:
+        model.train(was_training)
 
 
 class SummaryRow(NamedTuple):
@@ -75,15 +89,11 @@ class Sequential:
         For looking inside the network (``core.inside``); the training mode is restored
         afterwards.
         """
-        was_training = self.training
-        self.eval()
         outputs = []
-        try:
+        with eval_mode(self):
             for layer in self.layers:
                 x = layer.forward(x)
                 outputs.append((layer, x.copy()))
-        finally:
-            self.train(was_training)
         return tuple(outputs)
 
     def backward(self, dout: np.ndarray, input_grad: bool = True):

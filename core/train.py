@@ -25,7 +25,7 @@ from .data import Normalizer, Split, batches
 from .inside import Inside, look_inside
 from .layers import BatchNorm2d
 from .losses import CrossEntropyLoss, MSELoss
-from .model import Sequential
+from .model import Sequential, eval_mode
 from .optim import SGD, Adam, Optimizer
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
@@ -287,9 +287,8 @@ class Trainer:
     def _evaluate(self):
         if self.test is None or len(self.test.x) == 0:
             return Evaluation()
-        self.model.eval()
-        try:
-            n, loss_sum, preds, sure = len(self.test.x), 0.0, [], []
+        n, loss_sum, preds, sure = len(self.test.x), 0.0, [], []
+        with eval_mode(self.model):
             for index in batches(n, self.eval_batch_size):
                 if self._stop.is_set():
                     raise _Stopped
@@ -298,8 +297,6 @@ class Trainer:
                 if self.test.classification:
                     preds.append(out.argmax(axis=1))
                     sure.append(F.softmax(out, axis=1).max(axis=1))
-        finally:
-            self.model.train()
         if not self.test.classification:
             return Evaluation(loss_sum / n)
         predictions = np.concatenate(preds)

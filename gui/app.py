@@ -62,8 +62,9 @@ def run(argv: list[str] | None = None, language: str | None = None) -> int:
     from gui.main_window import MainWindow
     from gui.settings import settings
 
-    i18n.install(i18n.choose(language, settings().value("language", None, type=str)))
+    problems = i18n.install(i18n.choose(language, settings().value("language", None, type=str)))
 
     window = MainWindow()
     window.show()
+    window.report(problems)
     return app.exec()

@@ -3,9 +3,14 @@
 by a QTranslator.
 
 Code marks a text with ``translate("Context", "text")`` (or ``QT_TRANSLATE_NOOP`` where the text
-is data, such as a page's title) and sets it in a ``retranslate()`` method, which ``Translated``
-calls again when the language changes. ``python -m gui.i18n`` refreshes the ``.ts`` files from the
-code (pyside6-lupdate) and compiles them (pyside6-lrelease).
+is data, such as a page's title) and sets it in a ``retranslate()`` method. A language change
+takes one path: ``install`` loads the translation, then ``retranslate_all`` calls every
+``Translated`` widget's ``retranslate()``, parents before children (no ``changeEvent`` override
+anywhere: in PySide an override that raises leaves the error pending and breaks the next ones).
+A ``.qm`` file is checked completely before Qt sees it (``gui.qm``): a damaged one, or one whose
+texts lose the source's placeholders, is refused and the app stays in English.
+``python -m gui.i18n`` refreshes the ``.ts`` files from the code (pyside6-lupdate) and compiles
+them (pyside6-lrelease).
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core.data import _resources_dir
-from gui import tr
+from gui import qm, tr
 from gui.tr import QT_TRANSLATE_NOOP, translate
 
 tr.use(QCoreApplication.translate)
@@ -29,7 +36,8 @@ LANGUAGES = {"en": "English", "ko": "한국어"}  # each in its own language
 SOURCE_LANGUAGE = "en"
 STEM = "cnn_studio"
 
-__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "Translated", "choose", "install", "translate"]
+__all__ = ["LANGUAGES", "QT_TRANSLATE_NOOP", "Translated", "choose", "install", "retranslate_all",
+           "translate"]
 
 
 def folder() -> Path:
@@ -49,48 +57,80 @@ def choose(requested: str | None, stored: str | None, system: QLocale | None = N
 class _Installed:
     language = SOURCE_LANGUAGE
     translators: list[QTranslator] = []
+    data: bytes = b""  # the app's .qm: Qt reads it in place, so it is kept as long as it is used
 
 
 def current() -> str:
     return _Installed.language
 
 
-def install(language: str, app: QCoreApplication | None = None) -> None:
+def install(language: str, app: QCoreApplication | None = None) -> list[str]:
     """Show the app in ``language`` (a key of LANGUAGES): the app's translation and Qt's own (for
-    standard dialogs), and the locale's number formats. Every widget then gets a LanguageChange
-    event. ValueError for a language the app does not have."""
+    standard dialogs), the locale's number formats, and every open window's texts. Returns what
+    went wrong, a line each (for the status bar): a translation that cannot be used leaves the
+    app in English. ValueError for a language the app does not have."""
     if language not in LANGUAGES:
         raise ValueError(f"no language {language!r}; choose one of {', '.join(LANGUAGES)}")
     app = app or QCoreApplication.instance()
+    problems, translators, data = [], [], b""
+    if language != SOURCE_LANGUAGE:
+        path = folder() / f"{STEM}_{language}.qm"
+        try:
+            data = qm.check(path)
+        except (OSError, qm.QmError) as err:
+            problems.append(translate("MainWindow", "The {language} translation cannot be used, "
+                                                    "so the app stays in English: {reason}")
+                            .format(language=LANGUAGES[language], reason=err))
+            language = SOURCE_LANGUAGE
+        else:
+            translator = QTranslator(app)
+            translator.load(data)  # checked completely above
+            translators.append(translator)
+            qt_own = QTranslator(app)  # Qt's own texts, from Qt's own folder
+            if qt_own.load(f"qtbase_{language}",
+                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                translators.append(qt_own)
     for translator in _Installed.translators:
         app.removeTranslator(translator)
-    _Installed.translators = []
-    if language != SOURCE_LANGUAGE:
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, where in ((f"{STEM}_{language}", str(folder())),
-                            (f"qtbase_{language}", qt_folder)):
-            translator = QTranslator(app)
-            if translator.load(name, where):
-                app.installTranslator(translator)
-                _Installed.translators.append(translator)
+    for translator in translators:
+        app.installTranslator(translator)
+    _Installed.translators, _Installed.data = translators, data
     QLocale.setDefault(QLocale(language))
     _Installed.language = language
-    # QApplication posts LanguageChange to each window: deliver them now, so that the whole
-    # window speaks the new language when this returns
+    # Qt's own widgets (dialog buttons) retranslate on the LanguageChange events it posts
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    return problems + retranslate_all()
 
 
 class Translated:
-    """A widget mixin: ``retranslate()`` sets every text the widget shows; it runs again on
-    each language change. Put it before the Qt class: ``class Panel(Translated, QWidget)``."""
+    """A widget whose texts depend on the language. ``retranslate()`` sets every text it shows
+    and shows again what it keeps: it never computes, starts or stops work, switches tabs or
+    clears what the learner typed. Put it before the Qt class: ``class Panel(Translated,
+    QWidget)``; ``retranslate_all`` calls it."""
 
     def retranslate(self) -> None:
         raise NotImplementedError
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+
+def retranslate_all(roots: list[QWidget] | None = None) -> list[str]:
+    """Every ``Translated`` widget in the open windows (or under ``roots``), parents before
+    children. One that fails is reported (a line for the status bar, the traceback on stderr)
+    and the others go on."""
+    if roots is None:
+        app = QCoreApplication.instance()
+        roots = app.topLevelWidgets() if isinstance(app, QApplication) else []
+    problems = []
+    for root in roots:
+        for widget in (root, *root.findChildren(QWidget)):
+            if isinstance(widget, Translated):
+                try:
+                    widget.retranslate()
+                except Exception as err:  # noqa: BLE001 - one broken part must not stop the rest
+                    traceback.print_exc()
+                    problems.append(translate("MainWindow", "{part} could not show the new "
+                                                            "language ({error})").format(
+                        part=type(widget).__name__, error=err))
+    return problems
 
 
 # --------------------------------------------------------------------------- refreshing

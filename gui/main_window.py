@@ -174,8 +174,13 @@ class MainWindow(Translated, QMainWindow):
 
     def set_language(self, code: str) -> None:
         """Show the app in another language at once, and open it in that one next time."""
-        i18n.install(code)
         settings().setValue("language", code)
+        self.report(i18n.install(code))
+
+    def report(self, problems: list[str]) -> None:
+        """Things that went wrong but left the app usable, in the status bar."""
+        if problems:
+            self.statusBar().showMessage(" · ".join(problems))
 
     # ------------------------------------------------------------------ pages
 

@@ -6,6 +6,7 @@ pyside6-lupdate and returns it unchanged."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 _backend: Callable | None = None  # QCoreApplication.translate, set by gui.i18n
 
@@ -22,3 +23,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 def use(backend: Callable) -> None:
     global _backend
     _backend = backend
+
+
+class Words(NamedTuple):
+    """A text that is said again in the current language each time it is shown: a source text
+    (marked for translation where it is written) and the fields it is formatted with, which may
+    be Words themselves. ``str(words)`` says it now."""
+
+    context: str
+    source: str
+    fields: dict = {}
+
+    def __str__(self) -> str:
+        return translate(self.context, self.source).format(
+            **{name: str(value) for name, value in self.fields.items()})

@@ -177,6 +177,8 @@ class WorkerRunner(QObject):
     thread is kept until it has ended, so a new job may start at once.
     """
 
+    runningChanged = Signal(bool)  # a job started, or the current one ended or was cancelled
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._jobs: dict[int, _Job] = {}  # the current job and cancelled ones winding down
@@ -212,6 +214,7 @@ class WorkerRunner(QObject):
         self._jobs[number] = _Job(thread, worker, on_items, on_failed, on_finished)
         self._current = number
         thread.start()
+        self.runningChanged.emit(True)
 
     def wake(self) -> None:
         job = self._jobs.get(self._current)
@@ -232,6 +235,7 @@ class WorkerRunner(QObject):
             callback = job.mute()
             if callback is not None:
                 callback()
+            self.runningChanged.emit(False)
 
     def shutdown(self) -> None:
         """Cancel every job and wait until each thread has ended (for closing); a job that does
@@ -275,12 +279,15 @@ class WorkerRunner(QObject):
             return
         del self._jobs[number]
         job.thread.deleteLater()
-        if self._current == number:
+        ended = self._current == number
+        if ended:
             self._current = None
         callback = job.on_finished if job.live else None
         job.mute()
         if callback is not None:
             callback()
+        if ended:
+            self.runningChanged.emit(False)
 
 
 # --------------------------------------------------------------------------- blocking work

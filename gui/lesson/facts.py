@@ -30,26 +30,27 @@ def versus(page) -> dict:
 
 
 def convolution(page) -> dict:
-    """The geometry of the page's configuration, computed as the page computes it."""
-    config = page.config()
-    x = page.inputs.image(config)
-    g = F.window_geometry(x.shape[1:], (config.kh, config.kw), (config.sh, config.sw),
-                          (config.ph, config.pw), (config.dh, config.dw))
-    shape = (1, config.out_channels, g.oh, g.ow)
+    """What the page shows: its own result (ValueError when its settings give none)."""
+    result = page.result
+    if result is None:
+        raise ValueError("the convolution page shows no result")
+    image, weight, g, sides = result.image[0], result.weight, result.geometry, result.sides
+    channels, h, w = image.shape
+    shape = result.maps.shape
     padded_rows = np.arange(g.kh) * g.dh
     padded_cols = np.arange(g.kw) * g.dw
-    in_padding = ((padded_rows < g.ph) | (padded_rows >= g.ph + x.shape[1]))[:, None] | \
-        ((padded_cols < g.pw) | (padded_cols >= g.pw + x.shape[2]))[None, :]
-    rows = g.kh * g.kw * x.shape[0]
-    return {"conv_input": _size(*x.shape[1:]), "kernel": _size(g.kh, g.kw),
-            "padding": config.ph, "stride": config.sh, "conv_maps": config.out_channels,
-            "conv_output": _size(g.oh, g.ow), "h": x.shape[1], "kh": g.kh, "ph": g.ph,
+    in_padding = ((padded_rows < sides.top) | (padded_rows >= sides.top + h))[:, None] | \
+        ((padded_cols < sides.left) | (padded_cols >= sides.left + w))[None, :]
+    rows = g.kh * g.kw * weight.shape[1]
+    return {"conv_input": _size(h, w), "kernel": _size(g.kh, g.kw),
+            "padding": sides.top, "stride": g.sh, "conv_maps": shape[1],
+            "conv_output": _size(g.oh, g.ow), "h": h, "kh": g.kh, "ph": sides.top,
             "sh": g.sh, "oh": g.oh, "conv_output_shape": _size(*shape),
             "conv_output_shape_brackets": "[" + ", ".join(map(str, shape)) + "]",
-            "conv_macs": f"{g.kh * g.kw * x.shape[0] * config.out_channels * g.oh * g.ow:,}",
+            "conv_macs": f"{F.conv2d_macs(result.x.shape, weight.shape, **result.window):,}",
             "padding_cells": int(in_padding.sum()),
-            "cols_shape": f"{rows} × {g.oh * g.ow}",
-            "kernel_matrix_shape": f"{config.out_channels} × {rows}"}
+            "cols_shape": f"{rows * result.window['groups']} × {g.oh * g.ow}",
+            "kernel_matrix_shape": f"{shape[1]} × {rows * result.window['groups']}"}
 
 
 def pooling(page) -> dict:

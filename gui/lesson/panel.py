@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import Translated, translate
+from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.lesson.answers import ANSWERS
 from gui.lesson.facts import facts
 from gui.lesson.questions import CellsInput, ChoiceInput, NumberInput
@@ -43,6 +44,18 @@ def fill(template: str, values: dict) -> str:
     return string.Formatter().vformat(template, (), _Facts(values))
 
 
+class Verdict(NamedTuple):
+    """What the last check found, kept to say it again (in another language too)."""
+
+    state: str  # "checked"; "empty": nothing given; "changed": the page's values changed under
+    #             the question; "busy" or "problem": the page could not be set up
+    right: bool = False
+    given: object = None       # the learner's number, option or cells
+    values: dict = {}          # what the explanation quotes
+    misses: int = 0            # wrong answers so far: the second shows the answer
+    text: str = ""             # the message of "empty" (a source text) or "problem" (translated)
+
+
 class LessonPanel(Translated, QWidget):
     pageRequested = Signal(object)  # a page to bring forward (the window shows it)
 
@@ -55,11 +68,13 @@ class LessonPanel(Translated, QWidget):
         self.visited: set[str] = set()
         self.answered: set[str] = set()
         self.input = None
+        self.verdict: Verdict | None = None  # what the last check found (or a problem)
         self.misses = 0  # wrong answers to the question on screen: the second shows the answer
         self._build()
         self._restore()
         for page in pages:  # the text quotes the page: refresh it when the page reports
             page.statusMessage.connect(lambda _text, key=page.key: self._page_reported(key))
+            page.busyChanged.connect(self._work_changed)
 
     def _page_reported(self, key: str) -> None:
         if key == self.step.page:
@@ -146,9 +161,10 @@ class LessonPanel(Translated, QWidget):
                 (self.restart, translate("Lesson", "Restart"),
                  translate("Lesson", "Restart the lesson: forget which steps you visited and "
                                      "answered, and start again from step 1")))
-        if self.chooser.count():  # built: the step's texts, and its question asked again
-            self._show_question()
+        if self.chooser.count():  # built: the step's texts and the feedback said again
+            self._say_prompt()
             self._refresh_text()
+            self._say_verdict()
 
     # ------------------------------------------------------------------ moving
 
@@ -162,10 +178,11 @@ class LessonPanel(Translated, QWidget):
             return
         self.index = index
         ready = self.show_step()
-        problem = self.feedback.text()  # why the page could not be set up, if it could not
+        problem = self.verdict  # why the page could not be set up, if it could not
         self._show_question()  # after: a question may be about what the page now shows
         if not ready:
-            self.feedback.setText(problem)
+            self.verdict = problem
+            self._say_verdict()
 
     def show_step(self, ask: bool = True) -> bool:
         """Set up the step's page exactly and bring it forward; False if it could not (a run
@@ -180,10 +197,9 @@ class LessonPanel(Translated, QWidget):
         config = replace(page.Config(), **step.config)
         self.pageRequested.emit(page)
         if page.busy:
-            self._say(translate("Lesson", "The {page} page is training: stop it to set up this "
-                                          "step.").format(page=translate("Pages", page.title)),
-                      WRONG)
-            self._refresh_text()
+            self._problem(QT_TRANSLATE_NOOP("Lesson", "The {page} page is busy (training or "
+                                                      "measuring): stop it, or let it finish, to "
+                                                      "set up this step."), page, "busy")
             return False
         if config != page.config():
             title = translate("Pages", page.title)
@@ -193,10 +209,9 @@ class LessonPanel(Translated, QWidget):
                         "page; the trained one is lost unless you saved it (File → Save model). "
                         "Set it up anyway?").format(page=title)) != \
                     QMessageBox.StandardButton.Yes:
-                self._say(translate("Lesson", "Your trained network is kept; the {page} page is "
-                                              "as you left it. Press Show me to set this step "
-                                              "up.").format(page=title), WRONG)
-                self._refresh_text()
+                self._problem(QT_TRANSLATE_NOOP("Lesson", "Your trained network is kept; the "
+                                                          "{page} page is as you left it. Press "
+                                                          "Show me to set this step up."), page)
                 return False
             page.set_config(config)
         page.show_view(step.view)
@@ -241,14 +256,33 @@ class LessonPanel(Translated, QWidget):
         self.back.setEnabled(self.index > 0)
         self.next.setEnabled(self.index < len(self.steps) - 1)
 
+    def _problem(self, text: str, page, state: str = "problem") -> None:
+        """The step's page could not be set up: say why (a source text about ``page``)."""
+        self.verdict = Verdict(state, text=text, values={"page": page.title})
+        self._say_verdict()
+        self._refresh_text()
+
+    def _work_changed(self) -> None:
+        """A page's work began or ended: a message that it is busy may be out of date."""
+        verdict = self.verdict
+        if verdict is not None and verdict.state == "busy" \
+                and not self.pages.page(self.step.page).busy:
+            self.verdict = Verdict("problem", text=QT_TRANSLATE_NOOP(
+                "Lesson", "The {page} page is free now: press Show me to set this step up."),
+                values=verdict.values)
+            self._say_verdict()
+
+    def _say_prompt(self) -> None:
+        self.prompt.setText(translate("Lesson", "<b>Check:</b> {prompt}").format(
+            prompt=translate("Lesson", self.step.question.prompt)))
+
     def _show_question(self) -> None:
         question = self.step.question
         if self.input is not None:
             self.answer_area.removeWidget(self.input)
             self.input.hide()
             self.input.deleteLater()
-        self.prompt.setText(translate("Lesson", "<b>Check:</b> {prompt}").format(
-            prompt=translate("Lesson", question.prompt)))
+        self._say_prompt()
         if question.kind == "number":
             self.input = NumberInput()
         elif question.kind == "choice":
@@ -259,6 +293,7 @@ class LessonPanel(Translated, QWidget):
             self.input = CellsInput(self.grid)
         self.input.submitted.connect(self.check_answer)
         self.answer_area.addWidget(self.input)
+        self.verdict = None
         self.feedback.setText("")
         self.misses = 0
         self._follow_feedback = False
@@ -281,55 +316,84 @@ class LessonPanel(Translated, QWidget):
         given = self.input.answer()
         if question.kind == "number":
             if given is None:
-                self._say(translate("Lesson", "Type a number first."), WRONG)
-                return None
+                return self._nothing_given(QT_TRANSLATE_NOOP("Lesson", "Type a number first."))
             answer, extras = ANSWERS[question.answer](self.pages, **question.args)
             right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
-            self.misses += not right
-            explain = translate("Lesson", question.explain)
-            if right or self.misses > 1:
-                explanation = fill(explain, {**question.args, **extras, "answer": answer})
-            else:  # a first miss: the working with the learner's numbers, the result left out
-                explanation = fill(explain.replace("{answer:.4f}", "?").replace("{answer}", "?"),
-                                   {**question.args, **extras})
-                explanation += " " + translate("Lesson", "Work it out and try again.")
-            verdict = translate("Lesson", "Right.") if right else translate(
-                "Lesson", "Not quite: you said {given}.").format(given=f"{given:g}")
+            values = {**question.args, **extras, "answer": answer}
         elif question.kind == "choice":
             if given is None:
-                self._say(translate("Lesson", "Pick one of the answers first."), WRONG)
-                return None
-            right = given == question.answer
-            explanation = translate("Lesson", question.options[given]["why"])
-            if not right:
-                explanation += " " + translate("Lesson", question.options[question.answer]["why"])
-            verdict = translate("Lesson", "Right.") if right else translate("Lesson",
-                                                                            "Not this one.")
+                return self._nothing_given(QT_TRANSLATE_NOOP("Lesson", "Pick one of the "
+                                                                       "answers first."))
+            right, values = given == question.answer, {}
         else:
             if not given.any():
-                self._say(translate("Lesson", "Click the cells first."), WRONG)
-                return None
+                return self._nothing_given(QT_TRANSLATE_NOOP("Lesson", "Click the cells first."))
             # Recomputed now: the page's values may have changed since the question was shown.
             grid, solution, extras = ANSWERS[question.answer](self.pages, **question.args)
             if not np.array_equal(solution, self.solution):
                 self._show_question()
-                self._say(translate("Lesson", "The page's values changed, and so did the "
-                                              "answer; here they are again."), WRONG)
+                self.verdict = Verdict("changed")
+                self._say_verdict()
                 return None
             self.input.show_values(grid)  # the same cells win: new values, the marks stay
             self.grid = grid
             right = bool(np.array_equal(given, solution))
-            explanation = fill(translate("Lesson", question.explain), {**question.args, **extras})
-            missing, extra = int(np.sum(solution & ~given)), int(np.sum(given & ~solution))
-            verdict = translate("Lesson", "Right.") if right else translate(
-                "Lesson", "Not quite: {missing} cell(s) missing, {extra} too many.").format(
-                missing=missing, extra=extra)
-        self._say(f"<b>{verdict}</b>", RIGHT if right else WRONG, explanation)
+            values = {**question.args, **extras, "missing": int(np.sum(solution & ~given)),
+                      "extra": int(np.sum(given & ~solution))}
+        self.misses += not right
+        self.verdict = Verdict("checked", right, given, values, self.misses)
+        self._say_verdict()
         if right:
             self.answered.add(self.step.id)
             self._save()
             self._update_progress()
         return right
+
+    def _nothing_given(self, text: str) -> None:
+        self.verdict = Verdict("empty", text=text)
+        self._say_verdict()
+        return None
+
+    def _say_verdict(self) -> None:
+        """The feedback on the last check, in the current language (from what it found)."""
+        verdict, question = self.verdict, self.step.question
+        if verdict is None:
+            self.feedback.setText("")
+            return
+        if verdict.state == "empty":
+            self._say(translate("Lesson", verdict.text), WRONG)
+            return
+        if verdict.state == "changed":
+            self._say(translate("Lesson", "The page's values changed, and so did the answer; here "
+                                          "they are again."), WRONG)
+            return
+        if verdict.state in ("busy", "problem"):
+            self._say(translate("Lesson", verdict.text).format(
+                page=translate("Pages", verdict.values["page"])), WRONG)
+            return
+        right, given, values = verdict.right, verdict.given, verdict.values
+        if question.kind == "number":
+            explain = translate("Lesson", question.explain)
+            if right or verdict.misses > 1:
+                explanation = fill(explain, values)
+            else:  # a first miss: the working with the learner's numbers, the result left out
+                explanation = fill(explain.replace("{answer:.4f}", "?").replace("{answer}", "?"),
+                                   {k: v for k, v in values.items() if k != "answer"})
+                explanation += " " + translate("Lesson", "Work it out and try again.")
+            verdict_text = translate("Lesson", "Right.") if right else translate(
+                "Lesson", "Not quite: you said {given}.").format(given=f"{given:g}")
+        elif question.kind == "choice":
+            explanation = translate("Lesson", question.options[given]["why"])
+            if not right:
+                explanation += " " + translate("Lesson", question.options[question.answer]["why"])
+            verdict_text = translate("Lesson", "Right.") if right else translate(
+                "Lesson", "Not this one.")
+        else:
+            explanation = fill(translate("Lesson", question.explain), values)
+            verdict_text = translate("Lesson", "Right.") if right else translate(
+                "Lesson", "Not quite: {missing} cell(s) missing, {extra} too many.").format(
+                missing=values["missing"], extra=values["extra"])
+        self._say(f"<b>{verdict_text}</b>", RIGHT if right else WRONG, explanation)
 
     # ------------------------------------------------------------------ progress
 

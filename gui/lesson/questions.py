@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import translate
+from gui.i18n import Translated, translate
 
 
 def read_number(text: str) -> float | None:
@@ -26,21 +26,36 @@ def read_number(text: str) -> float | None:
     return value if np.isfinite(value) else None
 
 
-class NumberInput(QLineEdit):
+class NumberInput(Translated, QLineEdit):
     submitted = Signal()
 
     def __init__(self):
         super().__init__()
         self.setObjectName("lesson_number")
+        self.returnPressed.connect(self.submitted)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setPlaceholderText(translate("Lesson", "your answer"))
         self.setToolTip(translate("Lesson", "Type a number, then press Enter or Check"))
-        self.returnPressed.connect(self.submitted)
 
     def answer(self) -> float | None:
         return read_number(self.text())
 
 
-class ChoiceInput(QWidget):
+class _OptionText(QLabel):
+    """An option's text: a click on it picks its radio button."""
+
+    def __init__(self, button: QRadioButton):
+        super().__init__()
+        self.button = button
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.button.setChecked(True)
+
+
+class ChoiceInput(Translated, QWidget):
     """Radio buttons with word-wrapped texts beside them (a radio button's own text never
     wraps, and the panel is narrow); clicking the text picks the option too."""
 
@@ -48,28 +63,34 @@ class ChoiceInput(QWidget):
 
     def __init__(self, options):
         super().__init__()
+        self.options = options
         self.group = QButtonGroup(self)
+        self.texts = []
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setColumnStretch(1, 1)
-        for index, option in enumerate(options):
+        for index in range(len(options)):
             button = QRadioButton()
             button.setObjectName(f"lesson_choice_{index}")
-            button.setToolTip(translate("Lesson", "Pick the answer you think is right, then "
-                                                  "press Check"))
             self.group.addButton(button, index)
-            text = QLabel(translate("Lesson", option["text"]))
-            text.setWordWrap(True)
-            text.mousePressEvent = lambda _event, b=button: b.setChecked(True)
+            text = _OptionText(button)
+            self.texts.append(text)
             layout.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
             layout.addWidget(text, index, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for button, text, option in zip(self.group.buttons(), self.texts, self.options):
+            button.setToolTip(translate("Lesson", "Pick the answer you think is right, then "
+                                                  "press Check"))
+            text.setText(translate("Lesson", option["text"]))
 
     def answer(self) -> int | None:
         index = self.group.checkedId()
         return None if index < 0 else index
 
 
-class CellsInput(QWidget):
+class CellsInput(Translated, QWidget):
     """A small grid of values; the learner toggles cells."""
 
     submitted = Signal()
@@ -84,13 +105,18 @@ class CellsInput(QWidget):
             cell = QPushButton(f"{value:.3g}")
             cell.setObjectName(f"lesson_cell_{row}_{col}")
             cell.setCheckable(True)
-            cell.setToolTip("Click to mark this cell; click again to unmark it")
             cell.setStyleSheet("QPushButton { padding: 4px 2px; } "
                                "QPushButton:checked { background: #ff8c00; color: black; }")
             cell.setMinimumWidth(40)
             grid.addWidget(cell, row, col)
             self.cells[row, col] = cell
         self.shape = values.shape
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for cell in self.cells.values():
+            cell.setToolTip(translate("Lesson", "Click to mark this cell; click again to "
+                                                "unmark it"))
 
     def answer(self) -> np.ndarray:
         mask = np.zeros(self.shape, bool)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
@@ -44,6 +45,19 @@ FIELDS = (
 )
 
 
+class Applied(NamedTuple):
+    """What the activation did to the maps on display (the numbers its texts quote)."""
+
+    name: str
+    count: int
+    low: float
+    high: float
+    after_low: float
+    after_high: float
+    zeros: float   # share of outputs exactly 0
+    small: float   # share of derivatives below 0.05
+
+
 def make_layer(name: str, slope: float):
     return LeakyReLU(slope) if name == "leaky_relu" else zoo.ACTIVATIONS[name]()
 
@@ -70,6 +84,7 @@ class ActivationsPage(Translated, Page):
     def __init__(self, workspace, config: ActivationsConfig | None = None):
         super().__init__()
         self.workspace = workspace
+        self.shown: Applied | None = None  # what the maps on display gave
         self.controls = controls = QGroupBox()
         form_layout = QFormLayout(controls)
         self.form = Form(FIELDS, ActivationsConfig(), form_layout, self, "ActivationsPage")
@@ -140,7 +155,7 @@ class ActivationsPage(Translated, Page):
             "function saturates."))
         self.applied.setText(translate("ActivationsPage", "<b>Applied to the convolution page's "
                                                           "current feature maps</b>"))
-        self._apply()
+        self._say_applied()
 
     def config(self) -> ActivationsConfig:
         return ActivationsConfig(**self.form.values())
@@ -171,7 +186,6 @@ class ActivationsPage(Translated, Page):
 
     def _apply(self) -> None:
         config = self.config()
-        self.blurb.setText(choices.say(choices.ACTIVATION_FORMULAS[config.apply]))
         maps = self.workspace.maps.astype(np.float64)
         after, slope = value_and_derivative(config.apply, config.slope, maps)
         lo = float(min(maps.min(), after.min()))
@@ -182,14 +196,24 @@ class ActivationsPage(Translated, Page):
             bars.setOpts(x0=edges[:-1], x1=edges[1:], height=counts)
         self.after_view.set_image(tile(after.astype(np.float32))[0], symmetric_levels(after),
                                   DIVERGING)
-        small = float(np.mean(slope < 0.05))
+        self.shown = Applied(config.apply, maps.size, maps.min(), maps.max(), after.min(),
+                             after.max(), float(np.mean(after == 0)),
+                             float(np.mean(slope < 0.05)))
+        self._say_applied()
+
+    def _say_applied(self) -> None:
+        """The texts about the maps on display (again in another language)."""
+        shown = self.shown
+        if shown is None:
+            return
+        self.blurb.setText(choices.say(choices.ACTIVATION_FORMULAS[shown.name]))
         zeros = translate("ActivationsPage", "{share} of the outputs are exactly 0 (no gradient "
                           "flows back through them); ").format(
-            share=f"{float(np.mean(after == 0)):.0%}") if config.apply == "relu" else ""
+            share=f"{shown.zeros:.0%}") if shown.name == "relu" else ""
         self.summary.setText(translate(
             "ActivationsPage", "{maps}: {count} values in [{low}, {high}] → [{after_low}, "
             "{after_high}]. {zeros}{small} of the values have a derivative below 0.05: little "
             "gradient gets back through them.").format(
-            maps=self.workspace.description, count=f"{maps.size:,}", low=f"{maps.min():.3g}",
-            high=f"{maps.max():.3g}", after_low=f"{after.min():.3g}",
-            after_high=f"{after.max():.3g}", zeros=zeros, small=f"{small:.0%}"))
+            maps=str(self.workspace.description), count=f"{shown.count:,}", low=f"{shown.low:.3g}",
+            high=f"{shown.high:.3g}", after_low=f"{shown.after_low:.3g}",
+            after_high=f"{shown.after_high:.3g}", zeros=zeros, small=f"{shown.small:.0%}"))

@@ -38,6 +38,7 @@ class Page(QWidget):
     accepts_images = False
 
     statusMessage = Signal(str)
+    busyChanged = Signal()  # work the learner started began or ended (``busy``)
 
     def config(self):
         raise NotImplementedError
@@ -47,7 +48,9 @@ class Page(QWidget):
 
     @property
     def busy(self) -> bool:
-        """Whether the page is training a network now (its settings then wait)."""
+        """Whether work the learner started runs now — training, a measurement, a download —
+        which a change of settings would disturb: a lesson step then waits. (Work that follows
+        the settings, such as a recomputation, is simply restarted by them.)"""
         return False
 
     def discards_results(self, config) -> bool:

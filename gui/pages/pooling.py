@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtGui import QColor
@@ -100,8 +101,6 @@ FIELDS = (
 )
 NO_OUTPUT = QT_TRANSLATE_NOOP("PoolingPage", "No output — see the message on the left")
 PARTIAL = QColor(140, 60, 200)  # purple: the windows ceil mode adds
-ERROR_FIELDS = {"padding": "padding", "kernel_size": "kernel", "dilation": "dilation",
-                "divisor_override": "divisor"}  # ShapeError.argument -> its control
 OTHER = {"max": "avg", "avg": "max"}
 
 
@@ -121,6 +120,23 @@ CAPTIONS = {  # (input, winners, backward) captions per mode
                                              "the sum of its windows' shares; choose a random "
                                              "gradient to see it spread.")),
 }
+
+
+class Pooled(NamedTuple):
+    """One pooling of the input, and what its pictures and texts show."""
+
+    config: PoolingConfig
+    x: np.ndarray                      # (1, 1, H, W)
+    out: np.ndarray | None = None      # the chosen pooling
+    other: np.ndarray | None = None    # the other pooling, same window
+    dx: np.ndarray | None = None       # the output gradient routed back
+    geometry: F.Geometry | None = None
+    counts: np.ndarray | None = None   # windows won by each cell (max) or each cell's share
+    winner: int | None = None          # max: the winning tap of the selected window
+    coverage: np.ndarray | None = None  # patches covering each cell (convolution backward)
+    divisors: np.ndarray | None = None  # average: what each window's sum is divided by
+    error: str = ""                    # why there is no output (kept as text: an exception
+    error_argument: str = ""           # holds frames), and the argument that caused it
 
 
 def line_example() -> np.ndarray:
@@ -209,6 +225,7 @@ class PoolingPage(Translated, Page):
         super().__init__()
         self.workspace = workspace
         self.selected = (0, 0)  # output pixel whose window is highlighted
+        self.shown: Pooled | None = None
         self.box = box = QGroupBox()
         form_layout = QFormLayout(box)
         self.form = Form(FIELDS, PoolingConfig(), form_layout, self, "PoolingPage")
@@ -242,7 +259,6 @@ class PoolingPage(Translated, Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The fixed texts; the computed ones come with ``recompute``."""
         self.box.setTitle(translate("PoolingPage", "Pooling window"))
         self.form.retranslate()
         self.input_view.set_title(translate("PoolingPage", "Input to the pooling"))
@@ -253,7 +269,7 @@ class PoolingPage(Translated, Page):
             "PoolingPage", "For comparison, a convolution with this window: its input gradient "
             "adds up the gradients of every patch covering a cell. With every patch gradient 1, "
             "the sum counts the patches."))
-        self.recompute()
+        self._say()
 
     def config(self) -> PoolingConfig:
         return PoolingConfig(**self.form.values())
@@ -275,97 +291,120 @@ class PoolingPage(Translated, Page):
         return maps[min(config.channel, maps.shape[0] - 1)][None, None].astype(np.float64)
 
     def recompute(self, *_) -> None:
+        """Pool the input with the settings, then draw the result and say what it shows."""
         config = self.config()
         x = self._input(config)
-        self.input_view.set_image(x[0, 0], range_levels(x))
-        self.input_view.set_labels(value_labels(x[0, 0], range_levels(x)), centred=True)
         try:
             layer = pool_layer(config)
             out = layer.forward(x)
             other = pool_layer(config, OTHER[config.mode]).forward(x)
         except ShapeError as err:
-            self._show_error(err)
+            self.shown = Pooled(config, x, error=str(err), error_argument=err.argument)
+            self._draw()
+            self._say()
+            self.statusMessage.emit(translate("PoolingPage", "Invalid pooling settings: {error}")
+                                    .format(error=err))
             return
-        self.error.setText("")
-        for name in ERROR_FIELDS.values():
-            self.form.set_error(name, False)
         rng = np.random.default_rng(0)
         dout = np.ones_like(out) if config.gradient == "ones" else rng.standard_normal(out.shape)
         dx = layer.backward(dout)
         g = layer._geometry
+        if config.mode == "max":
+            wins = pool_layer(config)
+            wins.forward(x)
+            counts = wins.backward(np.ones_like(out))  # routing ones counts the wins
+            oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
+            winner = int(layer.argmax[0, 0, oh, ow])
+        else:
+            counts, winner = np.full(x.shape[2:], 1 / (g.kh * g.kw))[None, None], None
+        self.shown = Pooled(config, x, out, other, dx, g, counts, winner,
+                            F.window_coverage(x.shape, g),
+                            None if config.mode == "max" else layer.divisors)
+        self._draw()
+        self._say()
+
+    def _draw(self) -> None:
+        """The pictures of the result on display."""
+        shown = self.shown
+        config, x = shown.config, shown.x
+        self.input_view.set_image(x[0, 0], range_levels(x))
+        self.input_view.set_labels(value_labels(x[0, 0], range_levels(x)), centred=True)
+        if shown.error:
+            self._draw_error(shown.error_argument)
+            return
+        self.form.mark_culprit(None)
+        g, out = shown.geometry, shown.out
+        oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
+        top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
+        self.input_view.show_rects("window", [(top, left, g.dh * (g.kh - 1) + 1,
+                                               g.dw * (g.kw - 1) + 1)], OUTLINE)
+        k = shown.winner
+        winner = [] if k is None else [(top + k // g.kw * g.dh, left + k % g.kw * g.dw, 1, 1)]
+        self.input_view.show_rects("winner", winner, fill=True)
+        self.input_view.show_rects("partial", partial_windows(g, x.shape[2:]), PARTIAL)
+        for view, values in ((self.output_view, out), (self.other_view, shown.other)):
+            view.set_image(values[0, 0], range_levels(x))
+            view.set_labels(value_labels(values[0, 0], range_levels(x)), centred=True)
+        self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)
+        counts = shown.counts[0, 0]
+        self.winners_view.set_image(counts, (0, max(1.0, counts.max())) if config.mode == "max"
+                                    else (0, 1), COUNTS)
+        dx = shown.dx
+        if config.gradient == "ones":  # then it is the winners map: drawn the same way
+            self.backward_view.set_image(dx[0, 0], (0, max(1.0, float(dx.max()))), COUNTS)
+        else:
+            self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
+        coverage = shown.coverage
+        self.col2im_view.set_image(coverage[0, 0], (0, coverage.max()), COUNTS)
+
+    def _draw_error(self, culprit: str) -> None:
+        """No output: nothing stale, and the control that caused it marked."""
+        self.form.mark_culprit(culprit)
+        for name in ("partial", "window", "winner"):
+            self.input_view.show_rects(name, [])
+        for view in (self.output_view, self.other_view, self.winners_view, self.backward_view,
+                     self.col2im_view):
+            view.clear("")
+
+    def _say(self) -> None:
+        """The texts of the result on display, in the current language."""
+        shown = self.shown
+        if shown is None:
+            return
+        config, x = shown.config, shown.x
         for view, caption in zip((self.input_view, self.winners_view, self.backward_view),
                                  CAPTIONS[config.mode]):
             view.caption.setText(translate("PoolingPage", caption))
-        self._show_forward(config, x, out, layer, g)
-        self.input_view.show_rects("partial", partial_windows(g, x.shape[2:]), PARTIAL)
-        self._show_backward(config, x, out, dx, g)
-        self.other_view.set_image(other[0, 0], range_levels(x))
-        self.other_view.set_labels(value_labels(other[0, 0], range_levels(x)), centred=True)
+        if shown.error:
+            self.error.setText(translate("PoolingPage", "No output: {error}").format(
+                error=shown.error))
+            self.explain.setText("")
+            for view in (self.output_view, self.other_view, self.winners_view,
+                         self.backward_view, self.col2im_view):
+                view.clear(translate("PoolingPage", NO_OUTPUT))
+            return
+        self.error.setText("")
+        g = shown.geometry
+        self.output_view.set_title(translate("PoolingPage", "Pooled output {size} (from "
+                                                            "{input})").format(
+            size=f"{g.oh}×{g.ow}", input=f"{x.shape[2]}×{x.shape[3]}"))
         self.other_view.set_title((
             translate("PoolingPage", "Average pooling of the same input ({size})")
             if config.mode == "max" else
             translate("PoolingPage", "Max pooling of the same input ({size})")).format(
             size=f"{g.oh}×{g.ow}"))
-        divisors = "" if config.mode == "max" else (
-            translate("PoolingPage", "<br><b>Divisors</b> (what each window's sum is divided "
-                                     "by):") + matrix_html(layer.divisors, digits=3, compact=True))
-        self.explain.setText(explanation(config.mode, x.shape[2], g, config) + divisors
-                             + "<br><br>" + comparison(config.mode, x, out, other))
-
-    def _show_error(self, err: ShapeError) -> None:
-        """No output: say why, next to the control, and show nothing stale."""
-        self.error.setText(translate("PoolingPage", "No output: {error}").format(error=err))
-        for argument, name in ERROR_FIELDS.items():
-            self.form.set_error(name, err.argument == argument)
-        self.input_view.show_rects("partial", [])
-        self.explain.setText("")
-        self.input_view.show_rects("window", [])
-        self.input_view.show_rects("winner", [])
-        for view in (self.output_view, self.other_view, self.winners_view, self.backward_view,
-                     self.col2im_view):
-            view.clear(translate("PoolingPage", NO_OUTPUT))
-        self.statusMessage.emit(translate("PoolingPage", "Invalid pooling settings: {error}")
-                                .format(error=err))
-
-    def _show_forward(self, config, x, out, layer, g) -> None:
-        oh, ow = min(self.selected[0], g.oh - 1), min(self.selected[1], g.ow - 1)
-        top, left = oh * g.sh - g.ph, ow * g.sw - g.pw
-        self.input_view.show_rects("window", [(top, left, g.dh * (g.kh - 1) + 1,
-                                               g.dw * (g.kw - 1) + 1)], OUTLINE)
-        winner = []
-        if isinstance(layer, MaxPool2d):
-            k = int(layer.argmax[0, 0, oh, ow])
-            winner = [(top + k // g.kw * g.dh, left + k % g.kw * g.dw, 1, 1)]
-        self.input_view.show_rects("winner", winner, fill=True)
-        self.output_view.set_image(out[0, 0], range_levels(x))
-        self.output_view.set_labels(value_labels(out[0, 0], range_levels(x)), centred=True)
-        self.output_view.set_title(translate("PoolingPage", "Pooled output {size} (from "
-                                                            "{input})").format(
-            size=f"{g.oh}×{g.ow}", input=f"{x.shape[2]}×{x.shape[3]}"))
-        self.output_view.show_rects("pixel", [(oh, ow, 1, 1)], HIGHLIGHT)
-
-    def _show_backward(self, config, x, out, dx, g) -> None:
-        if config.mode == "max":
-            wins = pool_layer(config)
-            wins.forward(x)
-            counts = wins.backward(np.ones_like(out))  # routing ones counts the wins
-            self.winners_view.set_image(counts[0, 0], (0, max(1.0, counts.max())), COUNTS)
-            self.winners_view.set_title(translate("PoolingPage", "Winners: 0 to {most} windows "
-                                                                 "won by each input cell")
-                                        .format(most=f"{counts.max():.0f}"))
-        else:
-            self.winners_view.set_image(np.full(x.shape[2:], 1 / (g.kh * g.kw)), (0, 1), COUNTS)
-            self.winners_view.set_title(translate("PoolingPage", "Average: every cell of a "
-                                                                 "window gets 1/divisor of its "
-                                                                 "gradient"))
-        if config.gradient == "ones":  # then it is the winners map: drawn the same way
-            self.backward_view.set_image(dx[0, 0], (0, max(1.0, float(dx.max()))), COUNTS)
-        else:
-            self.backward_view.set_image(dx[0, 0], symmetric_levels(dx), DIVERGING)
+        self.winners_view.set_title(
+            translate("PoolingPage", "Winners: 0 to {most} windows won by each input cell")
+            .format(most=f"{shown.counts.max():.0f}") if config.mode == "max" else
+            translate("PoolingPage", "Average: every cell of a window gets 1/divisor of its "
+                                     "gradient"))
         self.backward_view.set_title(translate("PoolingPage", "Backward: gradient reaching the "
                                                               "input"))
-        coverage = F.window_coverage(x.shape, g)
-        self.col2im_view.set_image(coverage[0, 0], (0, coverage.max()), COUNTS)
         self.col2im_view.set_title(translate("PoolingPage", "Convolution backward (col2im): 0 to "
                                                             "{most} patches cover each cell")
-                                   .format(most=f"{coverage.max():.0f}"))
+                                   .format(most=f"{shown.coverage.max():.0f}"))
+        divisors = "" if shown.divisors is None else (
+            translate("PoolingPage", "<br><b>Divisors</b> (what each window's sum is divided "
+                                     "by):") + matrix_html(shown.divisors, digits=3, compact=True))
+        self.explain.setText(explanation(config.mode, x.shape[2], g, config) + divisors
+                             + "<br><br>" + comparison(config.mode, x, shown.out, shown.other))

@@ -95,8 +95,11 @@ class SpeedPage(Translated, Page):
     def __init__(self, config: SpeedConfig | None = None):
         super().__init__()
         self.runner = WorkerRunner(self)
+        self.runner.runningChanged.connect(self.busyChanged)
         self.has_torch = torch_available()
         self.results: dict[str, float] = {}
+        self.measured: SpeedConfig | None = None  # the settings the results were measured with
+        self._described = None  # (MACs, im2col bytes, error) of the settings on display
         self._build()
         self.set_config(config or SpeedConfig())
 
@@ -125,6 +128,9 @@ class SpeedPage(Translated, Page):
         self.run.clicked.connect(self.start)
         self.cancel.clicked.connect(self.runner.request_stop)
 
+        self.measured_label = QLabel()
+        self.measured_label.setObjectName("measured")
+        self.measured_label.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("results")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -143,6 +149,7 @@ class SpeedPage(Translated, Page):
         self.note = QLabel()
         self.note.setWordWrap(True)
         right = QVBoxLayout()
+        right.addWidget(self.measured_label)
         right.addWidget(self.table, 1)
         right.addWidget(self.chart, 2)
         right.addWidget(self.note)
@@ -168,6 +175,8 @@ class SpeedPage(Translated, Page):
         self.chart.setTitle(translate("SpeedPage", "Time per call (log scale: each grid line is "
                                                    "10× slower)"))
         self.hint.setText(translate("SpeedPage", "Press Run to time the methods"))
+        self.measured_label.setToolTip(translate("SpeedPage", "The settings the times were "
+                                                              "measured with"))
         self.note.setText(translate(
             "SpeedPage", "Each time is per call: the median of repeated calls over about 0.3 s "
             "(the naive loop runs once), measured in a separate process. The lesson timed 100 "
@@ -175,10 +184,10 @@ class SpeedPage(Translated, Page):
             "im2col 0.018 s, PyTorch 0.0085 s — about 4 ms, 0.18 ms and 0.085 ms per call. For "
             "small inputs like these numpy's fast path can beat PyTorch, whose per-call overhead "
             "dominates."))
-        if hasattr(self, "results"):
-            self._describe()
-            if self.results:
-                self._show()
+        self._say_described()
+        self._say_measured()
+        if self.results:
+            self._show()
 
     def config(self) -> SpeedConfig:
         return SpeedConfig(**self.form.values())
@@ -194,33 +203,66 @@ class SpeedPage(Translated, Page):
         w_shape = (config.out_channels, config.channels, config.kernel, config.kernel)
         return x_shape, w_shape
 
+    @property
+    def busy(self) -> bool:
+        return self.runner.running
+
     def _describe(self, *_) -> None:
+        """What the settings cost; Run is possible only for settings that can run."""
         config = self.config()
         x_shape, w_shape = self._shapes(config)
         try:
             macs = F.conv2d_macs(x_shape, w_shape, padding=config.padding)
         except ShapeError as err:
-            self.macs.setText(f"<span style='color:#d32f2f'>{err}</span>")
-            self.run.setEnabled(False)
+            self._described = (0, 0, str(err))
+        else:
+            # The im2col matrix holds C·KH·KW values for each of the N·OH·OW output pixels:
+            # the MACs without the factor OC. In float32, 4 bytes each.
+            self._described = (macs, macs // config.out_channels * 4, "")
+        _, matrix_bytes, error = self._described
+        self.run.setEnabled(not (error or matrix_bytes > MAX_MATRIX_BYTES
+                                 or self.runner.running))
+        self._say_described()
+        self._say_measured()
+
+    def _say_described(self) -> None:
+        if self._described is None:
             return
-        # The im2col matrix holds C·KH·KW values for each of the N·OH·OW output pixels: the
-        # MACs without the factor OC. In float32, 4 bytes each.
-        matrix_bytes = macs // config.out_channels * 4
-        if matrix_bytes > MAX_MATRIX_BYTES:
+        macs, matrix_bytes, error = self._described
+        if error:
+            self.macs.setText(f"<span style='color:#d32f2f'>{error}</span>")
+        elif matrix_bytes > MAX_MATRIX_BYTES:
             self.macs.setText(translate(
                 "SpeedPage", "<span style='color:#d32f2f'>Too large: the im2col matrix would "
                 "need {need} GB (the limit here is {limit} GB). Choose a smaller batch, size or "
                 "kernel.</span>").format(need=f"{matrix_bytes / 1e9:,.1f}",
                                          limit=f"{MAX_MATRIX_BYTES / 1e9:.0f}"))
-            self.run.setEnabled(False)
+        else:
+            estimate = macs * 0.6e-6  # the naive loop manages about 1.5–2 million MACs a second
+            self.macs.setText((translate("SpeedPage", "{macs} multiply-accumulates per call. "
+                                                      "The naive loop will take about {seconds} "
+                                                      "s.")
+                               if estimate > 1 else
+                               translate("SpeedPage", "{macs} multiply-accumulates per call."))
+                              .format(macs=f"{macs:,}", seconds=f"{estimate:.1f}"))
+
+    def _say_measured(self) -> None:
+        """Which settings the times on display belong to, and whether they still apply."""
+        measured = self.measured
+        if measured is None:
+            self.measured_label.setText("")
             return
-        self.run.setEnabled(not self.runner.running)
-        estimate = macs * 0.6e-6  # the naive loop manages about 1.5–2 million MACs a second
-        self.macs.setText((translate("SpeedPage", "{macs} multiply-accumulates per call. The "
-                                                  "naive loop will take about {seconds} s.")
-                           if estimate > 1 else
-                           translate("SpeedPage", "{macs} multiply-accumulates per call.")).format(
-            macs=f"{macs:,}", seconds=f"{estimate:.1f}"))
+        x_shape, w_shape = self._shapes(measured)
+        said = translate("SpeedPage", "Times for an input {input} and {count} kernels {kernel}, "
+                                      "padding {padding}.").format(
+            input="×".join(map(str, x_shape)), count=w_shape[0],
+            kernel=f"{w_shape[2]}×{w_shape[3]}", padding=measured.padding)
+        now = self.config()
+        if (self._shapes(measured), measured.padding) != (self._shapes(now), now.padding):
+            said = "<span style='color:#b71c1c'>" + said + " " + translate(
+                "SpeedPage", "The settings have changed since: press Run to time these.") \
+                + "</span>"
+        self.measured_label.setText(said)
 
     def start(self) -> None:
         config = self.config()
@@ -235,7 +277,8 @@ class SpeedPage(Translated, Page):
             yield from run_in_process(context, measure_methods, x_shape, w_shape,
                                       config.padding, chosen)
 
-        self.results = {}
+        self.results, self.measured = {}, config
+        self._say_measured()
         self.table.setRowCount(0)
         self.bars.setOpts(x=[], height=[])
         self.progress.setValue(0)

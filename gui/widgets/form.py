@@ -159,6 +159,12 @@ class Pair:
         return pair.changed
 
 
+# The core's argument named by a ShapeError -> the field that sets it (where a form has one)
+ARGUMENT_FIELDS = {"kernel_size": "kernel", "stride": "stride", "padding": "padding",
+                   "dilation": "dilation", "groups": "groups", "padding_mode": "padding_mode",
+                   "divisor_override": "divisor"}
+
+
 class Form(QObject):
     """Widgets for some fields of a config dataclass, added as rows of ``layout``.
 
@@ -237,6 +243,14 @@ class Form(QObject):
             spec.write(widget, self._value(config, spec))
             for blocker in blockers:
                 blocker.unblock()
+
+    def mark_culprit(self, argument: str | None, instead: dict | None = None) -> None:
+        """Mark the field that sets the core's ``argument`` (a ShapeError's; None clears every
+        mark). ``instead`` names another field for an argument where that one is to blame."""
+        culprits = {**ARGUMENT_FIELDS, **(instead or {})}
+        culprit = culprits.get(argument)
+        for name in {*ARGUMENT_FIELDS.values(), *culprits.values()} & self.widgets.keys():
+            self.set_error(name, name == culprit)
 
     def set_error(self, name: str, error: bool) -> None:
         widget = self.widgets[name]

@@ -116,6 +116,11 @@ class ProbabilityChart(Translated, pg.PlotWidget):
                                         for i, n in enumerate(class_names(names))]])
         self.setYRange(-0.6, len(names) - 0.4, padding=0)
 
+    def clear_answer(self) -> None:
+        """No answer on display."""
+        self.probabilities = np.zeros_like(self.probabilities)
+        self.bars.setOpts(width=self.probabilities, brushes=["#1565c0"] * len(self.probabilities))
+
     def display(self, probabilities: np.ndarray) -> None:
         self.probabilities = np.asarray(probabilities, dtype=np.float64)
         best = int(np.argmax(self.probabilities))

@@ -109,27 +109,61 @@ class ResultsView(Translated, QWidget):
         self.title.setText(translate(
             "ResultsView", "<b>Confusion matrix</b>: rows the true class, columns what the "
             "network said (numbered like the rows)"))
-        if self.results is not None:
-            self.display(self.results)
-        else:
-            self.clear(self.names)
+        self._say()
 
     def clear(self, class_names=None) -> None:
         self.results, self.cell = None, None
         self.confusion.clearContents()
         if class_names is not None:
             self.names = class_names
-            self._label(class_names)
         self.gallery.clear()
-        self.gallery_title.setText(translate("ResultsView", "<b>Test images</b>"))
-        self.summary.setText(translate("ResultsView", "Train for an epoch: the matrix then "
-                                                      "shows how often each class is taken for "
-                                                      "each other."))
+        self._say()
+
+    def _say(self) -> None:
+        """The headers, the summary and the gallery's title and tooltips of what is on display,
+        in the current language."""
+        if self.results is None:
+            if self.names is not None:
+                self._label(self.names)
+            self.gallery_title.setText(translate("ResultsView", "<b>Test images</b>"))
+            self.summary.setText(translate("ResultsView", "Train for an epoch: the matrix then "
+                                                          "shows how often each class is taken "
+                                                          "for each other."))
+            return
+        results, confusion = self.results, self.results.confusion
+        names = class_names(results.class_names)
+        self._label(results.class_names)
+        off = confusion - np.diag(np.diag(confusion))
+        t, p = np.unravel_index(off.argmax(), off.shape)
+        self.summary.setText(translate(
+            "ResultsView", "Epoch {epoch}: {right} of {total} right. The most common mistake: "
+            "<b>{true}</b> taken for <b>{said}</b> ({count} times).").format(
+            epoch=results.epoch, right=f"{np.trace(confusion):,}", total=f"{confusion.sum():,}",
+            true=names[t], said=names[p], count=off[t, p]))
+        if self.cell is None:
+            return
+        true, said = self.cell
+        count = self.gallery.count()
+        if true == said:
+            what = translate("ResultsView", "<b>{true}</b> recognised: {count} test images, the "
+                                            "least sure first").format(
+                true=short(names[true]), count=f"{count:,}")
+        else:
+            what = translate("ResultsView", "<b>{true}</b> taken for <b>{said}</b>: {count} test "
+                                            "images, the most sure first").format(
+                true=short(names[true]), said=short(names[said]), count=f"{count:,}")
+        self.gallery_title.setText(what)
+        for row in range(count):
+            item = self.gallery.item(row)
+            i = int(item.data(Qt.ItemDataRole.UserRole))
+            item.setToolTip(translate("ResultsView", "test image {index}: a {true}; the network "
+                                                     "said {said} ({sure} sure)").format(
+                index=i, true=names[true], said=names[said],
+                sure=f"{self.results.confidences[i]:.0%}"))
 
     def display(self, results: Results) -> None:
-        confusion, names = results.confusion, class_names(results.class_names)
+        confusion = results.confusion
         self.results = results
-        self._label(names)
         rgb = COUNTS.map((confusion / max(confusion.max(), 1)).ravel(), mode="byte")
         for (t, p), count in np.ndenumerate(confusion):
             item = QTableWidgetItem(str(count))
@@ -141,11 +175,6 @@ class ResultsView(Translated, QWidget):
             self.confusion.setItem(t, p, item)
         off = confusion - np.diag(np.diag(confusion))
         t, p = np.unravel_index(off.argmax(), off.shape)
-        self.summary.setText(translate(
-            "ResultsView", "Epoch {epoch}: {right} of {total} right. The most common mistake: "
-            "<b>{true}</b> taken for <b>{said}</b> ({count} times).").format(
-            epoch=results.epoch, right=f"{np.trace(confusion):,}", total=f"{confusion.sum():,}",
-            true=names[t], said=names[p], count=off[t, p]))
         row, col = self.cell if self.cell is not None else (int(t), int(p))
         self.confusion.setCurrentCell(row, col)
         self.show_cell(row, col)
@@ -155,17 +184,7 @@ class ResultsView(Translated, QWidget):
         if self.results is None or true < 0 or said < 0:
             return
         self.cell = (true, said)
-        names = class_names(self.results.class_names)
         index = cell_images(self.results, true, said)
-        if true == said:
-            what = translate("ResultsView", "<b>{true}</b> recognised: {count} test images, the "
-                                            "least sure first").format(
-                true=short(names[true]), count=f"{len(index):,}")
-        else:
-            what = translate("ResultsView", "<b>{true}</b> taken for <b>{said}</b>: {count} test "
-                                            "images, the most sure first").format(
-                true=short(names[true]), said=short(names[said]), count=f"{len(index):,}")
-        self.gallery_title.setText(what)
         self.gallery.setUpdatesEnabled(False)
         self.gallery.clear()
         for i in index:
@@ -175,12 +194,9 @@ class ResultsView(Translated, QWidget):
             item = QListWidgetItem(QIcon(QPixmap.fromImage(qimage).scaled(56, 56)),
                                    f"{self.results.confidences[i]:.0%}")
             item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(translate("ResultsView", "test image {index}: a {true}; the network "
-                                                     "said {said} ({sure} sure)").format(
-                index=i, true=names[true], said=names[said],
-                sure=f"{self.results.confidences[i]:.0%}"))
             self.gallery.addItem(item)
         self.gallery.setUpdatesEnabled(True)
+        self._say()
 
     def _open(self, item: QListWidgetItem) -> None:
         self.imageChosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))

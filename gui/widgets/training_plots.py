@@ -18,14 +18,26 @@ def quiet_grid(plot: pg.PlotWidget) -> None:
         plot.getAxis(side).setStyle(maxTickLevel=0)
 
 
-def smoothed(losses, keep: float = SMOOTHING) -> np.ndarray:
-    """Exponential moving average of the batch losses (about 10 batches), from the first."""
-    out = np.empty(len(losses), dtype=np.float64)
-    level = losses[0] if len(losses) else 0.0
-    for i, value in enumerate(losses):
-        level = keep * level + (1 - keep) * value
-        out[i] = level
-    return out
+class Smoother:
+    """The exponential moving average of the batch losses (about 10 batches), debiased at the
+    start like Adam's moments, extended as the losses grow: every smoothed curve of the app."""
+
+    def __init__(self):
+        self.values: list[float] = []
+        self._level = 0.0
+
+    def extend(self, losses) -> np.ndarray:
+        """The average at each of ``losses`` (the earlier ones as computed before)."""
+        level = self._level
+        for i in range(len(self.values), len(losses)):
+            level = SMOOTHING * level + (1 - SMOOTHING) * losses[i]
+            self.values.append(level / (1 - SMOOTHING ** (i + 1)))
+        self._level = level
+        return np.asarray(self.values[:len(losses)])
+
+
+def smoothed(losses) -> np.ndarray:
+    return Smoother().extend(losses)
 
 
 COLOURS = ("#1565c0", "#2e7d32", "#6a1b9a", "#e65100", "#c62828", "#00838f")
@@ -92,8 +104,7 @@ class TrainingPlots(Translated, QWidget):
             self.grad_plot.removeItem(curve)
         self.grad_curves = {}
         self.retranslate()
-        self._smoothed: list[float] = []
-        self._ema = 0.0
+        self.smoother = Smoother()
         self._loss_top = 0.0
         self._batches_shown = 0
         self._last_batch = 0
@@ -120,16 +131,6 @@ class TrainingPlots(Translated, QWidget):
             for plot in (self.loss_plot, self.grad_plot):
                 plot.setXRange(0, wanted, padding=0.01)
 
-    def smoothed(self, losses) -> np.ndarray:
-        """Exponential moving average (debiased at the start like Adam's moments), extended
-        incrementally: the history only grows."""
-        acc = self._ema
-        for i in range(len(self._smoothed), len(losses)):
-            acc = SMOOTHING * acc + (1 - SMOOTHING) * losses[i]
-            self._smoothed.append(acc / (1 - SMOOTHING ** (i + 1)))
-        self._ema = acc
-        return np.asarray(self._smoothed[:len(losses)])
-
     def show_losses(self, losses) -> None:
         if not losses:
             return
@@ -140,7 +141,7 @@ class TrainingPlots(Translated, QWidget):
             self._loss_top = max(top, 1.5 * self._loss_top)
             self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.raw_curve.setData(x, y)
-        self.smooth_curve.setData(x, self.smoothed(losses))
+        self.smooth_curve.setData(x, self.smoother.extend(losses))
         self._show_batches(len(losses))
 
     def show_accuracy(self, train, test) -> None:

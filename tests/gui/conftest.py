@@ -78,3 +78,19 @@ def fewer_test_images(monkeypatch):
             if split == "test" else loaded
 
     monkeypatch.setattr(data, "load_fashion_mnist", first_test_images)
+
+
+@pytest.fixture
+def small_data(monkeypatch):
+    """The first 3,000 bundled training and 500 test images: work over the whole training set
+    (the Why view's pass over every image's features) then takes a moment, on any machine."""
+    from core import data
+
+    load = data.load_fashion_mnist
+
+    def first_images(split="train"):
+        loaded = load(split)
+        count = 3000 if split == "train" else 500
+        return data.Split(loaded.images[:count], loaded.labels[:count])
+
+    monkeypatch.setattr(data, "load_fashion_mnist", first_images)

@@ -41,6 +41,7 @@ class Im2colTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
         self.result: ConvResult | None = None
+        self._shown = None  # what the texts quote of the column on display
         self.text = rich_label("im2col_text")
         self.cols_view = ImagePanel()
         self.patch_view = ImagePanel()
@@ -75,7 +76,6 @@ class Im2colTab(Translated, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The fixed texts; the computed titles come with ``_redraw``."""
         self.cols_view.set_title(translate("ConvolutionPage", "im2col matrix (K = C·KH·KW rows × "
                                                               "L = OH·OW columns)"))
         self.cols_view.caption.setText(translate("ConvolutionPage", "Column j holds the patch "
@@ -96,8 +96,7 @@ class Im2colTab(Translated, QWidget):
                                                             "matrix: one output pixel, whose "
                                                             "patch the column holds"))
         self.column_word.setText(translate("ConvolutionPage", "Column (output pixel)"))
-        if self.result is not None:
-            self._redraw()
+        self._say()
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -128,22 +127,12 @@ class Im2colTab(Translated, QWidget):
         first = min(max(j - SHOWN_COLUMNS // 2, 0), max(length - SHOWN_COLUMNS, 0))
         shown = slice(first, first + SHOWN_COLUMNS)
         self._first = first
-        span = "" if length <= SHOWN_COLUMNS else translate(
-            "ConvolutionPage", ": columns {first}–{last} of {count}").format(
-            first=first, last=min(first + SHOWN_COLUMNS, length) - 1, count=length)
         self.cols_view.set_image(cols[:, shown], range_levels(cols), GRAY)
         self.cols_view.show_rects("column", [(0, j - first, k, 1)], line_width=1)
-        self.cols_view.set_title(translate("ConvolutionPage", "im2col matrix, K = C·KH·KW = {k} "
-                                                              "rows × L = OH·OW = {length} "
-                                                              "columns{span}").format(
-            k=k, length=length, span=span))
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
         levels = symmetric_levels(product)
         self.gemm_view.set_image(product[:, shown], levels, DIVERGING)
         self.gemm_view.show_rects("column", [(0, j - first, product.shape[0], 1)], line_width=1)
-        self.gemm_view.set_title(translate("ConvolutionPage", "GEMM result ({rows} × {length})"
-                                                              "{span}").format(
-            rows=product.shape[0], length=length, span=span))
         reshaped, corners = tile(product.reshape(-1, g.oh, g.ow))
         self.reshaped_view.set_image(reshaped, levels, DIVERGING)
         self.reshaped_view.show_rects("pixel", [(top + oh, left + ow, 1, 1)
@@ -151,7 +140,26 @@ class Im2colTab(Translated, QWidget):
         show_padded_input(self.patch_view, self.result, frame_width=1)
         terms = F.conv_pixel(x, weight, None, oh, ow, **window)
         self.patch_view.show_rects("window", taps(terms), fill=True)
-        self.text.setText(im2col_html(x.shape, weight.shape, g, j, cols[:, j], product[0, j]))
+        self._shown = (k, length, first, j, cols[:, j].copy(), product.shape[0], product[0, j])
+        self._say()
+
+    def _say(self) -> None:
+        """The titles and the text of the column on display, in the current language."""
+        if self.result is None or self._shown is None:
+            return
+        k, length, first, j, column, rows, output = self._shown
+        span = "" if length <= SHOWN_COLUMNS else translate(
+            "ConvolutionPage", ": columns {first}–{last} of {count}").format(
+            first=first, last=min(first + SHOWN_COLUMNS, length) - 1, count=length)
+        self.cols_view.set_title(translate("ConvolutionPage", "im2col matrix, K = C·KH·KW = {k} "
+                                                              "rows × L = OH·OW = {length} "
+                                                              "columns{span}").format(
+            k=k, length=length, span=span))
+        self.gemm_view.set_title(translate("ConvolutionPage", "GEMM result ({rows} × {length})"
+                                                              "{span}").format(
+            rows=rows, length=length, span=span))
+        self.text.setText(im2col_html(self.result.x.shape, self.result.weight.shape,
+                                      self.result.geometry, j, column, output))
 
     def hover(self, row: int, col: int) -> None:
         """Point at a pixel of the reshaped maps: outline (blue) its column of the im2col

@@ -15,6 +15,7 @@ from gui import choices
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.images import read_image
 from gui.pages.convolution.config import SOURCES, ConvConfig
+from gui.tr import Words
 from gui.widgets.draw_pad import DrawPad
 from gui.widgets.form import Check, Choice, Form, Int
 
@@ -163,18 +164,22 @@ class InputPanel(Translated, QGroupBox):
                 return (split.images[index] / np.float32(255)).astype(np.float32)[None]
         return kernels.pattern(config.pattern, config.pattern_size).astype(np.float32)
 
-    def describe(self, config: ConvConfig) -> str:
-        """The input in words, for status lines and the other pages."""
+    def describe(self, config: ConvConfig) -> Words | str:
+        """The input in words, for status lines and the other pages (``str()`` says them in
+        the language of the moment)."""
         if config.source == "fashion":
-            return translate("ConvolutionPage", "a {name} (Fashion-MNIST)").format(
-                name=choices.say(choices.CLASS_NAMES[config.fashion_class]))
+            return Words("ConvolutionPage", QT_TRANSLATE_NOOP("ConvolutionPage",
+                                                              "a {name} (Fashion-MNIST)"),
+                         {"name": Words("Choices", choices.CLASS_NAMES[config.fashion_class])})
         if config.source == "pattern":
-            return translate("ConvolutionPage", "the {pattern} pattern").format(
-                pattern=config.pattern)
+            return Words("ConvolutionPage", QT_TRANSLATE_NOOP("ConvolutionPage",
+                                                              "the {pattern} pattern"),
+                         {"pattern": config.pattern})
         if config.source == "file" and self._picture is not None:
             return Path(self._picture_path).name
-        return translate("ConvolutionPage", "your drawing") if config.source == "drawing" \
-            else translate("ConvolutionPage", "the pattern")
+        return Words("ConvolutionPage", QT_TRANSLATE_NOOP("ConvolutionPage", "your drawing")
+                     if config.source == "drawing" else
+                     QT_TRANSLATE_NOOP("ConvolutionPage", "the pattern"))
 
     def _form_changed(self, name: str) -> None:
         if name in ("source", "pattern"):

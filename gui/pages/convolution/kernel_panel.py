@@ -23,9 +23,6 @@ from gui.widgets.controls import spin
 from gui.widgets.form import Choice, Form, Int, Pair
 from gui.widgets.kernel_editor import KernelEditor
 
-WINDOW_FIELDS = {"kernel_size": "kernel", "stride": "stride", "padding": "padding",
-                 "dilation": "dilation", "groups": "groups", "padding_mode": "padding_mode"}
-# (ShapeError.argument -> the field that caused it)
 FIELDS = (
     Pair("kernel",
          QT_TRANSLATE_NOOP("ConvolutionPage", "Size"),
@@ -100,6 +97,7 @@ class KernelPanel(Translated, QGroupBox):
 
     def __init__(self):
         super().__init__()
+        self._error = ""  # why the settings give no output, if they do not
         layout = QFormLayout(self)
         self.form = Form(FIELDS, ConvConfig(), layout, self, "ConvolutionPage")
         self.depthwise = QPushButton(objectName="depthwise")
@@ -157,6 +155,7 @@ class KernelPanel(Translated, QGroupBox):
         self.words["edit"].setText(translate("ConvolutionPage", "Edit kernel"))
         self.cancel.setText(translate("ConvolutionPage", "Cancel"))
         self.cancel.setToolTip(translate("ConvolutionPage", "Stop the slow computation"))
+        self._say_error()
 
     def values(self) -> dict:
         return {**self.form.values(), **self.method_form.values()}
@@ -190,18 +189,22 @@ class KernelPanel(Translated, QGroupBox):
         return self._weight
 
     def show_error(self, err: ShapeError) -> None:
-        self.error.setText(translate("ConvolutionPage", "No output: {error}").format(error=err))
+        self._error = str(err)  # text: an exception holds its frames
+        self._say_error()
         self.error.setVisible(True)
-        culprit = WINDOW_FIELDS.get(err.argument)
-        if culprit == "padding" and self.form.values()["pad_kind"] != "numbers":
-            culprit = "pad_kind"  # 'same' with a stride: the kind is what to change
-        for name in (*WINDOW_FIELDS.values(), "pad_kind"):
-            self.form.set_error(name, name == culprit)
+        # 'same' with a stride: the kind of padding is what to change
+        self.form.mark_culprit(err.argument, {"padding": "pad_kind"}
+                               if self.form.values()["pad_kind"] != "numbers" else None)
+
+    def _say_error(self) -> None:
+        if self._error:
+            self.error.setText(translate("ConvolutionPage", "No output: {error}").format(
+                error=self._error))
 
     def clear_error(self) -> None:
+        self._error = ""
         self.error.setVisible(False)
-        for name in (*WINDOW_FIELDS.values(), "pad_kind"):
-            self.form.set_error(name, False)
+        self.form.mark_culprit(None, {"padding": "pad_kind"})
 
     @property
     def has_error(self) -> bool:

@@ -26,34 +26,48 @@ class MapsTab(Translated, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(views, 1)
         layout.addWidget(self.formula)
+        self.result: ConvResult | None = None
+        self.error = ""  # why there is no output, if there is none
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The captions; the titles and the formula come with ``display``."""
         self.input_view.caption.setText(translate(
             "ConvolutionPage", "Gray levels span the input's range. The green frame is the real "
             "image; outside it, the padding."))
         self.maps_view.caption.setText(translate(
             "ConvolutionPage", "One colour scale for all maps: white is 0, red positive, blue "
             "negative, up to ±max|value|."))
+        self._say()
 
     def display(self, result: ConvResult) -> None:
-        g, maps = result.geometry, result.maps
+        self.result, self.error = result, ""
+        maps = result.maps
         show_padded_input(self.input_view, result)
-        mode = result.config.padding_mode
+        self.maps_view.set_image(tile(maps[0])[0], symmetric_levels(maps), DIVERGING)
+        self._say()
+
+    def show_error(self, message: str) -> None:
+        self.result, self.error = None, message
+        self._say()
+
+    def _say(self) -> None:
+        """The titles and the formula of what is on display, in the current language."""
+        if self.error:
+            self.maps_view.clear(translate("ConvolutionPage", "No output — see the message on "
+                                                              "the left"))
+            self.formula.setText(translate("ConvolutionPage", "<span style='color:#d32f2f'><b>"
+                                                              "This combination has no output."
+                                                              "</b> {message}</span>").format(
+                message=self.error))
+            return
+        result = self.result
+        if result is None:
+            return
+        g, maps, mode = result.geometry, result.maps, result.config.padding_mode
         self.input_view.set_title(
             translate("ConvolutionPage", "Input (with its zero padding)") if mode == "zeros" else
             translate("ConvolutionPage", "Input (with its {mode} padding)").format(mode=mode))
-        self.maps_view.set_image(tile(maps[0])[0], symmetric_levels(maps), DIVERGING)
         self.maps_view.set_title(translate("ConvolutionPage", "Feature maps: {count} × {size}")
                                  .format(count=maps.shape[1], size=f"{g.oh}×{g.ow}"))
         self.formula.setText(formula_html(result.image.shape, result.weight.shape, g,
                                           result.sides, result.config))
-
-    def show_error(self, message: str) -> None:
-        self.maps_view.clear(translate("ConvolutionPage", "No output — see the message on the "
-                                                          "left"))
-        self.formula.setText(translate("ConvolutionPage", "<span style='color:#d32f2f'><b>This "
-                                                          "combination has no output.</b> "
-                                                          "{message}</span>").format(
-            message=message))

@@ -26,6 +26,7 @@ from gui.pages.convolution.kernel_panel import KernelPanel
 from gui.pages.convolution.maps_tab import MapsTab
 from gui.pages.convolution.methods_tab import MethodsTab
 from gui.pages.convolution.window_tab import WindowTab
+from gui.tr import Words
 from gui.workers import WorkerRunner
 
 INLINE_MACS = 30_000  # slower methods beyond this many MACs run in the background
@@ -80,6 +81,7 @@ class ConvolutionPage(Translated, Page):
         self.kernel.cancelRequested.connect(self.runner.request_stop)
         self.kernel.depthwiseRequested.connect(self.make_depthwise)
         self.tabs.currentChanged.connect(self._refresh)
+        self.retranslate()
         self.set_config(config or ConvConfig())
 
     # ------------------------------------------------------------------ configuration
@@ -90,14 +92,12 @@ class ConvolutionPage(Translated, Page):
     def set_config(self, config: ConvConfig) -> None:
         self.inputs.set_values(config)
         self.kernel.set_values(config)
-        self.retranslate()
         self.recompute()
 
     def retranslate(self) -> None:
+        """The tabs' titles; the panels and tabs say their own texts again."""
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, translate("ConvolutionPage", title))
-        if self.result is not None or self.kernel.has_error:
-            self.recompute()  # the computed texts in the new language
 
     def open_image(self, path) -> None:
         """Use a picture file as the input (File → Open, or a drop on the window)."""
@@ -194,10 +194,11 @@ class ConvolutionPage(Translated, Page):
                                                              "map(s) of {size}").format(
             method=choices.say(choices.CONV_METHODS[config.method]),
             ms=f"{result.seconds * 1e3:.2f}", count=result.maps.shape[1], size=f"{g.oh}×{g.ow}"))
-        self.workspace.publish(result.image[0], result.maps[0], translate(
-            "ConvolutionPage", "{count} feature map(s) of {input} ({preset})").format(
-            count=config.out_channels, input=self.inputs.describe(config),
-            preset=choices.say(config.preset)))
+        self.workspace.publish(result.image[0], result.maps[0], Words(
+            "ConvolutionPage", QT_TRANSLATE_NOOP("ConvolutionPage", "{count} feature map(s) of "
+                                                                    "{input} ({preset})"),
+            {"count": config.out_channels, "input": self.inputs.describe(config),
+             "preset": Words("Choices", config.preset)}))
         self._refresh()
 
     # ------------------------------------------------------------------ showing

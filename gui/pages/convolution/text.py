@@ -57,7 +57,7 @@ def formula_html(x_shape: tuple, w_shape: tuple, g: F.Geometry, sides: F.Sides |
         rows.append(translate("ConvolutionPage", "<b>padding mode {mode}</b>: the padding {how}, "
                                                  "instead of zeros").format(
             mode=mode, how=how))
-    macs = kw * kh * per_group * oc * g.ow * g.oh * n
+    macs = F.conv_macs((kh, kw), c, oc, (g.oh, g.ow), n, groups)
     params = F.conv2d_params(c, oc, (kh, kw), bias=False, groups=groups)
     rows.append(translate("ConvolutionPage", "<b>Output</b> N×OC×OH×OW = {shape}").format(
         shape=f"{n}×{oc}×{g.oh}×{g.ow}"))

@@ -27,6 +27,7 @@ class WindowTab(Translated, QWidget):
     def __init__(self):
         super().__init__()
         self.result: ConvResult | None = None
+        self._shown = None  # (oc, oh, ow, the products) of the position on display
         self.position = 0  # the selected output pixel, row-major
         self.requested: int | None = None  # a position asked for before its result arrived
         self.input_view = ImagePanel()
@@ -82,7 +83,7 @@ class WindowTab(Translated, QWidget):
             "(blue) the cells it reads."))
         self.play.setToolTip(translate("ConvolutionPage", "Slide the window over the input, one "
                                                           "output pixel at a time"))
-        self._toggle_play(self.play.isChecked())
+        self._say_play()
         self.step.setText(translate("ConvolutionPage", "Step ▸"))
         self.step.setToolTip(translate("ConvolutionPage", "Move the window to the next output "
                                                           "pixel"))
@@ -97,7 +98,7 @@ class WindowTab(Translated, QWidget):
             "the window is on; the inner loops run over the whole window"))
         self.words[0].setText(translate("ConvolutionPage", "channel"))
         self.words[1].setText(translate("ConvolutionPage", "moves/s"))
-        self._redraw()
+        self._say()
 
     def display(self, result: ConvResult) -> None:
         old = self.result.geometry[-2:] if self.result is not None else None
@@ -125,9 +126,12 @@ class WindowTab(Translated, QWidget):
     def stop(self) -> None:
         self.play.setChecked(False)
 
-    def _toggle_play(self, playing: bool) -> None:
-        self.play.setText(translate("ConvolutionPage", "❚❚ Pause") if playing else
+    def _say_play(self) -> None:
+        self.play.setText(translate("ConvolutionPage", "❚❚ Pause") if self.play.isChecked() else
                           translate("ConvolutionPage", "▶ Play"))
+
+    def _toggle_play(self, playing: bool) -> None:
+        self._say_play()
         if playing:
             self.timer.start(int(1000 / self.speed.value()))
         else:
@@ -159,14 +163,23 @@ class WindowTab(Translated, QWidget):
             self.scrub.setValue(self.position)
         oh, ow = divmod(self.position, g.ow)
         terms = F.conv_pixel(x, weight, None, oh, ow, oc=oc, **self.result.window)
+        self._shown = (oc, oh, ow, terms)
         show_padded_input(self.input_view, self.result, frame_width=1)
         self.input_view.show_rects("window", taps(terms), fill=True)
         output = maps[0, oc]
         self.output_view.set_image(output, symmetric_levels(output), DIVERGING)
-        self.output_view.set_title(translate("ConvolutionPage", "Output channel {oc} ({size})")
-                                   .format(oc=oc, size=f"{g.oh}×{g.ow}"))
         self.output_view.show_rects("pixel", [(oh, ow, 1, 1)])
         show_values(self.input_view, self.output_view, self.result, output)
+        self._say()
+
+    def _say(self) -> None:
+        """The texts of the window position on display, in the current language."""
+        if self.result is None or self._shown is None:
+            return
+        config, x, weight, g, maps = self.result[:5]
+        oc, oh, ow, terms = self._shown
+        self.output_view.set_title(translate("ConvolutionPage", "Output channel {oc} ({size})")
+                                   .format(oc=oc, size=f"{g.oh}×{g.ow}"))
         n, c = x.shape[:2]
         self.loops.setText(loops_html(
             {"N": n, "OH": g.oh, "OW": g.ow, "OC": maps.shape[1], "C": c, "KH": g.kh,

@@ -28,7 +28,6 @@ from core.inside import check_classifier, network_input
 from core.model import Sequential
 from core.modelfile import ModelFileError
 from core.train import lenet_model
-from gui import choices
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.images import read_image
 from gui.pages.base import Page
@@ -40,8 +39,9 @@ from gui.pages.lenet.session import REDRAW_HZ, TrainingSession
 from gui.pages.lenet.tabs import ArchitectureTab, PredictTab, say_origin
 from gui.pages.lenet.text import epoch_status, fc_demo_html, loss_csv, progress_html
 from gui.pages.lenet.why_tab import Explanation, Question, WhyTab
+from gui.tr import Words
 from gui.widgets.results_view import Results, ResultsView
-from gui.widgets.training_plots import TrainingPlots
+from gui.widgets.training_plots import TrainingPlots, smoothed
 
 TAB_TITLES = (QT_TRANSLATE_NOOP("LeNetPage", "Architecture"),
               QT_TRANSLATE_NOOP("LeNetPage", "Training"),
@@ -96,11 +96,6 @@ class LeNetPage(Translated, Page):
                                       .format(origin=say_origin(self._origin)))
         else:
             self._redraw()
-        if self.why.question is not None:  # the explanation on display, in the new language
-            model = self.session.viewable_model(self.model)
-            if model is not None:
-                self.why.explain(model, self.why.question, self.data.class_names,
-                                 self.data.train, keep_compared=True)
 
     def _build(self) -> None:
         settings = QWidget()
@@ -131,9 +126,9 @@ class LeNetPage(Translated, Page):
     def _connect(self) -> None:
         buttons = self.run_box.buttons
         buttons["start"].clicked.connect(lambda: self.start())
-        buttons["pause"].clicked.connect(self.session.toggle_pause)
+        buttons["pause"].clicked.connect(self.toggle_pause)
         buttons["stop"].clicked.connect(self.stop)
-        buttons["step"].clicked.connect(lambda: self.session.step(lambda: self.start(True)))
+        buttons["step"].clicked.connect(self.step)
         self.network.changed.connect(self.rebuild_model)
         self.data.dataChanged.connect(self._data_changed)
         self.data.statusMessage.connect(self.statusMessage)
@@ -196,10 +191,20 @@ class LeNetPage(Translated, Page):
         self.architecture.display(model, origin)
         self.plots.clear()
         self.results.clear(self.data.class_names)
+        self._forget_answers()
         self.run_box.progress.setValue(0)
         self.run_box.text.setText(translate("LeNetPage", "Not trained yet ({origin}).").format(
             origin=say_origin(origin)))
         self._show_inside()
+
+    def _forget_answers(self) -> None:
+        """The network changed (new weights, loaded, or training on): what Predict and Why?
+        showed was the old network's."""
+        self.predictor.forget()
+        self.why.forget(QT_TRANSLATE_NOOP("LeNetPage", "The network has changed since the last "
+                                                      "explanation: click an image in Results, "
+                                                      "or press Why? in Predict, to ask this "
+                                                      "one."))
 
     def _data_changed(self) -> None:
         test, names = self.data.test, self.data.class_names
@@ -226,6 +231,7 @@ class LeNetPage(Translated, Page):
             self._show_banner(translate("LeNetPage", "Cannot start: {error}").format(error=err))
             return
         self.banner.setVisible(False)
+        self._forget_answers()
         self.model.metadata["classes"] = list(self.data.class_names)
         history = self.session.history
         steps = math.ceil(min(config.train_size, len(self.data.train.images)) / config.batch_size)
@@ -233,6 +239,17 @@ class LeNetPage(Translated, Page):
                              len(history.train_acc) + config.epochs)
         self.statusMessage.emit(translate("LeNetPage", "Training on {count} images…").format(
             count=f"{len(self.session.trainer.train.x):,}"))
+
+    def toggle_pause(self) -> None:
+        if self.session.paused:  # resuming: the network changes again
+            self._forget_answers()
+        self.session.toggle_pause()
+
+    def step(self) -> None:
+        """One batch, then pause (starting a paused run if none is going)."""
+        if self.session.running:
+            self._forget_answers()
+        self.session.step(lambda: self.start(True))
 
     def stop(self) -> None:
         if self.session.running:
@@ -354,17 +371,18 @@ class LeNetPage(Translated, Page):
             self.architecture.show_demo(translate("LeNetPage", "No demo for this network: "
                                                                "{error}.").format(error=err))
 
-    def predict(self, image: np.ndarray, what: str,
+    def predict(self, image: np.ndarray, what: Words | str,
                 true_class: int | None = None) -> np.ndarray | None:
         """Classify a 28×28 image (uint8, or floats in [0, 1]) and show every stage; returns
-        the class probabilities."""
+        the class probabilities. ``what`` names the image (said again in another language)."""
         self._question = Question(image, what, true_class)
         model = self.session.viewable_model(self.model)
         if model is None:
-            self.predictor.text.setText(translate("LeNetPage", "Pause or stop the training to "
-                                                               "ask the network."))
+            self.predictor.show_message(QT_TRANSLATE_NOOP("LeNetPage", "Pause or stop the "
+                                                                       "training to ask the "
+                                                                       "network."))
             return None
-        probabilities = self.predictor.ask(model, image, what, self.data.class_names)
+        probabilities = self.predictor.ask(model, self._question, self.data.class_names)
         self.tabs.setCurrentWidget(self.predictor)
         return probabilities
 
@@ -372,34 +390,35 @@ class LeNetPage(Translated, Page):
         test = self.data.test
         index = min(self.predictor.index.value(), len(test.images) - 1)
         label = int(test.labels[index])
-        self.predict(test.images[index], translate("LeNetPage", "Test image {index} (really "
-                                                                "{name})").format(
-            index=index, name=choices.class_names(self.data.class_names)[label]), label)
+        self.predict(test.images[index], Words("LeNetPage", QT_TRANSLATE_NOOP(
+            "LeNetPage", "Test image {index} (really {name})"), {
+            "index": index, "name": Words("Choices", self.data.class_names[label])}), label)
 
     def predict_drawing(self, drawing: np.ndarray) -> None:
         try:
             image = prepare_image(drawing, fit=self.data.fit)[0]
         except ValueError as err:
-            self.predictor.text.setText(translate("LeNetPage", "Nothing to classify: {error}.")
-                                        .format(error=err))
+            self.predictor.show_message(QT_TRANSLATE_NOOP("LeNetPage", "Nothing to classify: "
+                                                                       "{error}."), error=err)
             return
-        self.predict(image, translate("LeNetPage", "Your drawing"))
+        self.predict(image, Words("LeNetPage", QT_TRANSLATE_NOOP("LeNetPage", "Your drawing")))
 
     def open_image(self, path) -> None:
         """A dropped or opened picture: prepared like MNIST, then classified."""
         try:
             image = prepare_image(read_image(path, rgb=False), fit=self.data.fit)[0]
         except (OSError, ValueError) as err:
-            said = translate("LeNetPage", "Could not use that picture: {error}").format(error=err)
-            self.predictor.text.setText(said + ".")
-            self.statusMessage.emit(said)
+            self.predictor.show_message(QT_TRANSLATE_NOOP("LeNetPage", "Could not use that "
+                                                                       "picture: {error}."),
+                                        error=err)
+            self.statusMessage.emit(self.predictor.text.text())
             return
         self.predict(image, Path(path).name)
 
     def why_test_image(self, index: int) -> Explanation | None:
         test = self.data.test
-        return self.ask_why(Question(test.images[index], translate(
-            "LeNetPage", "Test image {index}").format(index=index), int(test.labels[index])))
+        return self.ask_why(Question(test.images[index], Words("LeNetPage", QT_TRANSLATE_NOOP(
+            "LeNetPage", "Test image {index}"), {"index": index}), int(test.labels[index])))
 
     def ask_why(self, question: Question | None, keep: bool = False) -> Explanation | None:
         """The Why view for ``question``: what the network's own passes say about it."""
@@ -446,6 +465,6 @@ class LeNetPage(Translated, Page):
     def export_loss_history(self, path) -> None:
         losses = self.session.history.losses
         with atomic_file(path) as f:
-            f.write(loss_csv(losses, self.plots.smoothed(losses)).encode())
+            f.write(loss_csv(losses, smoothed(losses)).encode())
         self.statusMessage.emit(translate("LeNetPage", "Wrote {count} batch losses to {path}")
                                 .format(count=f"{len(self.session.history.losses):,}", path=path))

@@ -25,6 +25,7 @@ from gui.pages.lenet.text import (
     prediction_html,
     split_html,
 )
+from gui.tr import Words
 from gui.widgets.controls import rich_label, spin
 from gui.widgets.draw_pad import DrawPad
 from gui.widgets.layer_views import LayerViews, ProbabilityChart
@@ -132,7 +133,9 @@ class PredictTab(Translated, QWidget):
         self.clear = QPushButton()
         self.why = QPushButton(objectName="why")
         self.text = rich_label("predict_text")
-        self.answer: tuple | None = None  # (what, class names, probabilities) on display
+        # on display: (what, class names, probabilities) of an answer, or a message (Words)
+        self.answer: tuple | None = None
+        self.message: Words | None = None
         self.chart = ProbabilityChart()
         self.stages = LayerViews(columns=3)
         self.stages.setVisible(False)  # until there is an answer to explain
@@ -180,23 +183,44 @@ class PredictTab(Translated, QWidget):
                                                  "network's answer."))
         self.words[0].setText(translate("LeNetPage", "Test image"))
         self.words[1].setText(translate("LeNetPage", "…or draw one:"))
-        if self.answer is None:
+        self._say()
+
+    def _say(self) -> None:
+        if self.message is not None:
+            self.text.setText(str(self.message))
+        elif self.answer is not None:
+            what, names, probabilities = self.answer
+            self.text.setText(prediction_html(str(what), choices.class_names(names),
+                                              probabilities))
+        else:
             self.text.setText(translate("LeNetPage", "Pick a test image, draw on the pad, or "
                                                      "drop a picture on the window."))
-        else:
-            self.text.setText(prediction_html(*self.answer))
 
-    def ask(self, model, image: np.ndarray, what: str, class_names) -> np.ndarray:
-        """Classify ``image`` (uint8, or floats in [0, 1]) with ``model``; show every stage and
-        the answer; return the class probabilities."""
-        inside = classify(model, image)
+    def ask(self, model, question, class_names) -> np.ndarray:
+        """Classify ``question.image`` (uint8, or floats in [0, 1]) with ``model``; show every
+        stage and the answer; return the class probabilities."""
+        inside = classify(model, question.image)
         self.hint.setVisible(False)
         self.stages.setVisible(True)
         self.stages.display(inside)
         self.chart.display(inside.probabilities)
-        self.answer = (what, choices.class_names(class_names), inside.probabilities)
-        self.text.setText(prediction_html(*self.answer))
+        self.answer, self.message = (question.what, list(class_names),
+                                     inside.probabilities), None
+        self._say()
         return inside.probabilities
+
+    def show_message(self, source: str, **fields) -> None:
+        """Say why there is no answer (a source text, said again in another language)."""
+        self.message = Words("LeNetPage", source, fields)
+        self._say()
+
+    def forget(self) -> None:
+        """A new network: the answer on display was the old one's."""
+        self.answer = self.message = None
+        self.stages.setVisible(False)
+        self.hint.setVisible(True)
+        self.chart.clear_answer()
+        self._say()
 
     def set_classes(self, names) -> None:
         self.chart.set_classes(names)

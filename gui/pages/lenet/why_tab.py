@@ -36,7 +36,7 @@ class Question(NamedTuple):
     """An image to explain and what is known about it."""
 
     image: np.ndarray           # (28, 28): uint8, or floats in [0, 1]
-    what: str                   # "Test image 12", "Your drawing", a file name
+    what: object                # Words or str: "Test image 12", "Your drawing", a file name
     true_class: int | None      # None for drawings and pictures
 
 
@@ -77,11 +77,14 @@ class WhyTab(Translated, QWidget):
         self.runner = WorkerRunner(self)
         self.question: Question | None = None
         self.explanation: Explanation | None = None
+        self.found: explain.Nearest | None = None  # the nearest training images, once known
+        self.stale: str | None = None  # why nothing is explained (a source text), if known
+        self._train = None                    # the training split of the explanation
         self._features: tuple | None = None  # (key, features of the training images)
         self._averages: tuple | None = None   # (key, mean training image per class)
+        self._pending: tuple | None = None    # the key of the feature pass under way
         self.header = rich_label("why_header")
         self.reading = rich_label("why_reading")
-        self._reading = ""  # the reading of the image on display (without "Finding…")
         self.compare = QComboBox()
         self.compare.setObjectName("compare_class")
         self.size = spin(2, 10, 4, "", "occlusion_size")
@@ -117,7 +120,6 @@ class WhyTab(Translated, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The fixed texts; the page asks again about the image on display for the rest."""
         self.compare.setToolTip(translate("LeNetPage", "The class of the second saliency map (by "
                                                        "default the true class, or the "
                                                        "runner-up)"))
@@ -137,18 +139,7 @@ class WhyTab(Translated, QWidget):
                                                                    "Framed: the largest drop."))
         if self.names:
             self.set_classes(self.names)
-        if self.question is None:
-            self.header.setText(translate("LeNetPage", "Click an image in Results, or press "
-                                                       "Why? in Predict, to see why the network "
-                                                       "answered so."))
-            self.saliency_views[0].set_title(translate("LeNetPage", "Pixels that raise the "
-                                                                    "answer"))
-            self.saliency_views[1].set_title(translate("LeNetPage", "Pixels that raise the "
-                                                                    "other class"))
-            self.occlusion_view.set_title(translate("LeNetPage", "Covering a square: the answer "
-                                                                 "drops"))
-            self.averages[0].set_title(translate("LeNetPage", "Average: the answer"))
-            self.averages[1].set_title(translate("LeNetPage", "Average: the other class"))
+        self._say()
 
     def set_classes(self, names) -> None:
         self.names = list(names)
@@ -159,72 +150,67 @@ class WhyTab(Translated, QWidget):
                 self.compare.addItem(name, i)
             self.compare.setCurrentIndex(current)
 
+    def forget(self, reason: str | None = None) -> None:
+        """Nothing explained on display: the network it explained is gone (``reason``, a source
+        text, says so)."""
+        self.runner.cancel()
+        self.question = self.explanation = self.found = None
+        self.stale = reason
+        for view in (self.input_view, *self.saliency_views, self.occlusion_view, *self.neighbours,
+                     *self.averages):
+            view.clear("")
+        self.occlusion_view.show_rects("worst", [])
+        self._say()
+
     def explain(self, model, question: Question, class_names, train,
                 keep_compared: bool = False) -> Explanation:
         """Explain ``question`` with ``model`` (one the GUI thread may use); ``train`` is the
         training split the nearest and average images come from."""
-        class_names = choices.class_names(class_names)
         compared = self.compare.currentData() if keep_compared else None
         result = explain_image(model, question, compared, self.size.value())
-        self.question, self.explanation = question, result
+        self.question, self.explanation, self.found, self.stale = question, result, None, None
+        self.names = list(class_names)
         with QSignalBlocker(self.compare):
             self.compare.setCurrentIndex(result.compared)
-        true = None if question.true_class is None else class_names[question.true_class]
-        self.header.setText(answer_html(question.what, true, class_names,
-                                        result.probabilities))
-        self._draw(result, class_names)
-        self._show_averages(train, result, class_names)
-        self._show_nearest(model, train, class_names)
+        self._draw(result)
+        self._show_averages(train, result)
+        self._show_nearest(model, train)
+        self._say()
         return result
 
-    def _draw(self, result: Explanation, class_names) -> None:
+    def _draw(self, result: Explanation) -> None:
         occ = result.occlusion
-        shape = occ.image_shape
         base = result.seen
         self.input_view.set_image(base, (float(base.min()), float(base.max()) + 1e-6), GRAY)
-        for view, cls, sal in ((self.saliency_views[0], result.answer, result.saliency_answer),
-                               (self.saliency_views[1], result.compared,
-                                result.saliency_compared)):
+        for view, sal in ((self.saliency_views[0], result.saliency_answer),
+                          (self.saliency_views[1], result.saliency_compared)):
             view.set_image(heat_over(base, sal), (0.0, 1.0))
-            view.set_title(translate("LeNetPage", "Pixels that raise {name}").format(
-                name=class_names[cls]))
         self.occlusion_view.set_image(heat_over(base, occ.per_pixel()), (0.0, 1.0))
-        worst = occ.square(*occ.worst())
-        self.occlusion_view.show_rects("worst", [worst], HIGHLIGHT)
-        self.occlusion_view.set_title(translate("LeNetPage", "Covering {size} squares: {name} "
-                                                             "drops").format(
-            size=f"{occ.size}×{occ.size}", name=class_names[result.answer]))
-        self._reading = " ".join((
-            occlusion_reading(class_names[result.answer], occ.base,
-                              float(occ.drops.max()), worst, shape),
-            saliency_reading(class_names[result.answer], result.saliency_answer, shape),
-            saliency_reading(class_names[result.compared], result.saliency_compared, shape)))
-        self.reading.setText(self._reading)
+        self.occlusion_view.show_rects("worst", [occ.square(*occ.worst())], HIGHLIGHT)
 
-    def _show_averages(self, train, result: Explanation, class_names) -> None:
+    def _show_averages(self, train, result: Explanation) -> None:
         key = id(train.images)
         if self._averages is None or self._averages[0] != key:
             means = np.stack([train.images[train.labels == c].mean(axis=0) if
                               np.any(train.labels == c) else np.zeros(train.images.shape[1:])
-                              for c in range(len(class_names))])
+                              for c in range(len(self.names))])
             self._averages = (key, means / 255.0)
         means = self._averages[1]
         for view, cls in zip(self.averages, (result.answer, result.compared)):
             view.set_image(means[cls], (0.0, 1.0), GRAY)
-            view.set_title(translate("LeNetPage", "Average {name}").format(name=class_names[cls]))
 
-    def _show_nearest(self, model, train, class_names) -> None:
+    def _show_nearest(self, model, train) -> None:
         key = (explain.fingerprint(model), id(train.images))
+        self._train = train
         if self._features is not None and self._features[0] == key:
-            self._draw_nearest(train, class_names)
+            self._find_nearest()
             return
         for view in self.neighbours:
             view.clear("…")
-        self.reading.setText(self._reading + " " + translate(
-            "LeNetPage", "Finding the nearest training images (one pass over the training set "
-            "with this network)…"))
-        if self.runner.running:
-            self.runner.cancel()
+        if self.runner.running and self._pending == key:
+            return  # the pass this needs is under way: one pass per network, however many asks
+        self.runner.cancel()
+        self._pending = key
         twin, images = model.clone(), train.images  # the job never sees the live model
 
         def job(context):  # in parts, so that closing or a new question stops it at once
@@ -234,18 +220,65 @@ class WhyTab(Translated, QWidget):
                 parts.append(explain.image_features(twin, images[start:start + FEATURE_CHUNK]))
             yield key, np.concatenate(parts)
 
-        def ready(items):
-            self._features = items[-1]
-            if self.question is not None and self._features[0] == key:
-                self._draw_nearest(train, class_names)
+        self.runner.start(job, self._features_ready)
 
-        self.runner.start(job, ready)
+    def _features_ready(self, items) -> None:
+        self._features = items[-1]
+        if self.question is not None and self.explanation is not None \
+                and self._features[0][1] == id(self._train.images):
+            self._find_nearest()
+            self._say()
 
-    def _draw_nearest(self, train, class_names) -> None:
-        found = explain.nearest(self._features[1], self.explanation.features, NEAREST)
-        for view, index, similarity in zip(self.neighbours, found.indices, found.similarities):
-            view.set_image(train.images[index] / 255.0, (0.0, 1.0), GRAY)
-            view.set_title(f"{class_names[train.labels[index]]} ({similarity:.2f})")
-        self.reading.setText(self._reading + " " + nearest_reading(
-            train.labels[found.indices], class_names))
+    def _find_nearest(self) -> None:
+        self.found = explain.nearest(self._features[1], self.explanation.features, NEAREST)
+        for view, index in zip(self.neighbours, self.found.indices):
+            view.set_image(self._train.images[index] / 255.0, (0.0, 1.0), GRAY)
 
+    def _say(self) -> None:
+        """The header, titles and reading of what is on display, in the current language."""
+        names = choices.class_names(self.names)
+        result, question = self.explanation, self.question
+        if result is None:
+            self.header.setText(translate("LeNetPage", self.stale) if self.stale else translate(
+                "LeNetPage", "Click an image in Results, or press Why? in Predict, to see why "
+                             "the network answered so."))
+            self.reading.setText("")
+            self.saliency_views[0].set_title(translate("LeNetPage", "Pixels that raise the "
+                                                                    "answer"))
+            self.saliency_views[1].set_title(translate("LeNetPage", "Pixels that raise the "
+                                                                    "other class"))
+            self.occlusion_view.set_title(translate("LeNetPage", "Covering a square: the answer "
+                                                                 "drops"))
+            self.averages[0].set_title(translate("LeNetPage", "Average: the answer"))
+            self.averages[1].set_title(translate("LeNetPage", "Average: the other class"))
+            for view in self.neighbours:
+                view.set_title("")
+            return
+        true = None if question.true_class is None else names[question.true_class]
+        self.header.setText(answer_html(str(question.what), true, names, result.probabilities))
+        for view, cls in ((self.saliency_views[0], result.answer),
+                          (self.saliency_views[1], result.compared)):
+            view.set_title(translate("LeNetPage", "Pixels that raise {name}").format(
+                name=names[cls]))
+        occ, shape = result.occlusion, result.occlusion.image_shape
+        self.occlusion_view.set_title(translate("LeNetPage", "Covering {size} squares: {name} "
+                                                             "drops").format(
+            size=f"{occ.size}×{occ.size}", name=names[result.answer]))
+        for view, cls in zip(self.averages, (result.answer, result.compared)):
+            view.set_title(translate("LeNetPage", "Average {name}").format(name=names[cls]))
+        reading = " ".join((
+            occlusion_reading(names[result.answer], occ.base, float(occ.drops.max()),
+                              occ.square(*occ.worst()), shape),
+            saliency_reading(names[result.answer], result.saliency_answer, shape),
+            saliency_reading(names[result.compared], result.saliency_compared, shape)))
+        if self.found is None:
+            reading += " " + translate("LeNetPage", "Finding the nearest training images (one "
+                                                    "pass over the training set with this "
+                                                    "network)…")
+        else:
+            labels = self._train.labels[self.found.indices]
+            for view, label, similarity in zip(self.neighbours, labels,
+                                               self.found.similarities):
+                view.set_title(f"{names[label]} ({similarity:.2f})")
+            reading += " " + nearest_reading(labels, names)
+        self.reading.setText(reading)

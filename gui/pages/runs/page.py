@@ -166,10 +166,12 @@ class RunsPage(Translated, Page):
             self.tabs.setTabText(i, text.say(title))
         self._experiment_changed()
         self._say_status()
-        if self._count:
+        if self._count and not self.runner.running:
             self.summary.setText(text.summary_line(EXPERIMENTS[self._running][0], self.finished,
                                                    self._count))
-        self._refresh()
+        for row in range(self.run_list.count()):
+            self.run_list.item(row).setToolTip(text.run_tooltip(self.store.runs[row].record))
+        self._say_where()
 
     def _connect(self) -> None:
         self.experiment.currentIndexChanged.connect(self._experiment_changed)
@@ -228,13 +230,16 @@ class RunsPage(Translated, Page):
         self.run_list.setCurrentRow(min(row, len(self.store.runs) - 1))
         self.run_list.blockSignals(False)
         self._selected()
+        self._say_where()
+        self._show()
+
+    def _say_where(self) -> None:
         problems = "; ".join(self.store.problems)
         self.where.setText(
             translate("RunsPage", "<span style='color:#555'>Saved in {folder}</span>").format(
                 folder=self.store.root)
             + (translate("RunsPage", "<br><span style='color:#b71c1c'>Skipped: {problems}"
                                      "</span>").format(problems=problems) if problems else ""))
-        self._show()
 
     def _ticked(self, item: QListWidgetItem) -> None:
         run = self.store.runs[self.run_list.row(item)]

@@ -108,6 +108,8 @@ class TinyNetPage(Translated, Page):
         self.runner = WorkerRunner(self)
         self.losses: list[float] = []
         self.update: Update | None = None  # what the last run did to the weights
+        self.shown: Snapshot | None = None  # what the page shows now (the lesson reads it)
+        self.checked: list = []  # the last gradient check's results
         self._build()
         self.set_config(config or TinyConfig())
         self.retranslate()
@@ -214,10 +216,9 @@ class TinyNetPage(Translated, Page):
             "1e-6"))
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, translate("TinyNetPage", title))
-        if hasattr(self, "shown"):
+        if self.shown is not None:
             self._show(self.shown)
-            if self.check_table.rowCount():
-                self.check_gradients()
+        self._say_check()
 
     @property
     def busy(self) -> bool:
@@ -244,9 +245,9 @@ class TinyNetPage(Translated, Page):
         fresh = shallow_trainer(replace(LESSON, seed=config.seed, lr=config.lr,
                                         epochs=config.epochs))
         self.model, self.inputs = fresh.model, fresh.train.x
-        self.losses, self.update = [], None
+        self.losses, self.update, self.checked = [], None, []
         self.loss_curve.setData([], [])
-        self.check_table.setRowCount(0)
+        self._say_check()
         self._show_current()
 
     def start(self, epochs: int | None = None) -> None:
@@ -341,25 +342,35 @@ class TinyNetPage(Translated, Page):
 
     # ------------------------------------------------------------------ gradient check
 
+    @staticmethod
+    def _parameter_name(model, name: str) -> str:
+        """"0.weight" as the lesson names it: w1 (conv 3×3), w2 (FC 1×4); "input" stays."""
+        index, _, what = name.partition(".")
+        if what == "weight" and isinstance(model[int(index)], Conv2d):
+            return "w1 (conv 3×3)"
+        if what == "weight" and isinstance(model[int(index)], Linear):
+            return "w2 (FC 1×4)"
+        return name
+
+    def _say_check(self) -> None:
+        """The gradient check's table, in the current language."""
+        self.check_table.setRowCount(len(self.checked))
+        for row, (name, result) in enumerate(self.checked):
+            cells = (translate("TinyNetPage", "input x (1×1×6×6)") if name == "input" else name,
+                     f"{np.abs(result.analytic).max():.3g}", f"{result.rel_error:.1e}",
+                     translate("TinyNetPage", "yes") if result.ok else
+                     translate("TinyNetPage", "NO"))
+            for column, text in enumerate(cells):
+                self.check_table.setItem(row, column, QTableWidgetItem(text))
+
     def check_gradients(self) -> list:
         """Backprop vs central differences (float64) for the shown sample."""
         model = self.model.clone().to(np.float64)
         k = self.config().sample
         x = self.inputs[k:k + 1].astype(np.float64)
         results = check_model(model, x, MSELoss(halved=True), np.ones((1, 1)))
-        names = {"input": translate("TinyNetPage", "input x (1×1×6×6)")}
-        for i, layer in enumerate(model):
-            if isinstance(layer, Conv2d):
-                names[f"{i}.weight"] = "w1 (conv 3×3)"
-            elif isinstance(layer, Linear):
-                names[f"{i}.weight"] = "w2 (FC 1×4)"
-        self.check_table.setRowCount(len(results))
-        for row, result in enumerate(results):
-            cells = (names.get(result.name, result.name), f"{np.abs(result.analytic).max():.3g}",
-                     f"{result.rel_error:.1e}", translate("TinyNetPage", "yes") if result.ok
-                     else translate("TinyNetPage", "NO"))
-            for column, text in enumerate(cells):
-                self.check_table.setItem(row, column, QTableWidgetItem(text))
+        self.checked = [(self._parameter_name(model, r.name), r) for r in results]
+        self._say_check()
         self.tabs.setCurrentIndex(1)
         worst = max(r.rel_error for r in results)
         self.statusMessage.emit((

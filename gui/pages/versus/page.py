@@ -297,7 +297,6 @@ class VersusPage(Translated, Page):
         self.longer_run.setText(translate("VersusPage", text.LONGER_RUN))
         for i, title in enumerate(TAB_TITLES):
             self.tabs.setTabText(i, translate("VersusPage", title))
-        self._show_result()
 
     # ------------------------------------------------------------------ comparing
 

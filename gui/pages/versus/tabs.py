@@ -156,12 +156,10 @@ class ShiftTab(Translated, QWidget):
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
         layout.setRowStretch(0, 1)
-        self.shown: tuple | None = None  # what ``display`` was given
+        self.shown: tuple | None = None  # (scores, responses, shift) on display
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The fixed texts, and the measured ones again (children hear of a new language after
-        their page)."""
         self.shift_plot.setTitle(translate("VersusPage", "Accuracy on shifted test images"))
         self.shift_plot.setLabel("bottom", translate("VersusPage", "shift (pixels; mean of "
                                                                    "right, left, down, up)"))
@@ -169,16 +167,13 @@ class ShiftTab(Translated, QWidget):
                                                            "training."))
         for name, title in VIEW_TITLES.items():
             self.views[name].set_title(translate("VersusPage", title))
-        if self.shown is not None:
-            self.display(*self.shown)
+        self._say()
 
     def display(self, models: dict, scores: dict, image: np.ndarray, config) -> None:
         """The shift test's ``scores``, and ``image`` moved by ``config.shift`` pixels."""
-        self.shown = (models, scores, image, config)
         for name in NETWORKS:
             self.shift_curves[name].setData(list(SHIFTS), scores[name])
         self.shift_plot.setYRange(0, 1, padding=0.02)
-        self.shift_summary.setText(text.shift_summary(scores))
         moved = shifted(image[None], 0, config.shift)[0]
         self.views["original"].set_image(image, (0, 255))
         self.views["moved"].set_image(moved, (0, 255))
@@ -192,9 +187,18 @@ class ShiftTab(Translated, QWidget):
         for key, conv_map, unit_grid in zip(("original", "moved"), maps, units):
             self.views[f"conv_{key}"].set_image(conv_map, levels, DIVERGING)
             self.views[f"dense_{key}"].set_image(unit_grid, unit_levels, DIVERGING)
+        self.shown = (scores, responses, config.shift)
+        self._say()
+
+    def _say(self) -> None:
+        """The measured texts of what is on display, in the current language."""
+        if self.shown is None:
+            return
+        scores, responses, shift = self.shown
+        self.shift_summary.setText(text.shift_summary(scores))
         self.comparison.setText(text.response_comparison(
             responses["original"][0], responses["moved"][0], responses["original"][1],
-            responses["moved"][1], config.shift))
+            responses["moved"][1], shift))
 
 
 class SharingTab(Translated, QWidget):
@@ -210,7 +214,7 @@ class SharingTab(Translated, QWidget):
         layout.addWidget(self.units, 0, 1)
         layout.addWidget(self.sharing, 1, 0, 1, 2)
         layout.setRowStretch(0, 1)
-        self.models: dict | None = None  # what ``display`` was given
+        self.shown: tuple | None = None  # (conv1 kernels, first-layer weights) on display
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -218,16 +222,16 @@ class SharingTab(Translated, QWidget):
                                                        "used everywhere"))
         self.units.set_title(translate("VersusPage", "DMLP first layer: 8 units' 784 weights as "
                                                      "28×28 images"))
-        if self.models is None:
+        if self.shown is None:
             self.sharing.setText(translate("VersusPage", "Train both networks to compare their "
                                                          "first layers."))
         else:
-            self.display(self.models)
+            self.sharing.setText(text.sharing_caption(*self.shown))
 
     def display(self, models: dict) -> None:
-        self.models = models
-        kernels = layer_of(models["LeNet-5"], Conv2d).weight.data
-        hidden = layer_of(models["DMLP"], Linear).weight.data
+        kernels = layer_of(models["LeNet-5"], Conv2d).weight.data.copy()
+        hidden = layer_of(models["DMLP"], Linear).weight.data.copy()
+        self.shown = (kernels, hidden)
         self.kernels.set_image(tile(kernels[:, 0], columns=3)[0],
                                symmetric_levels(kernels), DIVERGING)
         self.units.set_image(tile(hidden[:8].reshape(8, 28, 28), columns=4)[0],
