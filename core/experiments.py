@@ -11,8 +11,8 @@ import sys
 from collections.abc import Callable, Iterator
 
 from .data import Split, load_fashion_mnist
-from .runs import RunRecord
-from .train import DEFAULTS, EpochEvent, FinishedEvent, TrainConfig, lenet_trainer
+from .runs import RunRecord, Snapshotter, with_snapshots
+from .train import DEFAULTS, TrainConfig, lenet_trainer
 
 # Sized so that a whole experiment takes about a minute on the 2-core development machine: 2
 # epochs per variant over BUDGET // variants training images, at most all 60,000 (45,000 each for
@@ -51,25 +51,24 @@ def variants(name: str, base: TrainConfig = BASE) -> list[tuple[str, TrainConfig
 
 def run_experiment(name: str, train: Split, test: Split, base: TrainConfig = BASE,
                    stopped: Callable[[], bool] = lambda: False,
-                   on_event: Callable[[str, object], None] | None = None,
+                   on_item: Callable[[str, object], None] | None = None,
                    ) -> Iterator[tuple[str, RunRecord]]:
     """Train each variant in turn, yielding (label, its record) as each finishes. ``stopped()``
-    is asked between batches: the variant under way is abandoned, the finished ones stay."""
+    is asked between batches: the variant under way is abandoned, the finished ones stay.
+    ``on_item(label, item)`` hears every item the record takes in — each of the trainer's
+    events and each ``Snapshots`` — so that a GUI can keep its own record per variant."""
     for label, config in variants(name, base):
         trainer = lenet_trainer(config, train, test)
-        record = RunRecord.for_trainer(config, trainer)
+        snapshotter = Snapshotter.for_trainer(trainer)
+        record = RunRecord.start(config)
         record.name = label
-        record.begin(trainer.model)
-        completed = False
-        for event in trainer.run():
+        for item in with_snapshots(trainer, snapshotter):
             if stopped():
                 trainer.stop()
-            if on_event is not None:
-                on_event(label, event)
-            record.record(event, trainer.model if isinstance(event, EpochEvent) else None)
-            if isinstance(event, FinishedEvent):
-                completed = event.reason in ("completed", "diverged")
-        if not completed:
+            if on_item is not None:
+                on_item(label, item)
+            record.record(item)
+        if record.outcome not in ("completed", "diverged"):
             return
         yield label, record
 

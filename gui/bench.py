@@ -67,7 +67,7 @@ def gui_run(app, config, heartbeat: bool):
     page.run_box.buttons["start"].click()
     _wait(app, lambda: not page.session.running)
     timer.stop()
-    seconds = page.session.history.last_epoch.seconds
+    seconds = page.session.last_epoch.seconds
     page.shutdown()
     page.deleteLater()
     return seconds, beats
@@ -96,7 +96,7 @@ def recording(app) -> dict:
     """What keeping a run's record (curves, and per epoch kernels, the probe's stages, the
     layers' distributions and the confusion matrix) costs: a whole headless run with and
     without it."""
-    from core.runs import RunRecord
+    from core.runs import RunRecord, Snapshotter, with_snapshots
     from gui.pages.lenet.config import LeNetConfig
 
     config = LeNetConfig(train_size=12800, epochs=2).train_config()
@@ -105,12 +105,12 @@ def recording(app) -> dict:
     for recorded in (False, True, False, True):  # alternated: the machine's noise spreads out
         trainer = lenet_trainer(config, train, test)
         start = time.perf_counter()
-        record = RunRecord.for_trainer(config, trainer)
-        if recorded:
-            record.begin(trainer.model)
-        for event in trainer.run():
+        record = RunRecord.start(config)
+        items = with_snapshots(trainer, Snapshotter.for_trainer(trainer)) if recorded \
+            else trainer.run()
+        for item in items:
             if recorded:
-                record.record(event, trainer.model if isinstance(event, EpochEvent) else None)
+                record.record(item)
         times.setdefault(recorded, []).append(time.perf_counter() - start)
     return {"recording / plain run": min(times[True]) / min(times[False])}
 

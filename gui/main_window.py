@@ -61,8 +61,7 @@ class MainWindow(Translated, QMainWindow):
         self.convolution = ConvolutionPage(self.workspace)
         self.lenet = LeNetPage()
         self.runs = RunsPage()
-        self.lenet.session.finished.connect(
-            lambda _: self.runs.add_record(self.lenet.session.record))
+        self.lenet.session.finished.connect(self.runs.add_record)  # once, as it ends
         self.pages = Pages([VersusPage(), self.convolution, PoolingPage(self.workspace),
                             ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
                             self.lenet, self.runs])

@@ -54,6 +54,9 @@ class TrainingPlots(Translated, QWidget):
         self.loss_plot.setClipToView(True)
         self.raw_curve = self.loss_plot.plot(pen=pg.mkPen("#b3cde8"))  # opaque: cheap to draw
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen("#0d47a1", width=2))
+        # the newest batch as a dot: a single stepped batch shows, a line of one point would not
+        self.last_point = self.loss_plot.plot(pen=None, symbol="o", symbolSize=7,
+                                              symbolBrush="#0d47a1", symbolPen=None)
         self.accuracy_plot = pg.PlotWidget()
         self.accuracy_plot.setObjectName("accuracy_plot")
         self.accuracy_legend = self.accuracy_plot.addLegend(offset=(-5, -5),
@@ -97,7 +100,7 @@ class TrainingPlots(Translated, QWidget):
         self.grad_plot.setTitle(title)
 
     def clear(self) -> None:
-        for curve in (self.raw_curve, self.smooth_curve, self.train_acc_curve,
+        for curve in (self.raw_curve, self.smooth_curve, self.last_point, self.train_acc_curve,
                       self.test_acc_curve):
             curve.setData([], [])
         for curve in self.grad_curves.values():
@@ -142,6 +145,7 @@ class TrainingPlots(Translated, QWidget):
             self.loss_plot.setYRange(0, self._loss_top, padding=0)
         self.raw_curve.setData(x, y)
         self.smooth_curve.setData(x, self.smoother.extend(losses))
+        self.last_point.setData(x[-1:], y[-1:])
         self._show_batches(len(losses))
 
     def show_accuracy(self, train, test) -> None:

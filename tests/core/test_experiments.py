@@ -5,7 +5,8 @@ import pytest
 
 from core import experiments
 from core.data import Split, load_fashion_mnist
-from core.train import TrainConfig
+from core.runs import RunRecord, Snapshots
+from core.train import FinishedEvent, StepEvent, TrainConfig
 
 TINY = TrainConfig(epochs=1, train_size=256, batch_size=64)
 
@@ -50,7 +51,35 @@ def test_stopping_keeps_the_finished_variants(data):
         return len(steps) > 6  # the first variant has 4 batches: stop inside the second
 
     records = list(experiments.run_experiment(
-        "init", train, test, TINY, stopped, on_event=lambda label, event: steps.append(label)))
+        "init", train, test, TINY, stopped,
+        on_item=lambda label, item: isinstance(item, StepEvent) and steps.append(label)))
     assert [label for label, _ in records] == ["Xavier"]
     assert experiments.summary(records).startswith("after 1 epoch: Xavier ")
     assert experiments.summary([]) == "no variant finished"
+    assert records[0][1].outcome == "completed"
+
+
+def test_a_gui_can_keep_its_own_record_of_each_variant_from_the_items(data):
+    """on_item hears every event and every Snapshots: a record filled from them in another
+    thread is the record the experiment yields."""
+    train, test = data
+    theirs, kinds = {}, []
+
+    def on_item(label, item):
+        if label not in theirs:
+            theirs[label] = RunRecord.start(TINY)
+        theirs[label].record(item)
+        kinds.append(type(item))
+
+    ours = dict(experiments.run_experiment("dropout", train, test, TINY, on_item=on_item))
+    assert list(theirs) == list(ours) == ["dropout 0.3", "no dropout"]
+    assert kinds.count(Snapshots) == 2 and kinds.count(FinishedEvent) == 2
+    for label, record in ours.items():
+        kept = theirs[label]
+        assert kept.batch_losses == record.batch_losses and kept.epochs == record.epochs
+        assert kept.grad_steps == record.grad_steps == [4]
+        assert kept.outcome == record.outcome == "completed"
+        assert len(kept.snapshots) == len(record.snapshots) == 2
+        for mine, other in zip(kept.snapshots, record.snapshots):
+            assert mine.keys() == other.keys()
+            assert all(mine[name] is other[name] for name in mine)  # the same items

@@ -31,13 +31,37 @@ def nothing_left_to_the_garbage_collector(isolated_app):
     gc.set_debug(gc.DEBUG_SAVEALL)
     try:
         gc.collect()
-        live = sorted({type(o).__qualname__ for o in gc.garbage
+        garbage = list(gc.garbage)
+        live = sorted({type(o).__qualname__ for o in garbage
                        if isinstance(o, QObject) and shiboken6.isValid(o)})
+        where = cycle_through_our_code(garbage) if live else ""
     finally:
         gc.set_debug(0)
         gc.garbage.clear()
+        del garbage
         gc.collect()
-    assert not live, f"Qt objects left to the cyclic garbage collector: {', '.join(live)}"
+    assert not live, f"Qt objects left to the cyclic garbage collector: {', '.join(live)}{where}"
+
+
+def cycle_through_our_code(garbage: list) -> str:
+    """A reference cycle among ``garbage`` through one of the app's objects, as a chain of
+    types (to tell where to break it)."""
+    ids = {id(o) for o in garbage}
+    for start in (o for o in garbage if type(o).__module__.startswith(("gui", "core"))):
+        before, queue = {id(start): None}, [start]
+        while queue:
+            current = queue.pop(0)
+            for nxt in gc.get_referents(current):
+                if nxt is start:
+                    chain = [current]
+                    while before[id(chain[-1])] is not None:
+                        chain.append(before[id(chain[-1])])
+                    names = [type(o).__qualname__ for o in reversed(chain)]
+                    return "; a cycle: " + " -> ".join([*names, names[0]])
+                if id(nxt) in ids and id(nxt) not in before:
+                    before[id(nxt)] = current
+                    queue.append(nxt)
+    return ""
 
 
 @pytest.fixture

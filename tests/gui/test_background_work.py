@@ -104,7 +104,7 @@ def test_settings_and_controls_during_lenet_training(qtbot):
     buttons["stop"].click()
     runner = page.session.runner
     qtbot.waitUntil(lambda: not runner.running and runner.threads == 0, timeout=20000)
-    assert buttons["start"].isEnabled() and page.session.history.losses and locked > 50
+    assert buttons["start"].isEnabled() and page.session.curves().losses and locked > 50
     # what the box says is what the network is
     activations = {type(layer).__name__ for layer in page.model}
     assert {"tanh": "Tanh", "relu": "ReLU", "leaky_relu": "LeakyReLU",
@@ -115,7 +115,7 @@ def test_the_gui_looks_only_at_a_copy_while_a_run_is_paused(qtbot):
     page = show(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=20, batch_size=32)))
     buttons, session = page.run_box.buttons, page.session
     buttons["start"].click()
-    qtbot.waitUntil(lambda: len(session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(session.curves().losses) > 0, timeout=20000)
     buttons["pause"].click()
     # asked to pause, but the thread may still be inside a batch: nothing to look at yet
     assert session.viewable_model(page.model) is None

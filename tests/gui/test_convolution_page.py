@@ -232,7 +232,7 @@ def test_feature_maps_render_in_colour_with_white_zero(page, qtbot):
 def test_workspace_receives_the_maps(page):
     np.testing.assert_array_equal(page.workspace.maps, page.result.maps[0])
     assert page.workspace.input.shape == (1, 28, 28)
-    assert "T-shirt/top" in page.workspace.description
+    assert "T-shirt/top" in str(page.workspace.description)
 
 
 def test_small_inputs_show_every_value_at_one_scale_and_hovering_outlines_the_patch(page, qtbot):

@@ -28,7 +28,7 @@ def trained(qapp):
 
 def test_a_confusion_cell_fills_the_gallery_with_exactly_its_images(trained, qtbot):
     results = trained.results
-    confusion = trained.session.history.last_epoch.confusion
+    confusion = trained.session.last_epoch.confusion
     off = confusion - np.diag(np.diag(confusion))
     true, said = np.unravel_index(off.argmax(), off.shape)
     results.confusion.setCurrentCell(int(true), int(said))  # as a click does
@@ -49,7 +49,7 @@ def test_a_confusion_cell_fills_the_gallery_with_exactly_its_images(trained, qtb
 
 def test_opening_a_gallery_image_explains_it_as_core_explain_does(trained, qtbot):
     results = trained.results
-    confusion = trained.session.history.last_epoch.confusion
+    confusion = trained.session.last_epoch.confusion
     off = confusion - np.diag(np.diag(confusion))
     true, said = (int(v) for v in np.unravel_index(off.argmax(), off.shape))
     results.confusion.setCurrentCell(true, said)

@@ -190,7 +190,7 @@ def test_a_download_that_completes_during_training_waits_for_stop(qtbot, monkeyp
     panel = page.data
     panel.download.click()
     page.run_box.buttons["start"].click()
-    qtbot.waitUntil(lambda: len(page.session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(page.session.curves().losses) > 0, timeout=20000)
     assert not panel.form["data"].isEnabled() and not panel.browse.isEnabled()
     training_images = panel.train.images
     release.set()

@@ -126,13 +126,13 @@ def test_the_language_changes_live_while_lenet_trains(window, qtbot, fewer_test_
     lenet.set_config(LeNetConfig(train_size=6400, epochs=2))
     window.show_page(lenet)
     lenet.start()
-    qtbot.waitUntil(lambda: len(lenet.session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
     try:
         window.set_language("ko")
         assert lenet.session.running and lenet.tabs.tabText(1) == "학습"
         assert lenet.run_box.buttons["stop"].text() == "중지"
-        before = len(lenet.session.history.losses)
-        qtbot.waitUntil(lambda: len(lenet.session.history.losses) > before + 5, timeout=20000)
+        before = len(lenet.session.curves().losses)
+        qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > before + 5, timeout=20000)
         assert QSettings().value("language") == "ko"
         window.set_language("en")
         assert lenet.tabs.tabText(1) == "Training" and lenet.session.running

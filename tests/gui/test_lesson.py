@@ -178,7 +178,12 @@ def test_progress_persists_and_restart_clears_it(qtbot, window):
 def test_show_me_keeps_a_trained_network_unless_the_learner_agrees(qtbot, window,
                                                                     monkeypatch):
     lenet = window.lenet
-    lenet.session.history.losses.append(2.3)  # as if trained
+    from core.runs import RunRecord
+    from core.train import TrainConfig
+
+    trained = RunRecord.start(TrainConfig())
+    trained.batch_losses.append(2.3)  # as if trained one batch
+    lenet.session.records.append(trained)
     model = lenet.model
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *args, **kwargs: QMessageBox.StandardButton.No)
@@ -229,7 +234,10 @@ def test_a_page_that_is_training_is_left_alone_and_the_learner_told(window, qtbo
     qtbot.waitUntil(lambda: len(tiny.losses) > 0, timeout=10000)
     panel = window.lesson
     panel.go([step.id for step in STEPS].index("backprop"))
-    assert "The Tiny network page is training: stop it" in panel.feedback.text()
+    assert "The Tiny network page is busy (training or measuring): stop it" in \
+        panel.feedback.text()
     assert tiny.config().epochs == 10000  # not reset under the run
     tiny.stop_button.click()
     qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    # the message follows: the page is free now (it said "is training" after Stop)
+    assert "The Tiny network page is free now: press Show me" in panel.feedback.text()

@@ -124,7 +124,7 @@ def test_runs_are_kept_renamed_exported_and_deleted(page, tmp_path):
     page.rename(sigmoid, "  sigmoid   saturates ")
     assert page.run_list.item(1).text() == "sigmoid saturates"
     again = RunStore(tmp_path / "runs")
-    again.load()
+    again.load_now()
     assert [run.record.name for run in again.runs] == ["ReLU", "sigmoid saturates"]
     assert again.runs[1].record.batch_losses == sigmoid.record.batch_losses
     page.export_csv(tmp_path / "runs.csv")
@@ -141,7 +141,8 @@ def test_a_damaged_folder_is_named_and_skipped(qtbot, tmp_path, records):
     (root / "broken").mkdir()
     (root / "broken" / "run.json").write_text("{not json")
     page = show(qtbot, RunsPage(RunStore(root)))
-    page.store.load()
+    page.store.load()  # in the background
+    qtbot.waitUntil(lambda: not page.store.loading)
     assert page.run_list.count() == 1
     assert "broken" in page.where.text() and "not readable JSON" in page.where.text()
 
@@ -172,10 +173,44 @@ def test_a_finished_lenet_run_lands_in_the_list(window, qtbot):
     window.lenet.start()
     qtbot.waitUntil(lambda: not window.lenet.session.running, timeout=60000)
     runs = window.runs.store.runs
-    assert len(runs) == before + 1 and runs[-1].record is window.lenet.session.record
+    assert len(runs) == before + 1 and runs[-1].record is window.lenet.session.records[-1]
     assert runs[-1].record.name == "relu · 1 epoch · 640 images"
     assert runs[-1].folder.is_dir() and not runs[-1].ticked
     assert len(runs[-1].record.snapshots) == 2  # the start and the one epoch
+
+
+def test_a_failed_or_cut_short_lenet_run_saves_nothing(window, qtbot, monkeypatch):
+    """A run that fails, or is stopped before its first epoch ends, adds no run (the previous
+    run used to be saved again)."""
+    from core.train import Trainer
+    from gui.pages.lenet.config import LeNetConfig
+
+    lenet = window.lenet
+    lenet.set_config(LeNetConfig(train_size=640, epochs=1))
+    lenet.start()
+    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    saved = len(window.runs.store.runs)
+    folders = sorted(window.runs.store.root.iterdir())
+    original, calls = Trainer._train_batch, []
+
+    def failing(self, index):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("simulated failure")
+        return original(self, index)
+    monkeypatch.setattr(Trainer, "_train_batch", failing)
+    lenet.start()
+    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    assert not lenet.banner.isHidden() and "simulated failure" in lenet.banner.text()
+    monkeypatch.setattr(Trainer, "_train_batch", original)
+    lenet.set_config(LeNetConfig(train_size=12800, epochs=1))  # 200 batches
+    lenet.start()
+    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
+    lenet.stop()  # at the first batches: no epoch to keep
+    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    assert lenet.session.state() == "stopped"
+    assert len(window.runs.store.runs) == saved
+    assert sorted(window.runs.store.root.iterdir()) == folders
 
 
 def test_the_page_is_whole_at_1280x720_with_runs(window, qtbot, records):

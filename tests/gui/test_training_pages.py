@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
@@ -143,34 +143,37 @@ def test_start_progress_stop(lenet, qtbot):
     assert not lenet.network.isEnabled()  # the run uses these options: locked until Stop
     click(lenet, "stop")
     qtbot.waitUntil(finished(lenet), timeout=10000)
-    assert lenet.session.history.finished.reason == "stopped"
+    assert lenet.session.ending.reason == "stopped" and lenet.session.state() == "stopped"
+    assert "stopped" in lenet.run_box.text.text() and "finished" not in lenet.run_box.text.text()
     assert buttons["start"].isEnabled() and lenet.network.isEnabled()
-    assert len(lenet.session.history.losses) < 300
+    assert len(lenet.session.curves().losses) < 300
 
 
 def test_pause_step_resume(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=1))
-    losses = lenet.session.history.losses
+
+    def losses():
+        return lenet.session.curves().losses
     click(lenet, "start")
-    qtbot.waitUntil(lambda: len(losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(losses()) > 0, timeout=20000)
     click(lenet, "pause")
     qtbot.waitUntil(lambda: lenet.session.viewable_model(lenet.model) is not None, timeout=5000)
     assert lenet.run_box.buttons["pause"].text() == "Resume"
-    paused_at = len(losses)
-    qtbot.wait(300)
-    assert len(losses) == paused_at  # nothing moves while paused
+    paused_at = len(losses())
+    QCoreApplication.processEvents()  # the thread waits for a wake: nothing more can come
+    assert len(losses()) == paused_at  # nothing moves while paused
     assert "paused" in lenet.run_box.text.text() and "left" not in lenet.run_box.text.text()
     click(lenet, "step")
-    qtbot.waitUntil(lambda: len(losses) == paused_at + 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(losses()) == paused_at + 1, timeout=5000)
     qtbot.waitUntil(lambda: lenet.session.viewable_model(lenet.model) is not None, timeout=5000)
-    assert len(losses) == paused_at + 1  # exactly one batch
+    assert len(losses()) == paused_at + 1  # exactly one batch
     # the stepped batch is visible: the batch axis is not stretched over the whole run (100
     # batches) but spans twice the batches trained, at least 50 (with 1% padding)
     x_range = lenet.plots.loss_plot.getViewBox().viewRange()[0]
     assert x_range[1] <= 1.02 * max(50, 2 * (paused_at + 1)) + 0.5
     click(lenet, "pause")  # resume
     qtbot.waitUntil(finished(lenet), timeout=60000)
-    assert len(losses) == 100 and lenet.session.history.finished.reason == "completed"
+    assert len(losses()) == 100 and lenet.session.ending.reason == "completed"
 
 
 def test_gui_run_matches_headless_training(lenet, qtbot):
@@ -180,9 +183,9 @@ def test_gui_run_matches_headless_training(lenet, qtbot):
     train_set, test_set = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
     headless = lenet_trainer(config.train_config(), train_set, test_set)
     epochs = [e for e in headless.run() if isinstance(e, EpochEvent)]
-    history = lenet.session.history
-    assert history.test_acc == [e.test_accuracy for e in epochs]
-    assert history.train_acc == [e.train_accuracy for e in epochs]
+    curves = lenet.session.curves()
+    assert curves.test_acc == [e.test_accuracy for e in epochs]
+    assert curves.train_acc == [e.train_accuracy for e in epochs]
 
 
 def test_live_views_after_an_epoch(lenet, qtbot):
@@ -213,16 +216,18 @@ def test_closing_the_window_mid_training_stops_cleanly(qtbot, fresh_settings):
     window.lenet.set_config(LeNetConfig(train_size=60000, epochs=5))
     window.show_page(window.lenet)
     click(window.lenet, "start")
-    qtbot.waitUntil(lambda: len(window.lenet.session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(window.lenet.session.curves().losses) > 0, timeout=20000)
+    saved = len(window.runs.store.runs)
     window.close()
     assert not window.lenet.session.running and window.lenet.session.runner.threads == 0
+    assert len(window.runs.store.runs) == saved  # a run cut short by closing is not saved
 
 
 def test_a_run_is_recorded_for_rewinding(lenet, qtbot):
     train(lenet, qtbot)
-    record = lenet.session.record
-    assert record.batch_losses == lenet.session.history.losses
-    assert [e.test_accuracy for e in record.epochs] == lenet.session.history.test_acc
+    record = lenet.session.records[-1]
+    assert record.batch_losses == lenet.session.curves().losses and record.outcome == "completed"
+    assert [e.test_accuracy for e in record.epochs] == lenet.session.curves().test_acc
     shot = record.snapshots[-1]
     np.testing.assert_array_equal(shot["kernel0"], lenet.model[0].weight.data)
     assert shot["confusion"].sum() == TEST_IMAGES and "stage0" in shot
@@ -234,7 +239,7 @@ def test_a_cancelled_run_still_finishing_its_batch_is_not_looked_into(qtbot):
     BatchNorm then saw a single image in training mode)."""
     page = show(qtbot, LeNetPage(LeNetConfig(train_size=60000, epochs=5)))
     click(page, "start")
-    qtbot.waitUntil(lambda: len(page.session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(page.session.curves().losses) > 0, timeout=20000)
     page.session.runner.cancel()
     assert page.session.runner.threads == 1  # winding down
     assert page.session.viewable_model(page.model) is not page.model
@@ -247,7 +252,7 @@ def test_nan_loss_stops_with_an_explanation_and_finite_weights(lenet, qtbot):
                                  batchnorm=False, dropout=0.0, optimizer="sgd", lr=5.0,
                                  schedule="constant"))
     train(lenet, qtbot)
-    event = lenet.session.history.finished
+    event = lenet.session.ending
     assert event.reason == "diverged", event  # lr 5 with ReLU diverges on this seed
     assert lenet.banner.isVisible() and "learning rate" in lenet.banner.text()
     assert all(np.all(np.isfinite(v)) for v in lenet.model.state_dict().values())
@@ -291,7 +296,7 @@ def test_loss_history_csv(lenet, qtbot, tmp_path):
     lines = (tmp_path / "loss.csv").read_text().splitlines()
     assert lines[0] == "batch,loss,smoothed_loss" and len(lines) == 11
     assert float(lines[1].split(",")[1]) == \
-        pytest.approx(lenet.session.history.losses[0], rel=1e-5)
+        pytest.approx(lenet.session.curves().losses[0], rel=1e-5)
 
 
 # ---------------------------------------------------------------- prediction
@@ -415,13 +420,13 @@ def test_download_into_a_folder_then_train_on_it(lenet, qtbot, monkeypatch, tmp_
     assert len(panel.train.images) == 128 and panel.class_names[3] == "3"
     assert "MNIST (digits) files in" in panel.info.text()
     train(lenet, qtbot)
-    assert lenet.session.history.finished.reason == "completed"
+    assert lenet.session.ending.reason == "completed"
 
 
 def test_why_asks_for_a_pause_while_training_runs(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=3))
     click(lenet, "start")
-    qtbot.waitUntil(lambda: len(lenet.session.history.losses) > 0, timeout=20000)
+    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
     assert lenet.why_test_image(0) is None  # the window does not wait for the training
     assert "Pause or stop the training to ask why" in lenet.why.header.text()
     click(lenet, "pause")

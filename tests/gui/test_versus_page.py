@@ -38,7 +38,8 @@ def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
     models, scores, test = page.result
     assert set(models) == {"DMLP", "LeNet-5"}
     for name, model in models.items():
-        assert len(page.accuracies[name]) == 1 and len(page.losses[name]) == 10
+        record = page.both.records[name]
+        assert len(record.epochs) == 1 and len(record.batch_losses) == 10
         x, y = page.shift.shift_curves[name].getData()
         assert list(x) == list(SHIFTS)
         # The page's numbers are the core's shift test on the same models and images.
@@ -64,7 +65,7 @@ def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
 def test_stop_ends_the_comparison_early(qtbot):
     page = show(qtbot, VersusPage(VersusConfig(train_size=20_000, epochs=5)))
     page.train_button.click()
-    qtbot.waitUntil(lambda: page.steps_done > 0, timeout=30000)
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=30000)
     assert "s left for it (then LeNet-5 and the shift test)" in page.status.text()
     page.stop_button.click()
     qtbot.waitUntil(lambda: not page.runner.running, timeout=10000)

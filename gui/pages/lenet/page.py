@@ -158,7 +158,7 @@ class LeNetPage(Translated, Page):
         return self.session.running
 
     def discards_results(self, config: LeNetConfig) -> bool:
-        return bool(self.session.history.losses) and config != self.config()
+        return self.session.trained and config != self.config()
 
     def set_config(self, config: LeNetConfig) -> None:
         """Show ``config`` and build fresh weights for it (ValueError for a value a control
@@ -233,10 +233,10 @@ class LeNetPage(Translated, Page):
         self.banner.setVisible(False)
         self._forget_answers()
         self.model.metadata["classes"] = list(self.data.class_names)
-        history = self.session.history
+        curves = self.session.curves()
         steps = math.ceil(min(config.train_size, len(self.data.train.images)) / config.batch_size)
-        self.plots.start_run(len(history.losses) + steps * config.epochs,
-                             len(history.train_acc) + config.epochs)
+        self.plots.start_run(len(curves.losses) + steps * config.epochs,
+                             len(curves.train_acc) + config.epochs)
         self.statusMessage.emit(translate("LeNetPage", "Training on {count} images…").format(
             count=f"{len(self.session.trainer.train.x):,}"))
 
@@ -285,11 +285,11 @@ class LeNetPage(Translated, Page):
             self._show_curves(grad_norms=self._redraws % REDRAW_HZ == 0)
 
     def _show_curves(self, grad_norms: bool = True) -> None:
-        history = self.session.history
-        self.plots.show_losses(history.losses)
-        self.plots.show_accuracy(history.train_acc, history.test_acc)
+        curves = self.session.curves()
+        self.plots.show_losses(curves.losses)
+        self.plots.show_accuracy(curves.train_acc, curves.test_acc)
         if grad_norms:
-            self.plots.show_grad_norms(*self.session.grad_norm_series())
+            self.plots.show_grad_norms(curves.grad_steps, curves.grad_norms)
 
     def _epoch_ended(self, event) -> None:
         self._show_curves()
@@ -304,7 +304,8 @@ class LeNetPage(Translated, Page):
         if self.tabs.currentWidget() is self.inside:
             self.inside.display(snapshot.activations.inside, snapshot.kernels)
 
-    def _finished(self, event) -> None:
+    def _finished(self, record) -> None:
+        event = self.session.ending if record is not None else None
         if event is not None and event.reason == "diverged":
             self._show_banner(event.message)
         elif event is not None and event.reason == "stopped":
@@ -312,9 +313,9 @@ class LeNetPage(Translated, Page):
                                                            "{batches} batches.").format(
                 epoch=event.epochs_completed + 1, batches=event.global_step))
         elif event is not None:
-            test_acc = self.session.history.test_acc
             accuracy = translate("LeNetPage", " Test accuracy {accuracy}.").format(
-                accuracy=f"{test_acc[-1]:.2%}") if test_acc else ""
+                accuracy=f"{record.final_accuracy:.2%}") \
+                if record.final_accuracy is not None else ""
             self.statusMessage.emit(translate("LeNetPage", "Trained {epochs} epochs ({batches} "
                                                            "batches).").format(
                 epochs=event.epochs_completed, batches=event.global_step) + accuracy)
@@ -463,8 +464,8 @@ class LeNetPage(Translated, Page):
             path=path))
 
     def export_loss_history(self, path) -> None:
-        losses = self.session.history.losses
+        losses = self.session.curves().losses
         with atomic_file(path) as f:
             f.write(loss_csv(losses, smoothed(losses)).encode())
         self.statusMessage.emit(translate("LeNetPage", "Wrote {count} batch losses to {path}")
-                                .format(count=f"{len(self.session.history.losses):,}", path=path))
+                                .format(count=f"{len(losses):,}", path=path))

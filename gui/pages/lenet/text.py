@@ -26,8 +26,8 @@ def clock(seconds: float) -> str:
 
 
 def progress_html(step: StepEvent, state: str) -> str:
-    """Three short lines for the narrow run panel. ``state`` is "running", "paused" or
-    "finished"; speed and time left only mean something while running."""
+    """Three short lines for the narrow run panel. ``state`` is "running", "paused", "stopped",
+    "finished" or "failed"; speed and time left only mean something while running."""
     lines = [translate("LeNetPage", "epoch {epoch}/{epochs} · batch {step}/{steps}").format(
                  epoch=step.epoch, epochs=step.epochs, step=f"{step.step:,}",
                  steps=f"{step.steps:,}"),
@@ -44,7 +44,10 @@ def progress_html(step: StepEvent, state: str) -> str:
 
 STATES = {"running": QT_TRANSLATE_NOOP("LeNetPage", "running"),
           "paused": QT_TRANSLATE_NOOP("LeNetPage", "paused"),
-          "finished": QT_TRANSLATE_NOOP("LeNetPage", "finished")}
+          "stopped": QT_TRANSLATE_NOOP("LeNetPage", "stopped"),
+          "finished": QT_TRANSLATE_NOOP("LeNetPage", "finished"),
+          "failed": QT_TRANSLATE_NOOP("LeNetPage", "stopped by an error"),
+          "idle": QT_TRANSLATE_NOOP("LeNetPage", "not started")}
 
 
 def epoch_status(event: EpochEvent) -> str:

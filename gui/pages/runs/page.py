@@ -28,17 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from core import data
-from core.experiments import BASE, EXPERIMENTS, run_experiment, variants
+from core.experiments import BASE, EXPERIMENTS, variants
 from core.fileio import atomic_file
 from core.runs import RunRecord, curves_csv
-from core.train import EpochEvent, StepEvent
+from core.train import EpochEvent, StepEvent, lenet_trainer
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.runs import text
 from gui.pages.runs.store import Run, RunStore
 from gui.pages.runs.views import CurvesTab, DistributionsTab, Live, RewindTab
+from gui.training import Run as Variant
+from gui.training import Training
 from gui.widgets.controls import rich_label, set_texts
-from gui.workers import WorkerRunner
 
 UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
 
@@ -63,10 +64,17 @@ class RunsPage(Translated, Page):
     def __init__(self, store: RunStore | None = None, config: RunsConfig | None = None):
         super().__init__()
         if store is None:
-            store = RunStore(parent=self)
+            store = RunStore()
             store.load()
+        store.setParent(self)  # its background listing ends with the page
         self.store = store
-        self.runner = WorkerRunner(self)
+        self.experiments = Training(self, UPDATES_HZ)  # an experiment's variants, in turn
+        self.runner = self.experiments.runner
+        self.experiments.progressed.connect(self._items)
+        self.experiments.recorded.connect(self._recorded)
+        self.experiments.failed.connect(self._failed)
+        self.experiments.finished.connect(self._ended)
+        self.runner.runningChanged.connect(self.busyChanged)
         self.live: Live | None = None
         self.finished: list[tuple[str, RunRecord]] = []  # the experiment's finished variants
         self._count = 0                                   # … and how many it has
@@ -76,6 +84,7 @@ class RunsPage(Translated, Page):
         self._connect()
         self.set_config(config or RunsConfig())
         self.retranslate()
+        self._refresh()
 
     # ------------------------------------------------------------------ building
 
@@ -176,7 +185,7 @@ class RunsPage(Translated, Page):
     def _connect(self) -> None:
         self.experiment.currentIndexChanged.connect(self._experiment_changed)
         self.run_button.clicked.connect(self.start)
-        self.stop_button.clicked.connect(self.runner.request_stop)
+        self.stop_button.clicked.connect(self.experiments.stop)
         self.store.changed.connect(self._refresh)
         self.run_list.itemChanged.connect(self._ticked)
         self.run_list.itemDoubleClicked.connect(lambda _: self.rename_dialog())
@@ -236,7 +245,9 @@ class RunsPage(Translated, Page):
     def _say_where(self) -> None:
         problems = "; ".join(self.store.problems)
         self.where.setText(
-            translate("RunsPage", "<span style='color:#555'>Saved in {folder}</span>").format(
+            (translate("RunsPage", "<span style='color:#555'>Reading the runs saved in "
+                                   "{folder}…</span>") if self.store.loading else
+             translate("RunsPage", "<span style='color:#555'>Saved in {folder}</span>")).format(
                 folder=self.store.root)
             + (translate("RunsPage", "<br><span style='color:#b71c1c'>Skipped: {problems}"
                                      "</span>").format(problems=problems) if problems else ""))
@@ -314,20 +325,15 @@ class RunsPage(Translated, Page):
     # ------------------------------------------------------------------ experiments
 
     def start(self) -> None:
-        if self.runner.running:
+        if self.experiments.running:
             return
         name, base = self.config().experiment, self.base
         count = len(variants(name, base))
 
-        def job(context):
+        def runs():  # in the training thread: loading the data takes a moment
             train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
-
-            def progress(label, event):
-                if isinstance(event, (StepEvent, EpochEvent)):
-                    context.report((label, event))
-
-            yield from run_experiment(name, train, test, base, lambda: context.stopped,
-                                      progress)
+            for label, config in variants(name, base):  # each built when its turn comes
+                yield Variant(label, lenet_trainer(config, train, test), config, snapshots=True)
 
         self.finished, self.live, self._count, self._running = [], None, count, name
         self.store.tick_only([])
@@ -340,17 +346,21 @@ class RunsPage(Translated, Page):
         self._say_status(("loading",))
         self.statusMessage.emit(translate("RunsPage", "Running the experiment “{title}”…")
                                 .format(title=text.experiment_title(name)))
-        self.runner.start(job, self._items, self._failed, self._ended,
-                          urgent=lambda item: isinstance(item[1], RunRecord),
-                          max_rate_hz=UPDATES_HZ)
+        self.experiments.start(runs)
+
+    def _recorded(self, label: str, record: RunRecord) -> None:
+        """A variant ended: a complete (or diverged) one becomes a run; a stopped one is not
+        the experiment's and is left out."""
+        if record.stopped:
+            return
+        colour = self.live.colour if self.live else None
+        self.finished.append((label, record))
+        self.live = None
+        self.store.add(record, ticked=True, colour=colour)
 
     def _items(self, items: list) -> None:
         for label, item in items:
-            if isinstance(item, RunRecord):  # a variant finished: it becomes a run
-                colour = self.live.colour if self.live else None
-                self.finished.append((label, item))
-                self.live = None
-                self.store.add(item, ticked=True, colour=colour)
+            if not isinstance(item, (StepEvent, EpochEvent)):
                 continue
             if self.live is None or self.live.name != label:
                 self.live = Live(label, self.store.next_colour(), [], [], 1)
@@ -366,11 +376,11 @@ class RunsPage(Translated, Page):
         if self.tabs.currentWidget() is self.curves:
             self.curves.display(self.store.ticked(), self.live)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error) -> None:
         self._say_status(("failed", error))
         self.statusMessage.emit(self.status.text())
 
-    def _ended(self) -> None:
+    def _ended(self, _record) -> None:
         self.live = None
         self.run_button.setEnabled(True)
         self.experiment.setEnabled(True)

@@ -1,6 +1,7 @@
 """The runs the learner can compare: this session's and the saved ones, each with its colour and
 whether it is ticked. Every finished run is saved at once to its own folder under the user's data
-directory; a folder that cannot be read is skipped with its reason."""
+directory; a folder that cannot be read is skipped with its reason. The saved runs are listed in
+the background (only their small run.json each: the arrays are read when a view shows them)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Signal
 
 from core.runs import RunRecord, delete_run, list_runs, rename_run
+from gui.workers import WorkerRunner
 
 # Distinct on white and to colour-blind eyes (Okabe–Ito, with black and two more)
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000",
@@ -40,13 +42,35 @@ class RunStore(QObject):
         self.root = Path(root) if root is not None else runs_folder()
         self.runs: list[Run] = []
         self.problems: list[str] = []  # folders skipped, one line each
+        self.loader = WorkerRunner(self)
+
+    @property
+    def loading(self) -> bool:
+        return self.loader.running
 
     def load(self) -> None:
-        """The saved runs (replacing the list); unreadable folders are listed in ``problems``."""
-        found, self.problems = list_runs(self.root)
-        self.runs = []
-        for folder, record in found:
-            self.runs.append(Run(record, folder, self.next_colour()))
+        """List the saved runs in the background; they join the runs of this session (first,
+        in the order of their folders) when read. Unreadable folders go to ``problems``."""
+        root = self.root
+
+        def job(context):
+            yield list_runs(root)
+
+        self.loader.cancel()
+        self.loader.start(job, self._listed)
+
+    def load_now(self) -> None:
+        """The same, waiting for it (for tests and tools that need the list at once)."""
+        self._listed([list_runs(self.root)])
+
+    def _listed(self, items: list) -> None:
+        found, problems = items[-1]
+        known = {run.folder for run in self.runs}
+        saved = [Run(record, folder, "") for folder, record in found if folder not in known]
+        self.runs = saved + self.runs
+        for run in saved:
+            run.colour = self.next_colour()
+        self.problems = problems + self.problems
         self.changed.emit()
 
     def next_colour(self) -> str:
@@ -60,7 +84,7 @@ class RunStore(QObject):
         run = Run(record, None, colour or self.next_colour(), ticked)
         try:
             run.folder = record.save(self._new_folder(record.name))
-        except OSError as err:
+        except (OSError, ValueError) as err:  # nothing of it is left on disk
             self.problems.append(f"{record.name}: could not be saved ({err})")
         self.runs.append(run)
         self.changed.emit()

@@ -82,13 +82,21 @@ EXPERIMENT_WORDS = (
 )
 
 
-def distribution_header(key: str) -> str:
+def unreadable(record) -> str:
+    """Why a saved run's pictures cannot be shown (its arrays could not be read)."""
+    return translate("RunsPage", "<span style='color:#b71c1c'>The saved pictures of “{name}” "
+                                 "cannot be read: {problem}</span>").format(
+        name=html.escape(record.name), problem=html.escape(record.problem))
+
+
+def distribution_header(key: str, runs=()) -> str:
     axis = translate("RunsPage", "x: log10 |gradient| (below 10<sup>−8</sup> drawn at −8)") \
         if key == "grad" else translate("RunsPage", "x: the value passed on")
     return translate(
         "RunsPage", "Rows: ticked runs (up to 4); columns: layers; {axis}; height: share of the "
         "layer's values. One line per epoch, from pale (before training) to strong (after the "
-        "last).").format(axis=axis)
+        "last).").format(axis=axis) + "".join("<br>" + unreadable(run.record) for run in runs
+                                              if run.record.problem)
 
 
 def distribution_tip() -> str:

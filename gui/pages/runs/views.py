@@ -282,7 +282,8 @@ class RewindTab(Translated, QWidget):
                 panel.clear()
             self.accuracy.clear()
             self.epoch_label.setText("")
-            self.caption.setText(text.say(text.REWIND_EMPTY))
+            self.caption.setText(text.say(text.REWIND_EMPTY) if run is None or
+                                 not run.record.problem else text.unreadable(run.record))
             return
         record = run.record
         shots = record.snapshots
@@ -394,7 +395,7 @@ class DistributionsTab(Translated, QWidget):
         shown = [run for run in runs if run.record.snapshots
                  and "grad_counts" in run.record.snapshots[-1]][:MAX_ROWS]
         key = text.DISTRIBUTION_KINDS[self.kind.currentIndex()][1]
-        self.header.setText(text.distribution_header(key))
+        self.header.setText(text.distribution_header(key, runs))
         for r, run in enumerate(shown):
             shots = run.record.snapshots
             names = text.layer_names(layout_of(run.record)[1], shots[-1]["layers"])

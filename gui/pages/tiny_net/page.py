@@ -30,6 +30,7 @@ from core.inside import look_inside
 from core.layers import Conv2d, Linear, MaxPool2d
 from core.losses import MSELoss
 from core.optim import SGD
+from core.runs import RunRecord
 from core.train import DEFAULTS, EpochEvent, FinishedEvent, Samples, Trainer, shallow_trainer
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
@@ -41,9 +42,9 @@ from gui.pages.tiny_net.text import (
     stages_html,
     weights_html,
 )
+from gui.training import Run, Training
 from gui.widgets.controls import rich_label, set_texts
 from gui.widgets.form import Float, Form, Int
-from gui.workers import WorkerRunner
 
 LESSON = DEFAULTS["shallow"]
 
@@ -105,8 +106,13 @@ class TinyNetPage(Translated, Page):
 
     def __init__(self, config: TinyConfig | None = None):
         super().__init__()
-        self.runner = WorkerRunner(self)
-        self.losses: list[float] = []
+        self.training = Training(self)
+        self.runner = self.training.runner
+        self.training.progressed.connect(self._items)
+        self.training.failed.connect(self._failed)
+        self.training.finished.connect(self._finished)
+        self.training.runner.runningChanged.connect(self.busyChanged)
+        self.records: list[RunRecord] = []  # the runs of the current weights, oldest first
         self.update: Update | None = None  # what the last run did to the weights
         self.shown: Snapshot | None = None  # what the page shows now (the lesson reads it)
         self.checked: list = []  # the last gradient check's results
@@ -175,7 +181,7 @@ class TinyNetPage(Translated, Page):
         layout.addWidget(self.tabs, 1)
         self.train_button.clicked.connect(lambda: self.start())
         self.step_button.clicked.connect(lambda: self.start(epochs=1))
-        self.stop_button.clicked.connect(self.runner.request_stop)
+        self.stop_button.clicked.connect(self.training.stop)
         self.reset_button.clicked.connect(self.reset)
         self.check_button.clicked.connect(self.check_gradients)
         self.form.changed.connect(self._changed)
@@ -245,58 +251,61 @@ class TinyNetPage(Translated, Page):
         fresh = shallow_trainer(replace(LESSON, seed=config.seed, lr=config.lr,
                                         epochs=config.epochs))
         self.model, self.inputs = fresh.model, fresh.train.x
-        self.losses, self.update, self.checked = [], None, []
+        self.records, self.update, self.checked = [], None, []
         self.loss_curve.setData([], [])
         self._say_check()
         self._show_current()
 
+    @property
+    def losses(self) -> list[float]:
+        """The mean loss of every epoch the current weights trained, from the runs' records."""
+        return [e.train_loss for record in self.records for e in record.epochs]
+
     def start(self, epochs: int | None = None) -> None:
         """Train ``epochs`` (default: the configured number) from the current weights."""
-        if self.runner.running:
+        if self.training.running:
             return
         config = self.config()
+        epochs = epochs or config.epochs
         # Continue from the current weights, with the settings as they are now.
         trainer = Trainer(self.model, MSELoss(halved=True),
                           SGD(self.model.parameters(), lr=config.lr),
                           Samples(self.inputs, np.ones((2, 1), np.float32)), None,
-                          epochs=epochs or config.epochs, batch_size=1,
+                          epochs=epochs, batch_size=1,
                           seed=config.seed + len(self.losses))  # a new order each time
         inputs, speed, sample = self.inputs, config.speed, config.sample
         first_epoch = self._first_epoch = len(self.losses)
         self._before = (layer_of(self.model, Conv2d).weight.data[0, 0].copy(),
-                        layer_of(self.model, Linear).weight.data.copy(), config.lr,
-                        2 * (epochs or config.epochs))
+                        layer_of(self.model, Linear).weight.data.copy(), config.lr, 2 * epochs)
 
-        def job(context):
-            for event in trainer.run():
-                if context.stopped:
-                    trainer.stop()
-                if isinstance(event, EpochEvent):
-                    yield snapshot(trainer.model, inputs[sample:sample + 1],
-                                   first_epoch + event.epoch, event.train_loss)
-                    if speed:
-                        context.wait_for_wake(1.0 / speed)  # watchable; wakes at once on stop
-                elif isinstance(event, FinishedEvent):
-                    yield event
+        def every_epoch(context, model, event):
+            if isinstance(event, EpochEvent):
+                yield snapshot(model, inputs[sample:sample + 1], first_epoch + event.epoch,
+                               event.train_loss)
+                if speed:
+                    context.wait_for_wake(1.0 / speed)  # watchable; wakes at once on stop
 
         self._set_running(True)
         self.statusMessage.emit(translate("TinyNetPage", "Training the tiny network…"))
-        self.runner.start(job, self._items, self._failed, self._finished,
-                          urgent=lambda item: isinstance(item, FinishedEvent))
+        run = replace(LESSON, seed=config.seed, lr=config.lr, epochs=epochs)
+        self.training.start([Run("", trainer, run)], on_event=every_epoch)
 
     def _items(self, items: list) -> None:
-        snapshots = [item for item in items if isinstance(item, Snapshot)]
-        self.losses.extend(s.loss for s in snapshots)
+        record = self.training.records.get("")
+        if record is not None and record not in self.records:
+            self.records.append(record)
+        snapshots = [item for _, item in items if isinstance(item, Snapshot)]
         if snapshots:
             self._show(snapshots[-1])  # only the newest is worth drawing
-        for item in items:
+        for _, item in items:
             if isinstance(item, FinishedEvent) and item.reason != "completed":
                 self.statusMessage.emit(item.message)
-        self.loss_curve.setData(np.arange(1, len(self.losses) + 1), self.losses)
-        if self.losses:  # from 0: the fall is not exaggerated
-            self.loss_plot.setYRange(0, 1.1 * max(self.losses), padding=0)
+        losses = self.losses
+        self.loss_curve.setData(np.arange(1, len(losses) + 1), losses)
+        if losses:  # from 0: the fall is not exaggerated
+            self.loss_plot.setYRange(0, 1.1 * max(losses), padding=0)
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error) -> None:
         self.statusMessage.emit(translate("TinyNetPage", "Training failed: {error}").format(
             error=error))
 
@@ -313,7 +322,7 @@ class TinyNetPage(Translated, Page):
                              layer_of(self.model, Conv2d).weight.data[0, 0] - w1,
                              layer_of(self.model, Linear).weight.data - w2)
 
-    def _finished(self) -> None:
+    def _finished(self, _record) -> None:
         self._set_running(False)
         self._record_update()
         self._show_current()

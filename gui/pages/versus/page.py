@@ -27,14 +27,14 @@ from core.compare import (
     shift_test,
     trainers,
 )
-from core.train import EpochEvent, FinishedEvent, StepEvent, lenet_model
+from core.train import StepEvent, lenet_model
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.pages.versus import text
 from gui.pages.versus.tabs import SharingTab, ShiftTab, TrainingTab
+from gui.training import Item, Run, Training
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Form, Int
-from gui.workers import WorkerRunner
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,6 @@ FIELDS = (
 )
 
 
-class Progress(NamedTuple):
-    network: str
-    event: object
-
-
 class Compared(NamedTuple):
     models: dict          # network name -> trained model (no longer touched by the job)
     scores: dict          # network name -> accuracy per shift in SHIFTS
@@ -103,11 +98,14 @@ class VersusPage(Translated, Page):
 
     def __init__(self, config: VersusConfig | None = None):
         super().__init__()
-        self.runner = WorkerRunner(self)
+        self.both = Training(self)  # both networks' training, then their shift test
+        self.runner = self.both.runner
+        self.both.progressed.connect(self._items)
+        self.both.failed.connect(self._failed)
+        self.both.finished.connect(self._finished)
+        self.runner.runningChanged.connect(self.busyChanged)
         self.result: Compared | None = None  # the last completed comparison
         self._compared = False                # whether the current run got that far
-        self.losses = {name: [] for name in NETWORKS}
-        self.accuracies = {name: [] for name in NETWORKS}
         self._build()
         self.set_config(config or VersusConfig())
         self.retranslate()
@@ -151,7 +149,7 @@ class VersusPage(Translated, Page):
         layout.addWidget(left)
         layout.addWidget(self.tabs, 1)
         self.train_button.clicked.connect(self.start)
-        self.stop_button.clicked.connect(self.runner.request_stop)
+        self.stop_button.clicked.connect(self.both.stop)
         self.form.changed.connect(self._changed)
 
     # ------------------------------------------------------------------ configuration
@@ -180,69 +178,62 @@ class VersusPage(Translated, Page):
     # ------------------------------------------------------------------ training
 
     def start(self) -> None:
-        if self.runner.running:
+        if self.both.running:
             return
         config = self.config()
         run = replace(DEMO, train_size=config.train_size, epochs=config.epochs, seed=config.seed)
         count = self.shift_images
+        made = {}  # the job's trainers, for the shift test after them
 
-        def job(context):
-            train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
-            runs = trainers(run, train, test)
-            for name, trainer in runs.items():
-                for event in trainer.run():
-                    if context.stopped:
-                        trainer.stop()
-                    if isinstance(event, (StepEvent, EpochEvent, FinishedEvent)):
-                        yield Progress(name, event)
-                if context.stopped:
-                    return
+        def runs():  # in the training thread: loading the data takes a moment
+            made["test"] = data.load_fashion_mnist("test")
+            made["trainers"] = trainers(run, data.load_fashion_mnist("train"), made["test"])
+            return [Run(name, trainer, run) for name, trainer in made["trainers"].items()]
+
+        def shift_test_both(context):
+            test = made["test"]
             images, labels = test.images[:count], test.labels[:count]
-            scores = {name: [] for name in runs}
-            for name, trainer in runs.items():
+            scores = {name: [] for name in made["trainers"]}
+            for name, trainer in made["trainers"].items():
                 for pixels in SHIFTS:
                     if context.stopped:
                         return
                     scores[name] += shift_test(trainer.model, images, labels, (pixels,))
-                    yield Progress(name, pixels)
-            yield Compared({name: t.model for name, t in runs.items()}, scores, test)
+                    yield Item(name, pixels)
+            yield Item("", Compared({name: t.model for name, t in made["trainers"].items()},
+                                    scores, test))
 
-        self.losses = {name: [] for name in NETWORKS}
-        self.accuracies = {name: [] for name in NETWORKS}
-        self.steps_done, self._compared = 0, False
+        self._compared = False
         self.progress.setValue(0)
         self.train_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self._say(("loading",))
         self.statusMessage.emit(translate("VersusPage", "Training the DMLP and LeNet-5…"))
-        self.runner.start(job, self._items, self._failed, self._finished,
-                          urgent=lambda item: isinstance(item, Compared))
+        self.both.start(runs, then=shift_test_both)
 
     def _items(self, items: list) -> None:
-        for item in items:
+        records = self.both.records
+        for name, item in items:
             if isinstance(item, Compared):
                 self.result, self._compared = item, True
                 self.training.show_models(item.models)
                 self._show_result()
-                continue
-            event = item.event
-            if isinstance(event, StepEvent):
-                self.losses[item.network].append(event.loss)
-                self.progress.setMaximum(2 * event.epochs * event.steps)
-                self.steps_done += 1
-                self._say(("training", item.network, event))
-            elif isinstance(event, EpochEvent):
-                self.accuracies[item.network].append(event.test_accuracy)
-            elif isinstance(event, int):
-                self._say(("shifting", item.network, event))
-        self.progress.setValue(self.steps_done)
-        self.training.show_curves(self.losses, self.accuracies)
+            elif isinstance(item, StepEvent):
+                self.progress.setMaximum(2 * item.epochs * item.steps)
+                self._say(("training", name, item))
+            elif isinstance(item, int):
+                self._say(("shifting", name, item))
+        self.progress.setValue(sum(len(r.batch_losses) for r in records.values()))
+        self.training.show_curves(
+            {name: records[name].batch_losses if name in records else [] for name in NETWORKS},
+            {name: [e.test_accuracy for e in records[name].epochs] if name in records else []
+             for name in NETWORKS})
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error) -> None:
         self._say(("failed", error))
         self.statusMessage.emit(self.status.text())
 
-    def _finished(self) -> None:
+    def _finished(self, _record) -> None:
         self.train_button.setEnabled(True)
         self.stop_button.setEnabled(False)
         if not self._compared:
