@@ -115,6 +115,12 @@ class Sequential:
                 for name, value in layer.state().items()}
 
     @property
+    def finite(self) -> bool:
+        """Whether every weight and statistic is a finite number (a blown-up network's are
+        not, and everything it answers is NaN)."""
+        return all(np.all(np.isfinite(value)) for value in self.state_dict().values())
+
+    @property
     def training(self) -> bool:
         return all(layer.training for layer in self.layers)
 

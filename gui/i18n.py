@@ -158,7 +158,7 @@ def lesson_texts() -> list[str]:
     from gui.lesson.steps import load_steps
 
     texts = []
-    for step in load_steps():
+    for step in load_steps()[0]:
         question = step.question
         texts += [step.title, step.text, step.formula, question.prompt, question.explain]
         texts += [option[key] for option in question.options for key in ("text", "why")]

@@ -90,6 +90,7 @@ class MainWindow(Translated, QMainWindow):
         self.retranslate()
         self.statusBar().showMessage(translate("MainWindow", "Ready"))
         self._restore()
+        self.report(self.lesson.problems)
         # Drops anywhere in the window end up here: views that ignore a drag pass it to their
         # parents. (No application-wide event filter: in PySide6 6.12 a Python eventFilter
         # returning bool corrupts the refcount of True/False and crashes after a few thousand

@@ -40,7 +40,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 SHUTDOWN_S = 10.0  # how long closing waits for a job that was asked to stop
 _numbers = itertools.count(1)
-_abandoned: list[QThread] = []  # threads that ignored a stop: kept so they are never destroyed
+abandoned: list[QThread] = []  # threads that ignored a stop: kept so they are never destroyed
 
 
 class Cancelled(Exception):
@@ -253,7 +253,7 @@ class WorkerRunner(QObject):
                 print("cnn-studio: a background job did not stop within "
                       f"{SHUTDOWN_S:.0f} s; leaving it to end by itself", file=sys.stderr)
                 job.thread.setParent(None)
-                _abandoned.append(job.thread)
+                abandoned.append(job.thread)
 
     # ------------------------------------------------------------------ the worker's signals
 

@@ -22,7 +22,7 @@ def _params(model) -> int:
 
 
 def versus(page) -> dict:
-    models = page._models()
+    models = page.models()
     mlp, cnn = models["DMLP"], models["LeNet-5"]
     first = weighted_layers(mlp)[0].params
     return {"mlp_params": f"{_params(mlp):,}", "cnn_params": f"{_params(cnn):,}",

@@ -3,6 +3,7 @@ question and its explained feedback; progress kept in the settings."""
 
 from __future__ import annotations
 
+import inspect
 import string
 from dataclasses import replace
 from typing import NamedTuple
@@ -26,6 +27,7 @@ from gui.lesson.answers import ANSWERS
 from gui.lesson.facts import facts
 from gui.lesson.questions import CellsInput, ChoiceInput, NumberInput
 from gui.lesson.steps import Step, load_steps
+from gui.pages.base import tab_source
 from gui.settings import settings
 from gui.widgets.controls import rich_label, set_texts
 
@@ -56,6 +58,33 @@ class Verdict(NamedTuple):
     text: str = ""             # the message of "empty" (a source text) or "problem" (translated)
 
 
+def usable(steps: list[Step], pages) -> tuple[list[Step], list[str]]:
+    """The steps whose references hold on these pages — the page, its settings and tab, the
+    answer function and its arguments — and one line per step left out."""
+    kept, problems = [], []
+    for step in steps:
+        try:
+            for key, fields in {**step.setup, step.page: step.config}.items():
+                page = pages.page(key)
+                if page is None:
+                    raise ValueError(f"no page {key!r}")
+                replace(page.Config(), **fields)  # TypeError: no such setting
+            tabs = getattr(pages.page(step.page), "tabs", None)
+            titles = [tab_source(tabs, i) for i in range(tabs.count())] if tabs else []
+            if "tab" in step.view and step.view["tab"] not in titles:
+                raise ValueError(f"the {step.page} page has no tab {step.view['tab']!r}")
+            question = step.question
+            if question.kind != "choice":
+                if question.answer not in ANSWERS:
+                    raise ValueError(f"no answer function {question.answer!r}")
+                inspect.signature(ANSWERS[question.answer]).bind(pages, **question.args)
+        except (TypeError, ValueError) as err:
+            problems.append(f"lesson step {step.id} left out: {err}")
+            continue
+        kept.append(step)
+    return kept, problems
+
+
 class LessonPanel(Translated, QWidget):
     pageRequested = Signal(object)  # a page to bring forward (the window shows it)
 
@@ -63,7 +92,9 @@ class LessonPanel(Translated, QWidget):
         super().__init__()
         self.setObjectName("lesson_panel")
         self.pages = pages
-        self.steps = steps or load_steps()
+        found, problems = (steps, []) if steps is not None else load_steps()
+        self.steps, more = usable(found, pages)
+        self.problems = problems + more  # steps left out, a line each (the window says so)
         self.index = 0
         self.visited: set[str] = set()
         self.answered: set[str] = set()
@@ -77,7 +108,7 @@ class LessonPanel(Translated, QWidget):
             page.busyChanged.connect(self._work_changed)
 
     def _page_reported(self, key: str) -> None:
-        if key == self.step.page:
+        if self.steps and key == self.step.page:
             self._refresh_text()
 
     # ------------------------------------------------------------------ building
@@ -277,7 +308,7 @@ class LessonPanel(Translated, QWidget):
             prompt=translate("Lesson", self.step.question.prompt)))
 
     def _show_question(self) -> None:
-        question = self.step.question
+        question, problem = self.step.question, None
         if self.input is not None:
             self.answer_area.removeWidget(self.input)
             self.input.hide()
@@ -288,13 +319,18 @@ class LessonPanel(Translated, QWidget):
         elif question.kind == "choice":
             self.input = ChoiceInput(question.options)
         else:
-            self.grid, self.solution, self.extras = ANSWERS[question.answer](
-                self.pages, **question.args)
+            try:
+                self.grid, self.solution, self.extras = ANSWERS[question.answer](
+                    self.pages, **question.args)
+            except Exception as err:  # noqa: BLE001 - the page cannot answer now: say so
+                self.grid = self.solution = np.zeros((0, 0))
+                problem = Verdict("error", text=str(err))
             self.input = CellsInput(self.grid)
         self.input.submitted.connect(self.check_answer)
         self.answer_area.addWidget(self.input)
-        self.verdict = None
+        self.verdict = problem
         self.feedback.setText("")
+        self._say_verdict()
         self.misses = 0
         self._follow_feedback = False
         self.scroll.verticalScrollBar().setValue(0)  # a new step starts at its top
@@ -317,7 +353,10 @@ class LessonPanel(Translated, QWidget):
         if question.kind == "number":
             if given is None:
                 return self._nothing_given(QT_TRANSLATE_NOOP("Lesson", "Type a number first."))
-            answer, extras = ANSWERS[question.answer](self.pages, **question.args)
+            try:
+                answer, extras = ANSWERS[question.answer](self.pages, **question.args)
+            except Exception as err:  # noqa: BLE001 - the page cannot answer now: say so
+                return self._cannot_check(err)
             right = abs(given - answer) <= max(question.tolerance, 1e-9 * abs(answer))
             values = {**question.args, **extras, "answer": answer}
         elif question.kind == "choice":
@@ -329,7 +368,10 @@ class LessonPanel(Translated, QWidget):
             if not given.any():
                 return self._nothing_given(QT_TRANSLATE_NOOP("Lesson", "Click the cells first."))
             # Recomputed now: the page's values may have changed since the question was shown.
-            grid, solution, extras = ANSWERS[question.answer](self.pages, **question.args)
+            try:
+                grid, solution, extras = ANSWERS[question.answer](self.pages, **question.args)
+            except Exception as err:  # noqa: BLE001
+                return self._cannot_check(err)
             if not np.array_equal(solution, self.solution):
                 self._show_question()
                 self.verdict = Verdict("changed")
@@ -349,6 +391,11 @@ class LessonPanel(Translated, QWidget):
             self._update_progress()
         return right
 
+    def _cannot_check(self, err: Exception) -> None:
+        self.verdict = Verdict("error", text=str(err))
+        self._say_verdict()
+        return None
+
     def _nothing_given(self, text: str) -> None:
         self.verdict = Verdict("empty", text=text)
         self._say_verdict()
@@ -366,6 +413,11 @@ class LessonPanel(Translated, QWidget):
         if verdict.state == "changed":
             self._say(translate("Lesson", "The page's values changed, and so did the answer; here "
                                           "they are again."), WRONG)
+            return
+        if verdict.state == "error":
+            self._say(translate("Lesson", "This question cannot be checked right now ({error}): "
+                                          "press Show me to set its page up, then try "
+                                          "again.").format(error=verdict.text), WRONG)
             return
         if verdict.state in ("busy", "problem"):
             self._say(translate("Lesson", verdict.text).format(
@@ -398,6 +450,16 @@ class LessonPanel(Translated, QWidget):
     # ------------------------------------------------------------------ progress
 
     def _restore(self) -> None:
+        if not self.steps:  # the lesson file could not be read: the app goes on without it
+            for widget in (self.chooser, self.show_me, self.check, self.back, self.next,
+                           self.restart):
+                widget.setEnabled(False)
+            self.retranslate()
+            self.text.setText(translate("Lesson", "The lesson could not be read, so this panel "
+                                                  "is empty; every page works as usual.")
+                              + "<br>" + "<br>".join(self.problems))
+            self.formula.setVisible(False)
+            return
         store = settings()
         for name in ("visited", "answered"):
             stored = str(store.value(f"lesson/{name}", "") or "")

@@ -1159,6 +1159,10 @@
         <translation>새 가중치</translation>
     </message>
     <message>
+        <source>The network has changed since the last explanation: click an image in Results, or press Why? in Predict, to ask this one.</source>
+        <translation>마지막 설명 이후 신경망이 바뀌었습니다. 지금의 신경망에게 물으려면 결과 탭에서 이미지를 누르거나 예측 탭에서 왜?를 누르세요.</translation>
+    </message>
+    <message>
         <source>the same weights, new data</source>
         <translation>같은 가중치, 새 데이터</translation>
     </message>
@@ -1227,8 +1231,8 @@
         <translation>직접 그린 그림</translation>
     </message>
     <message>
-        <source>Could not use that picture: {error}</source>
-        <translation>그 그림을 사용할 수 없습니다: {error}</translation>
+        <source>Could not use that picture: {error}.</source>
+        <translation>그 그림을 쓸 수 없습니다: {error}.</translation>
     </message>
     <message>
         <source>Test image {index}</source>
@@ -1495,8 +1499,20 @@
         <translation>일시 정지됨</translation>
     </message>
     <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped by an error</source>
+        <translation>오류로 멈춤</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
     </message>
     <message>
         <source>, test loss {loss}, test accuracy {accuracy}</source>
@@ -1778,10 +1794,6 @@
         <translation>강의를 다시 시작합니다: 방문하고 답한 단계 기록을 지우고 1단계부터 다시 시작합니다</translation>
     </message>
     <message>
-        <source>The {page} page is training: stop it to set up this step.</source>
-        <translation>{page} 페이지에서 학습이 진행 중입니다. 이 단계를 준비하려면 학습을 멈추세요.</translation>
-    </message>
-    <message>
         <source>Setting up this step builds a new network on the {page} page; the trained one is lost unless you saved it (File → Save model). Set it up anyway?</source>
         <translation>이 단계를 준비하면 {page} 페이지에 새 신경망을 만듭니다. 학습된 신경망은 저장해 두지 않았다면(파일 → 모델 저장) 사라집니다. 그래도 준비할까요?</translation>
     </message>
@@ -1806,12 +1818,20 @@
         <translation>강의 {step}/{steps}단계&lt;br&gt;방문한 단계 {visited} · 답한 문제 {answered}</translation>
     </message>
     <message>
+        <source>The {page} page is free now: press Show me to set this step up.</source>
+        <translation>이제 {page} 페이지가 비었습니다. 보여 주기를 눌러 이 단계를 준비하세요.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Check:&lt;/b&gt; {prompt}</source>
         <translation>&lt;b&gt;확인 문제:&lt;/b&gt; {prompt}</translation>
     </message>
     <message>
         <source>Type a number first.</source>
         <translation>먼저 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>This question cannot be checked right now ({error}): press Show me to set its page up, then try again.</source>
+        <translation>지금은 이 문제를 채점할 수 없습니다({error}). 보여 주기를 눌러 페이지를 준비한 뒤 다시 해 보세요.</translation>
     </message>
     <message>
         <source>Work it out and try again.</source>
@@ -1826,6 +1846,10 @@
         <translation>아쉽네요: 입력한 답은 {given}입니다.</translation>
     </message>
     <message>
+        <source>The lesson could not be read, so this panel is empty; every page works as usual.</source>
+        <translation>강의 파일을 읽을 수 없어 이 패널은 비어 있습니다. 모든 페이지는 평소처럼 동작합니다.</translation>
+    </message>
+    <message>
         <source>Pick one of the answers first.</source>
         <translation>먼저 답을 하나 고르세요.</translation>
     </message>
@@ -1836,6 +1860,10 @@
     <message>
         <source>Click the cells first.</source>
         <translation>먼저 칸을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>The {page} page is busy (training or measuring): stop it, or let it finish, to set up this step.</source>
+        <translation>{page} 페이지가 작업 중입니다(학습 또는 측정). 이 단계를 준비하려면 중지하거나 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
         <source>The page&apos;s values changed, and so did the answer; here they are again.</source>
@@ -1856,6 +1884,10 @@
     <message>
         <source>Pick the answer you think is right, then press Check</source>
         <translation>맞다고 생각하는 답을 고른 뒤 확인을 누르세요</translation>
+    </message>
+    <message>
+        <source>Click to mark this cell; click again to unmark it</source>
+        <translation>눌러서 이 칸을 표시하고, 다시 누르면 표시를 지웁니다</translation>
     </message>
     <message>
         <source>Why not a deep MLP?</source>
@@ -2404,6 +2436,14 @@ The current model is unchanged.</source>
         <source>Some saved settings could not be restored; using the defaults for: {pages}</source>
         <translation>저장된 설정 일부를 되살리지 못해 다음 페이지는 기본값을 씁니다: {pages}</translation>
     </message>
+    <message>
+        <source>The {language} translation cannot be used, so the app stays in English: {reason}</source>
+        <translation>{language} 번역 파일을 쓸 수 없어 영어로 표시합니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{part} could not show the new language ({error})</source>
+        <translation>{part}에 새 언어를 적용하지 못했습니다({error})</translation>
+    </message>
 </context>
 <context>
     <name>Pages</name>
@@ -2805,6 +2845,10 @@ The current model is unchanged.</source>
         <translation>체크한 실행의 곡선(배치마다의 손실, 에포크마다의 수치)을 CSV 표로 저장합니다</translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:#555&apos;&gt;Reading the runs saved in {folder}…&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#555&apos;&gt;{folder}에 저장된 실행을 읽는 중…&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:#555&apos;&gt;Saved in {folder}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#555&apos;&gt;저장 위치: {folder}&lt;/span&gt;</translation>
     </message>
@@ -3015,6 +3059,10 @@ The current model is unchanged.</source>
     <message>
         <source>normal</source>
         <translation>정규분포</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b71c1c&apos;&gt;The saved pictures of “{name}” cannot be read: {problem}&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b71c1c&apos;&gt;“{name}”의 저장된 그림을 읽을 수 없습니다: {problem}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>x: log10 |gradient| (below 10&lt;sup&gt;−8&lt;/sup&gt; drawn at −8)</source>
@@ -3356,6 +3404,10 @@ The current model is unchanged.</source>
         <translation>실행을 눌러 각 방법의 시간을 측정하세요</translation>
     </message>
     <message>
+        <source>The settings the times were measured with</source>
+        <translation>시간을 잴 때의 설정</translation>
+    </message>
+    <message>
         <source>Each time is per call: the median of repeated calls over about 0.3 s (the naive loop runs once), measured in a separate process. The lesson timed 100 calls of its first demo (a 3×3 image, 16 kernels 3×3): sliding window 0.405 s, im2col 0.018 s, PyTorch 0.0085 s — about 4 ms, 0.18 ms and 0.085 ms per call. For small inputs like these numpy&apos;s fast path can beat PyTorch, whose per-call overhead dominates.</source>
         <translation>각 시간은 호출 1회당 값입니다. 약 0.3 s 동안 반복 호출한 시간의 중앙값이며(단순 반복문은 한 번만 실행), 별도 프로세스에서 측정합니다. 강의에서는 첫 데모(3×3 이미지, 3×3 커널 16개)를 100회 호출해 측정했습니다: 슬라이딩 윈도 0.405 s, im2col 0.018 s, PyTorch 0.0085 s — 호출당 약 4 ms, 0.18 ms, 0.085 ms입니다. 이처럼 작은 입력에서는 numpy의 빠른 경로가 PyTorch를 앞설 수 있습니다. PyTorch는 호출마다 드는 오버헤드가 대부분을 차지하기 때문입니다.</translation>
     </message>
@@ -3370,6 +3422,14 @@ The current model is unchanged.</source>
     <message>
         <source>{macs} multiply-accumulates per call.</source>
         <translation>호출당 곱셈-누산 {macs}회.</translation>
+    </message>
+    <message>
+        <source>Times for an input {input} and {count} kernels {kernel}, padding {padding}.</source>
+        <translation>입력 {input}, 커널 {count}개({kernel}), 패딩 {padding}일 때의 시간입니다.</translation>
+    </message>
+    <message>
+        <source>The settings have changed since: press Run to time these.</source>
+        <translation>그 뒤로 설정이 바뀌었습니다. 지금 설정의 시간을 재려면 실행을 누르세요.</translation>
     </message>
     <message>
         <source>Starting the measurement…</source>

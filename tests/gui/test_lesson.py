@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from core import functional as F
+from core.data import _resources_dir as resources_dir
 from gui.lesson import answers
 from gui.lesson.answers import ANSWERS
 from gui.lesson.facts import FACTS
@@ -16,7 +17,7 @@ from gui.lesson.steps import load_steps
 from gui.main_window import MainWindow
 from gui.pages.tiny_net.text import winner_marks
 
-STEPS = load_steps()
+STEPS = load_steps()[0]
 
 
 @pytest.fixture
@@ -70,7 +71,7 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
         if step.page == "versus":
             table = page.training.table
             assert table.item(0, 2).text() == \
-                f"{sum(p.data.size for p in page._models()['DMLP'][1].parameters()):,}"
+                f"{sum(p.data.size for p in page.models()['DMLP'][1].parameters()):,}"
     assert len(panel.visited) == len(STEPS)
     assert not panel.next.isEnabled()
     check_every_question(panel)
@@ -195,14 +196,66 @@ def test_show_me_keeps_a_trained_network_unless_the_learner_agrees(qtbot, window
     assert panel.show_step() is True and lenet.model is not model
 
 
-def test_the_lesson_file_is_checked(tmp_path):
-    raw = {"steps": [{"id": "x", "kind": "idea", "title": "t", "text": "", "formula": "",
-                     "page": "pooling", "config": {}, "view": {},
-                     "question": {"kind": "essay", "prompt": "?", "answer": "x"}}]}
+def lesson_file(tmp_path, *changes) -> str:
+    """The shipped lesson with one change per step: (step index, field path, value)."""
+    raw = json.loads((resources_dir() / "lesson.json").read_text(encoding="utf-8"))
+    for index, field, value in changes:
+        where = raw["steps"][index]
+        *path, last = field.split(".")
+        for key in path:
+            where = where[key]
+        where[last] = value
     path = tmp_path / "lesson.json"
     path.write_text(json.dumps(raw))
-    with pytest.raises(ValueError, match=r"lesson step 1 \(x\): question kind 'essay'"):
-        load_steps(path)
+    return path
+
+
+BAD_STEPS = [  # (step, field, value) -> what the line must say
+    ((0, "question.kind", "essay"), "question kind 'essay'"),
+    ((1, "text", "the {unclosed brace"), "text: expected '}'"),
+    ((2, "page", "no_such_page"), "no page 'no_such_page'"),
+    ((3, "view.tab", "No such tab"), "has no tab 'No such tab'"),
+    ((4, "question.answer", "no_function"), "no answer function 'no_function'"),
+    ((6, "question.args", {"colour": 3}), "missing a required argument: 'seed'"),
+    ((7, "config", {"kernel_size": 3}), "unexpected keyword argument 'kernel_size'"),
+    ((8, "question.answer", 7), "question.answer"),
+    ((9, "title", None), "title: not a text"),
+]
+
+
+def test_a_bad_step_is_left_out_and_named_and_the_others_stay(qtbot, window, tmp_path):
+    """Each bad step of the file (structure or references) is named with its field and left
+    out; the lesson goes on with the rest."""
+    from gui.lesson.panel import LessonPanel
+
+    path = lesson_file(tmp_path, *(change for change, _ in BAD_STEPS))
+    steps, problems = load_steps(path)
+    panel = LessonPanel(window.pages, steps)
+    qtbot.addWidget(panel)
+    said = problems + panel.problems
+    assert len(said) == len(BAD_STEPS)
+    for change, reason in BAD_STEPS:
+        line = next(line for line in said if f"lesson step {STEPS[change[0]].id} " in line)
+        assert reason in line and "left out" in line, line
+    assert len(panel.steps) == len(STEPS) - len(BAD_STEPS)
+    for index in range(len(panel.steps)):  # every step left opens and asks its question
+        panel.go(index)
+
+
+def test_an_unreadable_lesson_file_leaves_the_window_working(qtbot, fresh_settings,
+                                                            monkeypatch, tmp_path):
+    from gui.lesson import steps as lesson_steps
+    from gui.main_window import MainWindow
+
+    (tmp_path / "lesson.json").write_text('{"steps": [ {"id": ')
+    monkeypatch.setattr(lesson_steps, "_resources_dir", lambda: tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.lesson.steps == [] and not window.lesson.next.isEnabled()
+    assert "The lesson could not be read" in window.lesson.text.text()
+    assert "lesson.json cannot be read" in window.statusBar().currentMessage()
+    window.show_page(window.page("pooling"))  # every page works as usual
 
 
 def test_steps_keep_their_text_and_questions_true_to_the_page(window, qtbot):
@@ -241,3 +294,35 @@ def test_a_page_that_is_training_is_left_alone_and_the_learner_told(window, qtbo
     qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
     # the message follows: the page is free now (it said "is training" after Stop)
     assert "The Tiny network page is free now: press Show me" in panel.feedback.text()
+
+
+def test_show_me_never_changes_a_page_under_a_running_measurement(window, qtbot):
+    """The Speed page is busy while it measures: the lesson leaves its form alone (it used to
+    reset it under the measurement and show the old timings under the new shapes)."""
+    speed = window.page("speed")
+    speed.set_config(speed.Config(size=96, out_channels=32, kernel=7, im2col=False,
+                                  fast=False, torch=False))
+    speed.run.click()
+    qtbot.waitUntil(lambda: speed.progress.value() > 0, timeout=20000)
+    assert speed.busy
+    panel = window.lesson
+    panel.go([step.id for step in STEPS].index("timing"))
+    assert speed.config().size == 96 and "Speed page is busy" in panel.feedback.text()
+    speed.cancel.click()
+    qtbot.waitUntil(lambda: not speed.busy, timeout=10000)
+    assert "Speed page is free now" in panel.feedback.text()
+    panel.show_step()
+    assert speed.config().size != 96  # set up now that nothing runs
+
+
+def test_the_lesson_quotes_the_size_the_page_computed(window):
+    """'same' padding with a 5×5 kernel keeps 28×28: the facts read the page's own result
+    (they used to recompute it from the settings and said 24×24)."""
+    from core import functional as F
+    from gui.lesson.facts import facts
+
+    conv = window.page("convolution")
+    conv.set_config(conv.Config(source="fashion", kh=5, kw=5, pad_kind="same", out_channels=6))
+    said = facts(window.pages, "convolution")
+    assert said["conv_output"] == "28×28" and said["padding"] == 2
+    assert said["conv_macs"] == f"{F.conv2d_macs((1, 1, 28, 28), (6, 1, 5, 5), padding=2):,}"

@@ -48,7 +48,7 @@ def test_average_pooling_spreads_gradient(qtbot, workspace):
 
 def test_clicking_a_pooled_pixel_highlights_its_window_and_winner(qtbot, workspace):
     page = show(qtbot, PoolingPage(workspace, PoolingConfig()))
-    page._select(1, 2)
+    page.output_view.pixelClicked.emit(1, 2)  # a click on output pixel (1, 2)
     assert page.input_view.rects("window") == [(2, 4, 2, 2)]
     window = workspace.maps[0][2:4, 4:6]
     winner = np.unravel_index(window.argmax(), window.shape)
@@ -134,9 +134,10 @@ def test_speed_page_times_the_methods(qtbot):
     assert page.table.rowCount() == 3
     assert [page.table.item(r, 0).text() for r in range(3)] == \
         ["naive loops", "im2col + GEMM", "fast (numpy)"]
-    assert page.table.item(2, 2).text().endswith("×")
-    speedup = float(page.table.item(2, 2).text().rstrip("×").replace(",", ""))
-    assert speedup > 5
+    # the speed-ups shown are the measured times' ratios (whatever this machine measured)
+    naive = page.results["naive"]
+    for row, name in enumerate(("naive", "im2col", "fast")):
+        assert page.table.item(row, 2).text() == f"{naive / page.results[name]:,.0f}×"
     assert len(page.bars.opts["height"]) == 3 and page.progress.value() == 100
 
 

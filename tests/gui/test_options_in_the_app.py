@@ -21,7 +21,7 @@ def conv(qtbot):
 
 
 def computed(qtbot, page):
-    qtbot.waitUntil(lambda: not page._pending.isActive())
+    qtbot.waitUntil(lambda: not page.recompute_pending)
     qtbot.waitUntil(lambda: page.result is not None and page.result.config == page.config())
     return page.result
 

@@ -260,14 +260,18 @@ def test_nan_loss_stops_with_an_explanation_and_finite_weights(lenet, qtbot):
 
 def test_an_exception_in_training_is_shown_and_the_app_keeps_running(lenet, qtbot,
                                                                     monkeypatch):
+    from core.train import Trainer
+
     def broken(*args, **kwargs):
         raise RuntimeError("simulated failure")
 
+    monkeypatch.setattr(Trainer, "_train_batch", broken)  # before the thread starts
     click(lenet, "start")
-    monkeypatch.setattr(lenet.session.trainer, "_train_batch", broken)
     qtbot.waitUntil(finished(lenet), timeout=20000)
     assert lenet.banner.isVisible() and "simulated failure" in lenet.banner.text()
-    assert lenet.run_box.buttons["start"].isEnabled()
+    assert lenet.run_box.buttons["start"].isEnabled() and lenet.session.state() == "failed"
+    assert "stopped by an error" in lenet.run_box.text.text() or \
+        lenet.session.last_step is None
 
 
 def test_loading_a_corrupt_model_file_keeps_the_current_model(qtbot, fresh_settings, tmp_path,
@@ -423,12 +427,44 @@ def test_download_into_a_folder_then_train_on_it(lenet, qtbot, monkeypatch, tmp_
     assert lenet.session.ending.reason == "completed"
 
 
+def test_a_network_with_nan_weights_says_so_instead_of_answering_nan(lenet):
+    lenet.model[0].weight.data[0, 0, 0, 0] = np.nan
+    assert lenet.why_test_image(0) is None and lenet.predict(lenet.data.test.images[0],
+                                                                "test image 0") is None
+    for said in (lenet.why.header.text(), lenet.predictor.text.text()):
+        assert "not all finite numbers" in said and "%" not in said  # no "(nan%)"
+
+
+def test_a_single_step_draws_its_batch(lenet, qtbot):
+    lenet.set_config(LeNetConfig(train_size=6400, epochs=1))
+    lenet.tabs.setCurrentWidget(lenet.plots)
+    click(lenet, "step")  # from no run: a paused run, one batch
+    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) == 1, timeout=20000)
+    # drawn by the redraw clock, a third of a second later at most
+    qtbot.waitUntil(lambda: lenet.plots.last_point.getData()[0] is not None, timeout=5000)
+    loss = lenet.session.curves().losses
+    x, y = lenet.plots.last_point.getData()  # the dot a one-point line would not draw
+    assert list(x) == [1] and y[0] == pytest.approx(loss[0])
+    assert lenet.plots.last_point.opts["symbol"] == "o"
+    click(lenet, "stop")
+    qtbot.waitUntil(finished(lenet), timeout=20000)
+    assert "stopped" in lenet.run_box.text.text()
+
+
+def test_thirty_why_questions_back_to_back_leave_one_feature_pass(lenet, qtbot):
+    for index in range(30):
+        lenet.why_test_image(index)
+    assert lenet.why.runner.threads == 1  # the pass this network needs, once
+    qtbot.waitUntil(lambda: lenet.why.runner.threads == 0, timeout=60000)
+    assert "nearest training images" in lenet.why.reading.text()
+
+
 def test_why_asks_for_a_pause_while_training_runs(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=3))
     click(lenet, "start")
     qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
     assert lenet.why_test_image(0) is None  # the window does not wait for the training
-    assert "Pause or stop the training to ask why" in lenet.why.header.text()
+    assert "Pause or stop the training to ask the network" in lenet.why.header.text()
     click(lenet, "pause")
     qtbot.waitUntil(lambda: lenet.session.viewable_model(lenet.model) is not None, timeout=5000)
     assert lenet.why_test_image(0) is not None  # paused: the network holds still

@@ -75,7 +75,7 @@ def test_stop_ends_the_comparison_early(qtbot):
 
 def test_the_first_layer_response_is_after_the_activation(page):
     test = load_fashion_mnist("test")
-    page_models = page._models()
+    page_models = page.models()
     page_models["LeNet-5"].metadata["normalizer"] = {"mean": 0.3, "std": 0.35}
     maps = first_response(page_models["LeNet-5"], test.images[0])
     assert maps.shape == (6, 28, 28) and np.abs(maps).max() <= 1

@@ -68,10 +68,10 @@ class Im2colTab(Translated, QWidget):
         row.addWidget(self.column_word)
         row.addWidget(self.column, 1)
         layout.addLayout(row)
-        self._first = 0  # the first column on screen
+        self.first_column = 0  # the first column on screen
         self.column.valueChanged.connect(self._redraw)
         for view in (self.cols_view, self.gemm_view):
-            view.pixelClicked.connect(lambda _, col: self.column.setValue(self._first + col))
+            view.pixelClicked.connect(lambda _, col: self.column.setValue(self.first_column + col))
         self.reshaped_view.pixelHovered.connect(self.hover)
         self.retranslate()
 
@@ -126,7 +126,7 @@ class Im2colTab(Translated, QWidget):
         # Hundreds of columns squeezed into a panel read as a barcode: show a slice around j.
         first = min(max(j - SHOWN_COLUMNS // 2, 0), max(length - SHOWN_COLUMNS, 0))
         shown = slice(first, first + SHOWN_COLUMNS)
-        self._first = first
+        self.first_column = first
         self.cols_view.set_image(cols[:, shown], range_levels(cols), GRAY)
         self.cols_view.show_rects("column", [(0, j - first, k, 1)], line_width=1)
         self.wmatrix_view.set_image(kernel_matrix, symmetric_levels(kernel_matrix), DIVERGING)
@@ -175,11 +175,11 @@ class Im2colTab(Translated, QWidget):
         x, weight, g = self.result.x, self.result.weight, self.result.geometry
         _, oh, ow = unit
         j = oh * g.ow + ow
-        shown = 0 <= j - self._first < SHOWN_COLUMNS
+        shown = 0 <= j - self.first_column < SHOWN_COLUMNS
         k = weight[0].size * self.result.window["groups"]
-        self.cols_view.show_rects("hover", [(0, j - self._first, k, 1)] if shown else [],
+        self.cols_view.show_rects("hover", [(0, j - self.first_column, k, 1)] if shown else [],
                                   HOVER, line_width=2)
-        self.gemm_view.show_rects("hover", [(0, j - self._first, weight.shape[0], 1)]
+        self.gemm_view.show_rects("hover", [(0, j - self.first_column, weight.shape[0], 1)]
                                   if shown else [], HOVER, line_width=2)
         terms = F.conv_pixel(x, weight, None, oh, ow, **self.result.window)
         self.patch_view.show_rects("hover", taps(terms), HOVER, line_width=2)

@@ -109,6 +109,11 @@ class ConvolutionPage(Translated, Page):
 
     # ------------------------------------------------------------------ computing
 
+    @property
+    def recompute_pending(self) -> bool:
+        """Whether a change waits for its recomputation (a burst of changes makes one)."""
+        return self._pending.isActive()
+
     def _changed(self) -> None:
         self._pending.start(0)
 

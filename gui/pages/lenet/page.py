@@ -377,11 +377,9 @@ class LeNetPage(Translated, Page):
         """Classify a 28×28 image (uint8, or floats in [0, 1]) and show every stage; returns
         the class probabilities. ``what`` names the image (said again in another language)."""
         self._question = Question(image, what, true_class)
-        model = self.session.viewable_model(self.model)
+        model, why_not = self._askable()
         if model is None:
-            self.predictor.show_message(QT_TRANSLATE_NOOP("LeNetPage", "Pause or stop the "
-                                                                       "training to ask the "
-                                                                       "network."))
+            self.predictor.show_message(why_not)
             return None
         probabilities = self.predictor.ask(model, self._question, self.data.class_names)
         self.tabs.setCurrentWidget(self.predictor)
@@ -421,17 +419,28 @@ class LeNetPage(Translated, Page):
         return self.ask_why(Question(test.images[index], Words("LeNetPage", QT_TRANSLATE_NOOP(
             "LeNetPage", "Test image {index}"), {"index": index}), int(test.labels[index])))
 
+    def _askable(self) -> tuple[Sequential | None, str]:
+        """The network images may be run through now, or None and why not (a source text)."""
+        model = self.session.viewable_model(self.model)
+        if model is None:
+            return None, QT_TRANSLATE_NOOP("LeNetPage", "Pause or stop the training to ask the "
+                                                        "network: it changes with every batch.")
+        if not model.finite:
+            return None, QT_TRANSLATE_NOOP("LeNetPage", "The network's weights are not all "
+                                                        "finite numbers (its training blew up), "
+                                                        "so every answer would be NaN: press New "
+                                                        "weights, or load a saved model.")
+        return model, ""
+
     def ask_why(self, question: Question | None, keep: bool = False) -> Explanation | None:
         """The Why view for ``question``: what the network's own passes say about it."""
         if question is None:
             return None
         self._question = question
         self.tabs.setCurrentWidget(self.why)
-        model = self.session.viewable_model(self.model)
+        model, why_not = self._askable()
         if model is None:
-            self.why.header.setText(translate("LeNetPage", "Pause or stop the training to ask "
-                                                           "why: the network changes with every "
-                                                           "batch."))
+            self.why.forget(why_not)
             return None
         return self.why.explain(model, question, self.data.class_names, self.data.train,
                                 keep_compared=keep)

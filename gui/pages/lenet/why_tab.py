@@ -80,7 +80,7 @@ class WhyTab(Translated, QWidget):
         self.found: explain.Nearest | None = None  # the nearest training images, once known
         self.stale: str | None = None  # why nothing is explained (a source text), if known
         self._train = None                    # the training split of the explanation
-        self._features: tuple | None = None  # (key, features of the training images)
+        self.bank: tuple | None = None  # (key, features of the training images)
         self._averages: tuple | None = None   # (key, mean training image per class)
         self._pending: tuple | None = None    # the key of the feature pass under way
         self.header = rich_label("why_header")
@@ -158,7 +158,7 @@ class WhyTab(Translated, QWidget):
         self.stale = reason
         for view in (self.input_view, *self.saliency_views, self.occlusion_view, *self.neighbours,
                      *self.averages):
-            view.clear("")
+            view.clear()  # the titles: said below
         self.occlusion_view.show_rects("worst", [])
         self._say()
 
@@ -202,7 +202,7 @@ class WhyTab(Translated, QWidget):
     def _show_nearest(self, model, train) -> None:
         key = (explain.fingerprint(model), id(train.images))
         self._train = train
-        if self._features is not None and self._features[0] == key:
+        if self.bank is not None and self.bank[0] == key:
             self._find_nearest()
             return
         for view in self.neighbours:
@@ -220,17 +220,17 @@ class WhyTab(Translated, QWidget):
                 parts.append(explain.image_features(twin, images[start:start + FEATURE_CHUNK]))
             yield key, np.concatenate(parts)
 
-        self.runner.start(job, self._features_ready)
+        self.runner.start(job, self._bank_ready)
 
-    def _features_ready(self, items) -> None:
-        self._features = items[-1]
+    def _bank_ready(self, items) -> None:
+        self.bank = items[-1]
         if self.question is not None and self.explanation is not None \
-                and self._features[0][1] == id(self._train.images):
+                and self.bank[0][1] == id(self._train.images):
             self._find_nearest()
             self._say()
 
     def _find_nearest(self) -> None:
-        self.found = explain.nearest(self._features[1], self.explanation.features, NEAREST)
+        self.found = explain.nearest(self.bank[1], self.explanation.features, NEAREST)
         for view, index in zip(self.neighbours, self.found.indices):
             view.set_image(self._train.images[index] / 255.0, (0.0, 1.0), GRAY)
 

@@ -57,7 +57,7 @@ class RunStore(QObject):
             yield list_runs(root)
 
         self.loader.cancel()
-        self.loader.start(job, self._listed)
+        self.loader.start(job, self._listed, on_finished=self.changed.emit)
 
     def load_now(self) -> None:
         """The same, waiting for it (for tests and tools that need the list at once)."""

@@ -140,7 +140,7 @@ class VersusPage(Translated, Page):
         left.setFixedWidth(300)
 
         self.training, self.shift, self.sharing = TrainingTab(), ShiftTab(), SharingTab()
-        self.training.show_models(self._models())
+        self.training.show_models(self.models())
         self.tabs = QTabWidget()
         for tab, title in zip((self.training, self.shift, self.sharing), TAB_TITLES):
             self.tabs.addTab(tab, "")
@@ -169,7 +169,8 @@ class VersusPage(Translated, Page):
         if name in ("shift", "image", "channel"):
             self._show_result()
 
-    def _models(self) -> dict:
+    def models(self) -> dict:
+        """The networks on display: the trained ones, else fresh ones from the seed."""
         if self.result is not None:
             return self.result.models
         config = replace(DEMO, seed=self.config().seed)
