@@ -260,7 +260,7 @@ class MainWindow(Translated, QMainWindow):
             try:
                 self.lenet.save_model(path)
             except (OSError, ValueError, MemoryError) as err:
-                reason = err if not isinstance(err, MemoryError) else \
+                reason = str(err) if not isinstance(err, MemoryError) else \
                     translate("MainWindow", "out of memory")
                 QMessageBox.warning(self, APP_NAME, translate(
                     "MainWindow", "Could not save the model: {reason}\n\nNothing was written; "
@@ -279,7 +279,7 @@ class MainWindow(Translated, QMainWindow):
         try:
             self.lenet.load_model(path)
         except (OSError, ValueError, MemoryError) as err:
-            reason = err if not isinstance(err, MemoryError) else \
+            reason = str(err) if not isinstance(err, MemoryError) else \
                 translate("MainWindow", "out of memory")
             QMessageBox.warning(self, APP_NAME, translate(
                 "MainWindow", "Could not load the model.\n\n{reason}\n\nThe current model is "

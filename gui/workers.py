@@ -5,7 +5,12 @@ Lifetimes are deterministic — nothing here is ever left for Python's cyclic ga
 which may run in any thread:
 
 - The Worker is a parentless QObject (a parent would make moveToThread fail silently) moved to
-  its own QThread, and deleted there with ``deleteLater`` as that thread finishes.
+  its own QThread. It is deleted in the GUI thread once that thread has finished (``wait()`` has
+  returned, so no event of it can run any more). Not with ``deleteLater`` on its own thread: in
+  PySide6 its destructor there asks for the GIL (to look for a Python ``disconnectNotify`` of the
+  QThread it was connected to) while holding one of Qt's signal-slot mutexes, and a GUI thread
+  that holds the GIL and wants that mutex — any connect or disconnect — deadlocks with it (seen:
+  the suite hung building a window while a job's thread ended).
 - The QThread is a child of its runner (owned by Qt, never by a Python reference) and is deleted
   with ``deleteLater`` once it has finished.
 - The worker's signals carry the job's number and reach bound slots of the runner, which lives in
@@ -36,11 +41,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 SHUTDOWN_S = 10.0  # how long closing waits for a job that was asked to stop
 _numbers = itertools.count(1)
-abandoned: list[QThread] = []  # threads that ignored a stop: kept so they are never destroyed
+abandoned: list = []  # (thread, worker) of jobs that ignored a stop: kept, never destroyed
 
 
 class Cancelled(Exception):
@@ -162,6 +168,12 @@ class _Job:
         self.on_items, self.on_failed, self.on_finished = on_items, on_failed, on_finished
         self.live = True  # False once cancelled: late signals are ignored
 
+    def delete(self) -> None:
+        """After its thread has finished: the worker now, the thread once its last signal is
+        delivered (both in the GUI thread)."""
+        shiboken6.delete(self.worker)
+        self.thread.deleteLater()
+
     def mute(self):
         """Ask the job to stop and stop listening; returns its finished callback, not called."""
         self.worker.stop()
@@ -209,7 +221,6 @@ class WorkerRunner(QObject):
         # GUI thread, which may be blocked in wait() while closing.
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         worker.finished.connect(self._worker_finished)
-        thread.finished.connect(worker.deleteLater)  # runs in the ending thread itself
         thread.started.connect(worker.run)
         self._jobs[number] = _Job(thread, worker, on_items, on_failed, on_finished)
         self._current = number
@@ -248,12 +259,12 @@ class WorkerRunner(QObject):
         for job in jobs:
             left_ms = max(0, int(1000 * (deadline - time.monotonic())))
             if job.thread.wait(left_ms):
-                job.thread.deleteLater()
+                job.delete()
             else:
                 print("cnn-studio: a background job did not stop within "
                       f"{SHUTDOWN_S:.0f} s; leaving it to end by itself", file=sys.stderr)
                 job.thread.setParent(None)
-                abandoned.append(job.thread)
+                abandoned.append((job.thread, job.worker))
 
     # ------------------------------------------------------------------ the worker's signals
 
@@ -278,7 +289,7 @@ class WorkerRunner(QObject):
             QTimer.singleShot(100, lambda: self._worker_finished(number))
             return
         del self._jobs[number]
-        job.thread.deleteLater()
+        job.delete()
         ended = self._current == number
         if ended:
             self._current = None

@@ -1215,8 +1215,12 @@
         <translation>이 신경망으로는 데모를 실행할 수 없습니다: {error}.</translation>
     </message>
     <message>
-        <source>Pause or stop the training to ask the network.</source>
-        <translation>신경망에 물어보려면 학습을 일시 정지하거나 중지하세요.</translation>
+        <source>Pause or stop the training to ask the network: it changes with every batch.</source>
+        <translation>신경망에게 물으려면 학습을 일시 정지하거나 중지하세요. 신경망은 배치마다 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>The network&apos;s weights are not all finite numbers (its training blew up), so every answer would be NaN: press New weights, or load a saved model.</source>
+        <translation>신경망의 가중치 중에 유한한 수가 아닌 값이 있어(학습이 발산했습니다) 모든 답이 NaN이 됩니다. 새 가중치를 누르거나 저장한 모델을 불러오세요.</translation>
     </message>
     <message>
         <source>Test image {index} (really {name})</source>
@@ -1237,10 +1241,6 @@
     <message>
         <source>Test image {index}</source>
         <translation>테스트 이미지 {index}</translation>
-    </message>
-    <message>
-        <source>Pause or stop the training to ask why: the network changes with every batch.</source>
-        <translation>이유를 물어보려면 학습을 일시 정지하거나 중지하세요: 신경망은 배치마다 바뀝니다.</translation>
     </message>
     <message>
         <source>Saved the model to {path}</source>

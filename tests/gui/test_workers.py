@@ -144,10 +144,11 @@ def test_shutdown_gives_up_on_a_job_that_ignores_stop_after_its_deadline(qtbot, 
     runner.shutdown()  # returns after its deadline instead of hanging
     assert runner.threads == 0 and len(workers.abandoned) == 1
     assert "did not stop within" in capsys.readouterr().err
-    thread = workers.abandoned.pop()  # kept, never destroyed while it runs
-    assert thread.isRunning()
+    thread, worker = workers.abandoned.pop()  # kept, never destroyed while it runs
+    assert thread.isRunning() and shiboken6.isValid(worker)
     release.set()
     assert thread.wait(5000)
+    shiboken6.delete(worker)
     thread.deleteLater()
 
 
