@@ -1,4 +1,5 @@
-"""The main window: the lesson pages in a list on the left, menus, a status bar, settings."""
+"""The main window: the lesson pages in a bar across the top, the Lesson panel docked beside them,
+menus, a status bar, settings."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
-    QListWidget,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
 )
 
 from gui import i18n
@@ -33,6 +36,8 @@ from gui.pages.versus.page import VersusPage
 from gui.settings import load_config, save_config, settings
 from gui.workspace import Workspace
 
+LESSON_WIDTH = 330  # the lesson panel at first: its question and Check fit without scrolling
+
 
 def about_html() -> str:
     return f"<h2>{APP_NAME}</h2>" + translate(
@@ -52,11 +57,11 @@ class MainWindow(Translated, QMainWindow):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.workspace = Workspace()
-        self.page_list = QListWidget()
-        self.page_list.setObjectName("page_list")
-        self.page_list.setMinimumWidth(130)
-        self.page_list.setStyleSheet("QListWidget { font-size: 14px; } "
-                                     "QListWidget::item { padding: 3px 6px; }")
+        self.page_bar = QTabBar()  # the pages, across the top: the lesson panel gets the room
+        self.page_bar.setObjectName("page_bar")
+        self.page_bar.setExpanding(False)
+        self.page_bar.setDocumentMode(True)
+        self.page_bar.setStyleSheet("QTabBar { font-size: 14px; }")
         self.stack = QStackedWidget()
         self.convolution = ConvolutionPage(self.workspace)
         self.lenet = LeNetPage()
@@ -66,26 +71,28 @@ class MainWindow(Translated, QMainWindow):
                             ActivationsPage(self.workspace), SpeedPage(), TinyNetPage(),
                             self.lenet, self.runs])
         for page in self.pages:
-            self.page_list.addItem("")  # titles in retranslate()
+            self.page_bar.addTab("")  # titles in retranslate()
             self.stack.addWidget(page)
             page.statusMessage.connect(lambda text, page=page: self._page_status(page, text))
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.page_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.lesson = LessonPanel(self.pages)
         self.lesson.pageRequested.connect(self.show_page)
-        left = QSplitter(Qt.Orientation.Vertical)
-        left.addWidget(self.page_list)
-        left.addWidget(self.lesson)
-        left.setStretchFactor(1, 1)
-        rows = self.page_list.sizeHintForRow(0) * len(self.pages) + 6
-        self.page_list.setMinimumHeight(rows)  # every page in view, no scroll bar
-        left.setSizes([rows, 670 - rows])
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([235, 1045])
-        self.setCentralWidget(splitter)
-        self.page_list.currentRowChanged.connect(self._page_changed)
+        self.lesson_dock = QDockWidget()
+        self.lesson_dock.setObjectName("lesson_dock")
+        self.lesson_dock.setWidget(self.lesson)
+        self.lesson.setMinimumWidth(LESSON_WIDTH - 10)  # the pages beside it adapt instead
+        self.lesson_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.lesson_dock)
+        self.resizeDocks([self.lesson_dock], [LESSON_WIDTH], Qt.Orientation.Horizontal)
+        self.page_bar.currentChanged.connect(self._page_changed)
         self._build_menus()
         self.retranslate()
         self.statusBar().showMessage(translate("MainWindow", "Ready"))
@@ -110,11 +117,10 @@ class MainWindow(Translated, QMainWindow):
             export_loss=self._action(file_menu, self.export_loss_dialog, None))
         file_menu.addSeparator()
         self.actions_["quit"] = self._action(file_menu, self.close, QKeySequence.Quit)
-        self.lesson_action = self.actions_["lesson"] = self._action(view_menu, None,
-                                                                    "Ctrl+Shift+L")
-        self.lesson_action.setCheckable(True)
-        self.lesson_action.setChecked(True)
-        self.lesson_action.toggled.connect(lambda shown: self.lesson.setVisible(shown))
+        # shows or hides the dock, and follows it when the dock is closed by its own button
+        self.lesson_action = self.actions_["lesson"] = self.lesson_dock.toggleViewAction()
+        self.lesson_action.setShortcut("Ctrl+Shift+L")
+        view_menu.addAction(self.lesson_action)
         self.language_menu = view_menu.addMenu("")
         self.languages = QActionGroup(self)
         for code, name in LANGUAGES.items():  # each language named in itself
@@ -127,6 +133,8 @@ class MainWindow(Translated, QMainWindow):
 
     def retranslate(self) -> None:
         """Every text of the window itself (the pages and the lesson panel set their own)."""
+        # first: the dock's title becomes its menu action's text, which is set below
+        self.lesson_dock.setWindowTitle(translate("MainWindow", "Lesson"))
         for key, title in (("file", translate("MainWindow", "&File")),
                            ("view", translate("MainWindow", "&View")),
                            ("help", translate("MainWindow", "&Help"))):
@@ -158,10 +166,9 @@ class MainWindow(Translated, QMainWindow):
         self.language_menu.setTitle(translate("MainWindow", "Lan&guage"))
         for action in self.languages.actions():
             action.setChecked(action.data() == i18n.current())
-        for row, page in enumerate(self.pages):
-            item = self.page_list.item(row)
-            item.setText(translate("Pages", page.title))
-            item.setToolTip(translate("Pages", page.tagline))
+        for index, page in enumerate(self.pages):
+            self.page_bar.setTabText(index, translate("Pages", page.title))
+            self.page_bar.setTabToolTip(index, translate("Pages", page.tagline))
 
     def _action(self, menu, slot, shortcut) -> QAction:
         action = QAction(self)
@@ -192,7 +199,10 @@ class MainWindow(Translated, QMainWindow):
         return self.pages.page(key)
 
     def show_page(self, page) -> None:
-        self.page_list.setCurrentRow(self.pages.index(page))
+        self.page_bar.setCurrentIndex(self.pages.index(page))
+
+    def page_title(self, index: int) -> str:
+        return self.page_bar.tabText(index)
 
     def _page_changed(self, row: int) -> None:
         if row >= 0:
@@ -320,8 +330,11 @@ class MainWindow(Translated, QMainWindow):
         geometry = store.value("window/geometry", type=bytes)
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1280, 720)
+        docks = store.value("window/docks", type=bytes)
+        if docks:
+            self.restoreState(docks)  # where the lesson panel was, and how wide
         self.show_page(self.page(str(store.value("window/page", ""))) or self.pages[0])
-        self.lesson_action.setChecked(store.value("lesson/shown", True, type=bool))
+        self.lesson_dock.setVisible(store.value("lesson/shown", True, type=bool))
         if problems:
             self.statusBar().showMessage(translate(
                 "MainWindow", "Some saved settings could not be restored; using the defaults "
@@ -330,6 +343,7 @@ class MainWindow(Translated, QMainWindow):
     def save_settings(self) -> None:
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/docks", self.saveState())
         store.setValue("window/page", self.current_page().key)
         store.setValue("lesson/shown", self.lesson_action.isChecked())
         for page in self.pages:

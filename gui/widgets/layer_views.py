@@ -17,6 +17,7 @@ from gui.widgets.mosaic import as_picture, locate
 # Outputs of these layers are worth a look; the others (a convolution before its BatchNorm,
 # flatten, dropout) repeat a neighbour.
 SHOWN = (Tanh, ReLU, LeakyReLU, Sigmoid, MaxPool2d, AvgPool2d)
+PANEL = (96, 90)  # a stage's smallest picture: the grid fits beside the lesson panel
 
 
 def stages_to_show(inside: Inside) -> list:
@@ -42,7 +43,7 @@ class LayerViews(Translated, QWidget):
         self.stages: list = []  # what each panel shows
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.input_panel = ImagePanel()
+        self.input_panel = ImagePanel(min_size=PANEL)
         self.grid.addWidget(self.input_panel, 0, 0)
         self.panels: list[ImagePanel] = []
         self.retranslate()
@@ -55,7 +56,7 @@ class LayerViews(Translated, QWidget):
         self.input_panel.set_image(image, (float(image.min()), float(image.max()) + 1e-6), GRAY)
         self.stages = stages = stages_to_show(inside)
         while len(self.panels) < len(stages):
-            panel = ImagePanel("")
+            panel = ImagePanel("", min_size=PANEL)
             number = len(self.panels)
             panel.pixelClicked.connect(lambda row, col, k=number: self._clicked(k, row, col))
             self.panels.append(panel)

@@ -2281,6 +2281,10 @@
         <translation>준비됨</translation>
     </message>
     <message>
+        <source>Lesson</source>
+        <translation>강의</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>

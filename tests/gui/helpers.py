@@ -57,3 +57,11 @@ def drop(target, path):
     event = QDropEvent(QPointF(10, 10), *args)
     QApplication.sendEvent(target, event)
     return event
+
+
+def wait_for(qtbot, condition) -> None:
+    """Process events until ``condition()`` holds, however long real work (training, a pass over
+    images) takes on a busy machine: no wall-clock deadline here; a test that truly hangs is
+    ended by pytest-timeout with every thread's stack."""
+    while not condition():
+        qtbot.wait(20)

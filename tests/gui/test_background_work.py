@@ -15,7 +15,7 @@ from gui.pages.lenet.page import LeNetPage
 from gui.pages.speed import SpeedConfig, SpeedPage
 from gui.pages.tiny_net.page import TinyConfig, TinyNetPage
 from gui.workspace import Workspace
-from tests.gui.helpers import show
+from tests.gui.helpers import show, wait_for
 
 
 def hidden(qtbot, page):
@@ -44,8 +44,8 @@ def test_kernel_changes_during_naive_runs(qtbot, monkeypatch):
     page.kernel.form["stride"].set_values(4, 4)  # a short last run
     page.kernel.form["kernel"].set_values(7, 7)
     release.set()
-    qtbot.waitUntil(lambda: not page.runner.running, timeout=30000)
-    qtbot.waitUntil(lambda: page.runner.threads == 0, timeout=10000)
+    wait_for(qtbot, lambda: not page.runner.running)
+    wait_for(qtbot, lambda: page.runner.threads == 0)
     config, x, weight, geometry, maps = page.result[:5]
     # the map shown belongs to the last settings, not to a cancelled run that ended late
     assert (config.kh, config.sh) == (7, 4) and maps.shape == (1, 16, 31, 31)
@@ -58,7 +58,7 @@ def test_settings_and_restarts_during_speed_runs(qtbot):
                                              fast=False, torch=False)))
     for round_ in range(5):
         page.run.click()
-        qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+        wait_for(qtbot, lambda: page.progress.value() > 0)
         for i in range(20):
             page.form["out_channels"].setValue(30 + (i + round_) % 5)  # the run goes on
             page.form["padding"].setValue(i % 3)
@@ -67,7 +67,7 @@ def test_settings_and_restarts_during_speed_runs(qtbot):
         qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
         assert page.run.isEnabled()
     page.run.click()
-    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+    wait_for(qtbot, lambda: page.progress.value() > 0)
     page.shutdown()  # closing mid-run: the child process is terminated, not waited for
     assert page.runner.threads == 0 and multiprocessing.active_children() == []
 
@@ -85,8 +85,7 @@ def test_settings_changed_during_tiny_network_training(qtbot):
             page.reset_button.click()  # refused while the run winds down
         qtbot.wait(2)
     page.stop_button.click()
-    qtbot.waitUntil(lambda: not page.runner.running and page.runner.threads == 0,
-                    timeout=10000)
+    wait_for(qtbot, lambda: not page.runner.running and page.runner.threads == 0)
     assert page.train_button.isEnabled() and page.losses
     assert f"sample {page.config().sample}, stage by stage" in page.stages.text()
 
@@ -110,7 +109,7 @@ def test_settings_and_controls_during_lenet_training(qtbot):
         qtbot.wait(2)
     buttons["stop"].click()
     runner = page.session.runner
-    qtbot.waitUntil(lambda: not runner.running and runner.threads == 0, timeout=20000)
+    wait_for(qtbot, lambda: not runner.running and runner.threads == 0)
     assert buttons["start"].isEnabled() and page.session.curves().losses and locked > 50
     # what the box says is what the network is
     activations = {type(layer).__name__ for layer in page.model}
@@ -122,7 +121,7 @@ def test_the_gui_looks_only_at_a_copy_while_a_run_is_paused(qtbot):
     page = show(qtbot, LeNetPage(LeNetConfig(train_size=640, epochs=20, batch_size=32)))
     buttons, session = page.run_box.buttons, page.session
     buttons["start"].click()
-    qtbot.waitUntil(lambda: len(session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(session.curves().losses) > 0)
     buttons["pause"].click()
     # asked to pause, but the thread may still be inside a batch: nothing to look at yet
     assert session.viewable_model(page.model) is None
@@ -135,5 +134,5 @@ def test_the_gui_looks_only_at_a_copy_while_a_run_is_paused(qtbot):
     buttons["step"].click()
     assert session.viewable_model(page.model) is None  # one more batch is on its way
     buttons["stop"].click()
-    qtbot.waitUntil(lambda: not session.running, timeout=20000)
+    wait_for(qtbot, lambda: not session.running)
     assert session.viewable_model(page.model) is page.model

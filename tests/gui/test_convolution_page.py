@@ -6,7 +6,7 @@ from core import functional as F
 from gui.pages.convolution.config import ConvConfig
 from gui.pages.convolution.page import ConvolutionPage
 from gui.workspace import Workspace
-from tests.gui.helpers import choose, count_colour, pixels, show
+from tests.gui.helpers import choose, count_colour, pixels, show, wait_for
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_naive_method_runs_in_the_background_and_can_be_cancelled(page, qtbot):
     progress, cancel = page.kernel.progress, page.kernel.cancel
     qtbot.waitUntil(lambda: page.runner.running)
     assert progress.isVisible() and cancel.isVisible()
-    qtbot.waitUntil(lambda: progress.value() > 0, timeout=10000)
+    wait_for(qtbot, lambda: progress.value() > 0)
     cancel.click()
     qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
     assert not progress.isVisible()
@@ -162,7 +162,7 @@ def test_compare_three_methods(page, qtbot):
     tab = page.methods_tab
     page.tabs.setCurrentWidget(tab)
     tab.compare.click()
-    qtbot.waitUntil(lambda: tab.compare.isEnabled(), timeout=20000)
+    wait_for(qtbot, lambda: tab.compare.isEnabled())
     for row in range(3):
         assert tab.table.item(row, 1).text().endswith(" ms")
         assert float(tab.table.item(row, 2).text()) < 1e-4

@@ -10,6 +10,7 @@ from core import data, explain
 from core.inside import classify
 from gui.pages.lenet.config import LeNetConfig
 from gui.pages.lenet.page import LeNetPage
+from tests.gui.helpers import wait_for
 
 TRAIN_IMAGES = 3000
 
@@ -85,7 +86,7 @@ def test_opening_a_gallery_image_explains_it_as_core_explain_does(trained, qtbot
     assert f"the network says <b>{names[said]}</b>" in why.header.text()
     top, left, h, w = occ.square(*occ.worst())
     assert f"rows {top}–{top + h - 1}, columns {left}–{left + w - 1}" in why.reading.text()
-    qtbot.waitUntil(lambda: not why.runner.running, timeout=10000)
+    wait_for(qtbot, lambda: not why.runner.running)
     assert "nearest training images" in why.reading.text()
     bank = why.bank[1]  # the training images' features, computed in the background
     train_images = trained.data.train.images

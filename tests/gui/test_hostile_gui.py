@@ -180,7 +180,7 @@ def test_other_networks_for_28x28_images_load_and_can_be_looked_into(qtbot, fres
 def test_a_download_that_completes_during_training_waits_for_stop(qtbot, monkeypatch,
                                                                   tmp_path):
     from gui.pages.lenet.page import LeNetPage
-    from tests.gui.helpers import show
+    from tests.gui.helpers import show, wait_for
     release = threading.Event()
 
     def slow_download(dataset, dest=None, progress=None, cancel=None, **kwargs):
@@ -194,15 +194,15 @@ def test_a_download_that_completes_during_training_waits_for_stop(qtbot, monkeyp
     panel = page.data
     panel.download.click()
     page.run_box.buttons["start"].click()
-    qtbot.waitUntil(lambda: len(page.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(page.session.curves().losses) > 0)
     assert not panel.form["data"].isEnabled() and not panel.browse.isEnabled()
     training_images = panel.train.images
     release.set()
-    qtbot.waitUntil(lambda: not panel.downloader.running, timeout=10000)
+    wait_for(qtbot, lambda: not panel.downloader.running)
     assert panel.train.images is training_images  # unchanged under the running training
     assert "once the current run stops" in panel.info.text()
     page.run_box.buttons["stop"].click()
-    qtbot.waitUntil(lambda: not page.session.running, timeout=20000)
+    wait_for(qtbot, lambda: not page.session.running)
     assert len(panel.train.images) == 128 and panel.values()["data"] == "folder"
     assert "MNIST" in panel.info.text() or "Fashion-MNIST files in" in panel.info.text()
 

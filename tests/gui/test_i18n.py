@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from gui import i18n
 from tests.gui.english_left import english_left, shown_texts
+from tests.gui.helpers import wait_for
 from tests.gui.layout import problems
 
 TS = i18n.folder() / "cnn_studio_ko.ts"
@@ -74,12 +75,12 @@ def korean():
 
 def test_switching_retranslates_the_window_live(window, korean):
     assert i18n.current() == "ko" and QLocale().language() == QLocale.Language.Korean
-    titles = [window.page_list.item(i).text() for i in range(window.page_list.count())]
+    titles = [window.page_title(i) for i in range(len(window.pages))]
     assert titles[1] == "합성곱" and titles[-1] == "실험"
     assert window.menus["file"].title() == "파일(&F)"
     assert window.actions_["open"].statusTip().startswith("그림 파일을")
     i18n.install("en")
-    titles = [window.page_list.item(i).text() for i in range(window.page_list.count())]
+    titles = [window.page_title(i) for i in range(len(window.pages))]
     assert titles[1] == "Convolution" and window.menus["file"].title() == "&File"
 
 
@@ -131,19 +132,19 @@ def test_the_language_changes_live_while_lenet_trains(window, qtbot, fewer_test_
     lenet.set_config(LeNetConfig(train_size=6400, epochs=2))
     window.show_page(lenet)
     lenet.start()
-    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(lenet.session.curves().losses) > 0)
     try:
         window.set_language("ko")
         assert lenet.session.running and lenet.tabs.tabText(1) == "학습"
         assert lenet.run_box.buttons["stop"].text() == "중지"
         before = len(lenet.session.curves().losses)
-        qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > before + 5, timeout=20000)
+        wait_for(qtbot, lambda: len(lenet.session.curves().losses) > before + 5)
         assert QSettings().value("language") == "ko"
         window.set_language("en")
         assert lenet.tabs.tabText(1) == "Training" and lenet.session.running
     finally:
         lenet.stop()
-        qtbot.waitUntil(lambda: not lenet.session.running, timeout=20000)
+        wait_for(qtbot, lambda: not lenet.session.running)
         i18n.install("en")
 
 
@@ -205,8 +206,7 @@ def test_a_language_change_only_renders(window, qtbot, monkeypatch, small_data):
     lenet.why_test_image(3)
     lenet.predict_test_image()
     tiny.check_gradients()
-    qtbot.waitUntil(lambda: not versus.runner.running and not lenet.why.runner.running,
-                    timeout=60000)
+    wait_for(qtbot, lambda: not versus.runner.running and not lenet.why.runner.running)
     tiny.tabs.setCurrentIndex(0)
     window.page("convolution").tabs.setCurrentIndex(1)
     lesson.go(next(i for i, s in enumerate(lesson.steps) if s.question.kind == "number"))
@@ -241,7 +241,7 @@ def test_one_part_that_fails_to_retranslate_does_not_stop_the_others(window, mon
     monkeypatch.setattr(PoolingPage, "retranslate", broken)
     window.set_language("ko")
     try:
-        assert window.page_list.item(1).text() == "합성곱"
+        assert window.page_title(1) == "합성곱"
         assert window.lenet.tabs.tabText(1) == "학습"  # a page after the broken one
         assert window.lesson.next.text() == "다음 ▶"   # and the lesson panel after all pages
         assert "PoolingPage" in window.statusBar().currentMessage()
@@ -273,7 +273,7 @@ def test_a_damaged_translation_is_refused_and_the_app_stays_in_english(window, m
     monkeypatch.setattr(i18n, "folder", lambda: tmp_path)
     window.set_language("ko")
     try:
-        assert i18n.current() == "en" and window.page_list.item(1).text() == "Convolution"
+        assert i18n.current() == "en" and window.page_title(1) == "Convolution"
         said = window.statusBar().currentMessage()
         assert "한국어 translation cannot be used, so the app stays in English" in said
         checked = [a.data() for a in window.languages.actions() if a.isChecked()]
@@ -303,5 +303,5 @@ def test_the_window_starts_with_a_damaged_translation_chosen(qtbot, fresh_settin
     window = MainWindow()
     qtbot.addWidget(window)
     window.report(problems)
-    assert window.page_list.item(1).text() == "Convolution"
+    assert window.page_title(1) == "Convolution"
     assert "cannot be used" in window.statusBar().currentMessage()

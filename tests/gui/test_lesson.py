@@ -16,6 +16,7 @@ from gui.lesson.panel import UNKNOWN, fill
 from gui.lesson.steps import load_steps
 from gui.main_window import MainWindow
 from gui.pages.tiny_net.text import winner_marks
+from tests.gui.helpers import wait_for
 
 STEPS = load_steps()[0]
 
@@ -53,8 +54,8 @@ def test_walking_every_step_sets_up_its_page_and_quotes_what_it_shows(window, qt
         assert UNKNOWN not in text, (step.id, text)
         assert step.id in panel.visited
         if step.page == "convolution":  # the numbers quoted are those of the computed page
-            qtbot.waitUntil(lambda p=page: p.result is not None
-                            and p.result.config == p.config(), timeout=10000)
+            wait_for(qtbot, lambda p=page: p.result is not None
+                     and p.result.config == p.config())
             shape = "×".join(map(str, page.result.maps.shape))
             facts = FACTS["convolution"](page)
             assert facts["conv_output_shape"] == shape
@@ -154,10 +155,10 @@ def test_answers_are_the_cores():
 
 
 def test_progress_persists_and_restart_clears_it(qtbot, window):
-    window.lesson_action.setChecked(False)  # View → Lesson panel
-    assert not window.lesson.isVisible()
-    window.lesson_action.setChecked(True)
-    assert window.lesson.isVisible()
+    window.lesson_action.trigger()  # View → Lesson panel: the dock hides
+    assert not window.lesson.isVisible() and not window.lesson_action.isChecked()
+    window.lesson_action.trigger()
+    assert window.lesson.isVisible() and window.lesson_dock.width() >= 320
     panel = window.lesson
     panel.go(1)
     _answer_right(panel)
@@ -269,13 +270,13 @@ def test_steps_keep_their_text_and_questions_true_to_the_page(window, qtbot):
     assert "not measured yet" in panel.text.text()
     tiny = window.page("tiny_net")
     tiny.step_button.click()
-    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    wait_for(qtbot, lambda: not tiny.runner.running)
     assert f"right now it is {tiny.losses[-1]:.4f} after 1 epoch." in panel.text.text()
     panel.go(ids.index("backprop"))  # cells: the page's winners
     old = panel.solution.copy()
     panel.input.mark(old)
     tiny.step_button.click()  # the values move; the winners (almost always) stay
-    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    wait_for(qtbot, lambda: not tiny.runner.running)
     _, new, _ = ANSWERS["tiny_winners"](window)
     assert panel.check_answer() is (True if np.array_equal(new, old) else None)
 
@@ -284,14 +285,14 @@ def test_a_page_that_is_training_is_left_alone_and_the_learner_told(window, qtbo
     tiny = window.page("tiny_net")
     tiny.set_config(tiny.Config(epochs=10000, speed=20))
     tiny.train_button.click()
-    qtbot.waitUntil(lambda: len(tiny.losses) > 0, timeout=10000)
+    wait_for(qtbot, lambda: len(tiny.losses) > 0)
     panel = window.lesson
     panel.go([step.id for step in STEPS].index("backprop"))
     assert "The Tiny network page is busy (training or measuring): stop it" in \
         panel.feedback.text()
     assert tiny.config().epochs == 10000  # not reset under the run
     tiny.stop_button.click()
-    qtbot.waitUntil(lambda: not tiny.runner.running, timeout=10000)
+    wait_for(qtbot, lambda: not tiny.runner.running)
     # the message follows: the page is free now (it said "is training" after Stop)
     assert "The Tiny network page is free now: press Show me" in panel.feedback.text()
 
@@ -303,13 +304,13 @@ def test_show_me_never_changes_a_page_under_a_running_measurement(window, qtbot)
     speed.set_config(speed.Config(size=96, out_channels=32, kernel=7, im2col=False,
                                   fast=False, torch=False))
     speed.run.click()
-    qtbot.waitUntil(lambda: speed.progress.value() > 0, timeout=20000)
+    wait_for(qtbot, lambda: speed.progress.value() > 0)
     assert speed.busy
     panel = window.lesson
     panel.go([step.id for step in STEPS].index("timing"))
     assert speed.config().size == 96 and "Speed page is busy" in panel.feedback.text()
     speed.cancel.click()
-    qtbot.waitUntil(lambda: not speed.busy, timeout=10000)
+    wait_for(qtbot, lambda: not speed.busy)
     assert "Speed page is free now" in panel.feedback.text()
     panel.show_step()
     assert speed.config().size != 96  # set up now that nothing runs

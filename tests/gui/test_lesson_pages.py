@@ -5,7 +5,7 @@ from gui.pages.activations import ActivationsConfig, ActivationsPage
 from gui.pages.pooling import PoolingConfig, PoolingPage, line_example
 from gui.pages.speed import SpeedConfig, SpeedPage
 from gui.workspace import Workspace
-from tests.gui.helpers import choose, show
+from tests.gui.helpers import choose, show, wait_for
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_speed_page_times_the_methods(qtbot):
     page = show(qtbot, SpeedPage(SpeedConfig(size=12, out_channels=2, kernel=3, padding=1,
                                              torch=False)))
     page.run.click()
-    qtbot.waitUntil(lambda: page.run.isEnabled() and not page.runner.running, timeout=30000)
+    wait_for(qtbot, lambda: page.run.isEnabled() and not page.runner.running)
     assert page.table.rowCount() == 3
     assert [page.table.item(r, 0).text() for r in range(3)] == \
         ["naive loops", "im2col + GEMM", "fast (numpy)"]
@@ -146,7 +146,7 @@ def test_speed_page_cancel(qtbot):
                                              fast=False, torch=False)))
     assert "The naive loop will take about" in page.macs.text()
     page.run.click()
-    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=20000)
+    wait_for(qtbot, lambda: page.progress.value() > 0)
     page.cancel.click()
     qtbot.waitUntil(lambda: not page.runner.running, timeout=5000)
     assert page.table.rowCount() == 0 and page.run.isEnabled()

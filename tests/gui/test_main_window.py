@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from gui.main_window import MainWindow
 from gui.pages.convolution.config import ConvConfig
-from tests.gui.helpers import drop, png
+from tests.gui.helpers import drop, png, wait_for
 from tests.gui.layout import problems
 
 
@@ -27,7 +27,7 @@ def every_view(window):
 def test_every_page_and_tab_is_whole_at_1280x720(window, qtbot):
     """Nothing clipped, squeezed or hidden behind a scroll bar on a laptop screen."""
     window.resize(1280, 720)
-    titles = [window.page_list.item(i).text() for i in range(window.page_list.count())]
+    titles = [window.page_title(i) for i in range(len(window.pages))]
     assert titles == ["CNN vs MLP", "Convolution", "Pooling", "Activations", "Speed",
                       "Tiny network", "LeNet-5", "Experiments"]
     found = []
@@ -45,7 +45,7 @@ def test_settings_persist_across_runs(qtbot, fresh_settings):
     qtbot.waitExposed(first)
     first.convolution.kernel.form["kernel"].set_values(5, 5)
     first.convolution.kernel.form["stride"].set_values(2, 2)
-    first.page_list.setCurrentRow(2)
+    first.page_bar.setCurrentIndex(2)
     first.resize(1300, 760)
     first.move(40, 30)
     first.close()
@@ -102,7 +102,7 @@ def test_closing_stops_running_work(window, qtbot):
     for name, check in speed.checks.items():
         check.setChecked(name == "naive")
     speed.run.click()
-    qtbot.waitUntil(lambda: speed.progress.value() > 0, timeout=20000)
+    wait_for(qtbot, lambda: speed.progress.value() > 0)
     window.close()  # must end the measurement at once, not abort
     assert not speed.runner.running and speed.runner.threads == 0
 

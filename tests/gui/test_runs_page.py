@@ -16,7 +16,7 @@ from core.train import TrainConfig
 from gui.pages.runs.page import RunsPage
 from gui.pages.runs.store import RunStore
 from gui.widgets.mosaic import tile
-from tests.gui.helpers import show
+from tests.gui.helpers import show, wait_for
 from tests.gui.layout import problems
 
 TINY = TrainConfig(epochs=2, train_size=256, batch_size=64)
@@ -154,9 +154,9 @@ def test_stopping_an_experiment_keeps_the_finished_variants(qtbot, tmp_path):
     assert "1,024 training images" in page.claim.text()
     page.run_button.click()
     assert page.busy and not page.run_button.isEnabled()
-    qtbot.waitUntil(lambda: len(page.finished) == 1, timeout=60000)
+    wait_for(qtbot, lambda: len(page.finished) == 1)
     page.stop_button.click()
-    qtbot.waitUntil(lambda: not page.busy, timeout=60000)
+    wait_for(qtbot, lambda: not page.busy)
     kept = [run.record for run in page.store.runs]
     assert kept == [record for _, record in page.finished] and 1 <= len(kept) < 3
     assert kept[0].name == "Xavier" and all(run.ticked for run in page.store.runs)
@@ -171,7 +171,7 @@ def test_a_finished_lenet_run_lands_in_the_list(window, qtbot):
     before = len(window.runs.store.runs)
     window.lenet.set_config(LeNetConfig(train_size=640, epochs=1, activation="relu"))
     window.lenet.start()
-    qtbot.waitUntil(lambda: not window.lenet.session.running, timeout=60000)
+    wait_for(qtbot, lambda: not window.lenet.session.running)
     runs = window.runs.store.runs
     assert len(runs) == before + 1 and runs[-1].record is window.lenet.session.records[-1]
     assert runs[-1].record.name == "relu · 1 epoch · 640 images"
@@ -188,7 +188,7 @@ def test_a_failed_or_cut_short_lenet_run_saves_nothing(window, qtbot, monkeypatc
     lenet = window.lenet
     lenet.set_config(LeNetConfig(train_size=640, epochs=1))
     lenet.start()
-    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    wait_for(qtbot, lambda: not lenet.session.running)
     saved = len(window.runs.store.runs)
     folders = sorted(window.runs.store.root.iterdir())
     original, calls = Trainer._train_batch, []
@@ -200,14 +200,14 @@ def test_a_failed_or_cut_short_lenet_run_saves_nothing(window, qtbot, monkeypatc
         return original(self, index)
     monkeypatch.setattr(Trainer, "_train_batch", failing)
     lenet.start()
-    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    wait_for(qtbot, lambda: not lenet.session.running)
     assert not lenet.banner.isHidden() and "simulated failure" in lenet.banner.text()
     monkeypatch.setattr(Trainer, "_train_batch", original)
     lenet.set_config(LeNetConfig(train_size=12800, epochs=1))  # 200 batches
     lenet.start()
-    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(lenet.session.curves().losses) > 0)
     lenet.stop()  # at the first batches: no epoch to keep
-    qtbot.waitUntil(lambda: not lenet.session.running, timeout=60000)
+    wait_for(qtbot, lambda: not lenet.session.running)
     assert lenet.session.state() == "stopped"
     assert len(window.runs.store.runs) == saved
     assert sorted(window.runs.store.root.iterdir()) == folders

@@ -15,7 +15,7 @@ from gui.pages.lenet.page import LeNetPage
 from gui.pages.tiny_net.page import TinyConfig, TinyNetPage
 from gui.widgets.share_bar import SHARE_ROLE
 from tests.gui.conftest import TEST_IMAGES
-from tests.gui.helpers import choose, drop, png, show
+from tests.gui.helpers import choose, drop, png, show, wait_for
 
 SHORT = dict(train_size=640, epochs=1, batch_size=64)
 pytestmark = pytest.mark.usefixtures("fewer_test_images")
@@ -35,9 +35,9 @@ def click(page, name):
     page.run_box.buttons[name].click()
 
 
-def train(page, qtbot, timeout=60000):
+def train(page, qtbot):
     click(page, "start")
-    qtbot.waitUntil(finished(page), timeout=timeout)
+    wait_for(qtbot, finished(page))
 
 
 # ---------------------------------------------------------------- tiny network
@@ -45,7 +45,7 @@ def train(page, qtbot, timeout=60000):
 def test_tiny_network_trains_live_and_its_loss_falls(qtbot):
     page = show(qtbot, TinyNetPage(TinyConfig(epochs=100, speed=0)))
     page.train_button.click()
-    qtbot.waitUntil(finished(page), timeout=20000)
+    wait_for(qtbot, finished(page))
     assert len(page.losses) == 100
     assert page.losses[0] == pytest.approx(0.1818, abs=1e-3)  # the lesson's start: ≈ 0.18
     assert page.losses[-1] < 0.1 < page.losses[0]
@@ -135,14 +135,14 @@ def test_architecture_table_equals_model_summary(lenet):
 def test_start_progress_stop(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=3))
     click(lenet, "start")
-    qtbot.waitUntil(lambda: lenet.run_box.progress.value() > 0, timeout=20000)
+    wait_for(qtbot, lambda: lenet.run_box.progress.value() > 0)
     text = lenet.run_box.text.text()
     assert "epoch 1/3" in text and "images/s" in text and "left" in text
     buttons = lenet.run_box.buttons
     assert not buttons["start"].isEnabled() and buttons["stop"].isEnabled()
     assert not lenet.network.isEnabled()  # the run uses these options: locked until Stop
     click(lenet, "stop")
-    qtbot.waitUntil(finished(lenet), timeout=10000)
+    wait_for(qtbot, finished(lenet))
     assert lenet.session.ending.reason == "stopped" and lenet.session.state() == "stopped"
     assert "stopped" in lenet.run_box.text.text() and "finished" not in lenet.run_box.text.text()
     assert buttons["start"].isEnabled() and lenet.network.isEnabled()
@@ -155,7 +155,7 @@ def test_pause_step_resume(lenet, qtbot):
     def losses():
         return lenet.session.curves().losses
     click(lenet, "start")
-    qtbot.waitUntil(lambda: len(losses()) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(losses()) > 0)
     click(lenet, "pause")
     qtbot.waitUntil(lambda: lenet.session.viewable_model(lenet.model) is not None, timeout=5000)
     assert lenet.run_box.buttons["pause"].text() == "Resume"
@@ -172,7 +172,7 @@ def test_pause_step_resume(lenet, qtbot):
     x_range = lenet.plots.loss_plot.getViewBox().viewRange()[0]
     assert x_range[1] <= 1.02 * max(50, 2 * (paused_at + 1)) + 0.5
     click(lenet, "pause")  # resume
-    qtbot.waitUntil(finished(lenet), timeout=60000)
+    wait_for(qtbot, finished(lenet))
     assert len(losses()) == 100 and lenet.session.ending.reason == "completed"
 
 
@@ -216,7 +216,7 @@ def test_closing_the_window_mid_training_stops_cleanly(qtbot, fresh_settings):
     window.lenet.set_config(LeNetConfig(train_size=60000, epochs=5))
     window.show_page(window.lenet)
     click(window.lenet, "start")
-    qtbot.waitUntil(lambda: len(window.lenet.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(window.lenet.session.curves().losses) > 0)
     saved = len(window.runs.store.runs)
     window.close()
     assert not window.lenet.session.running and window.lenet.session.runner.threads == 0
@@ -239,11 +239,11 @@ def test_a_cancelled_run_still_finishing_its_batch_is_not_looked_into(qtbot):
     BatchNorm then saw a single image in training mode)."""
     page = show(qtbot, LeNetPage(LeNetConfig(train_size=60000, epochs=5)))
     click(page, "start")
-    qtbot.waitUntil(lambda: len(page.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(page.session.curves().losses) > 0)
     page.session.runner.cancel()
     assert page.session.runner.threads == 1  # winding down
     assert page.session.viewable_model(page.model) is not page.model
-    qtbot.waitUntil(lambda: page.session.runner.threads == 0, timeout=20000)
+    wait_for(qtbot, lambda: page.session.runner.threads == 0)
     assert page.session.viewable_model(page.model) is page.model
 
 
@@ -267,7 +267,7 @@ def test_an_exception_in_training_is_shown_and_the_app_keeps_running(lenet, qtbo
 
     monkeypatch.setattr(Trainer, "_train_batch", broken)  # before the thread starts
     click(lenet, "start")
-    qtbot.waitUntil(finished(lenet), timeout=20000)
+    wait_for(qtbot, finished(lenet))
     assert lenet.banner.isVisible() and "simulated failure" in lenet.banner.text()
     assert lenet.run_box.buttons["start"].isEnabled() and lenet.session.state() == "failed"
     assert "stopped by an error" in lenet.run_box.text.text() or \
@@ -439,7 +439,7 @@ def test_a_single_step_draws_its_batch(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=1))
     lenet.tabs.setCurrentWidget(lenet.plots)
     click(lenet, "step")  # from no run: a paused run, one batch
-    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) == 1, timeout=20000)
+    wait_for(qtbot, lambda: len(lenet.session.curves().losses) == 1)
     # drawn by the redraw clock, a third of a second later at most
     qtbot.waitUntil(lambda: lenet.plots.last_point.getData()[0] is not None, timeout=5000)
     loss = lenet.session.curves().losses
@@ -447,7 +447,7 @@ def test_a_single_step_draws_its_batch(lenet, qtbot):
     assert list(x) == [1] and y[0] == pytest.approx(loss[0])
     assert lenet.plots.last_point.opts["symbol"] == "o"
     click(lenet, "stop")
-    qtbot.waitUntil(finished(lenet), timeout=20000)
+    wait_for(qtbot, finished(lenet))
     assert "stopped" in lenet.run_box.text.text()
 
 
@@ -455,18 +455,18 @@ def test_thirty_why_questions_back_to_back_leave_one_feature_pass(lenet, qtbot):
     for index in range(30):
         lenet.why_test_image(index)
     assert lenet.why.runner.threads == 1  # the pass this network needs, once
-    qtbot.waitUntil(lambda: lenet.why.runner.threads == 0, timeout=60000)
+    wait_for(qtbot, lambda: lenet.why.runner.threads == 0)
     assert "nearest training images" in lenet.why.reading.text()
 
 
 def test_why_asks_for_a_pause_while_training_runs(lenet, qtbot):
     lenet.set_config(LeNetConfig(train_size=6400, epochs=3))
     click(lenet, "start")
-    qtbot.waitUntil(lambda: len(lenet.session.curves().losses) > 0, timeout=20000)
+    wait_for(qtbot, lambda: len(lenet.session.curves().losses) > 0)
     assert lenet.why_test_image(0) is None  # the window does not wait for the training
     assert "Pause or stop the training to ask the network" in lenet.why.header.text()
     click(lenet, "pause")
     qtbot.waitUntil(lambda: lenet.session.viewable_model(lenet.model) is not None, timeout=5000)
     assert lenet.why_test_image(0) is not None  # paused: the network holds still
     click(lenet, "stop")
-    qtbot.waitUntil(finished(lenet), timeout=20000)
+    wait_for(qtbot, finished(lenet))

@@ -8,7 +8,7 @@ from core.data import load_fashion_mnist
 from gui.pages.versus.page import VersusConfig, VersusPage
 from gui.pages.versus.tabs import first_response
 from gui.pages.versus.text import response_comparison
-from tests.gui.helpers import show
+from tests.gui.helpers import show, wait_for
 
 pytestmark = pytest.mark.usefixtures("fewer_test_images")
 
@@ -33,7 +33,7 @@ def test_before_training_the_table_counts_both_networks(page):
 def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
     page.train_button.click()
     assert page.stop_button.isEnabled() and not page.train_button.isEnabled()
-    qtbot.waitUntil(lambda: not page.runner.running, timeout=60000)
+    wait_for(qtbot, lambda: not page.runner.running)
     assert page.status.text().startswith("Done: test accuracy DMLP")
     models, scores, test = page.result
     assert set(models) == {"DMLP", "LeNet-5"}
@@ -65,10 +65,10 @@ def test_training_both_then_the_shift_test_and_the_first_layers(page, qtbot):
 def test_stop_ends_the_comparison_early(qtbot):
     page = show(qtbot, VersusPage(VersusConfig(train_size=20_000, epochs=5)))
     page.train_button.click()
-    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=30000)
+    wait_for(qtbot, lambda: page.progress.value() > 0)
     assert "s left for it (then LeNet-5 and the shift test)" in page.status.text()
     page.stop_button.click()
-    qtbot.waitUntil(lambda: not page.runner.running, timeout=10000)
+    wait_for(qtbot, lambda: not page.runner.running)
     assert page.result is None and page.train_button.isEnabled()
     assert page.status.text().startswith("Stopped")
 

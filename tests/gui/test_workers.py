@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThread
 
 from gui import workers
 from gui.workers import Cancelled, Failure, WorkerRunner, run_in_process, run_in_thread
+from tests.gui.helpers import wait_for
 
 
 class Calls:
@@ -113,9 +114,9 @@ def test_a_hundred_restarts_while_jobs_run_do_not_abort(qtbot, runner):
         runner.cancel()
         start(runner, endless, c)
         qtbot.wait(1)  # let some items and signals cross while the next restart comes
-    qtbot.waitUntil(lambda: bool(calls[-1].items), timeout=10000)  # the last job reports
+    wait_for(qtbot, lambda: bool(calls[-1].items))  # the last job reports
     runner.request_stop()
-    qtbot.waitUntil(lambda: runner.threads == 0, timeout=10000)
+    wait_for(qtbot, lambda: runner.threads == 0)
     assert all(c.finished == 1 for c in calls)
 
 
@@ -190,11 +191,11 @@ def forever(send):
 def test_blocking_helpers_relay_items_and_errors(qtbot, runner, run):
     calls = Calls()
     start(runner, lambda context: run(context, counting, 3), calls)
-    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    wait_for(qtbot, lambda: calls.finished == 1)
     assert calls.items == [0, 1, 2] and not calls.failures
     calls = Calls()
     start(runner, lambda context: run(context, failing), calls)
-    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    wait_for(qtbot, lambda: calls.finished == 1)
     assert calls.items == ["ok"]
     failure = calls.failures[0]  # the target's own error, not the relay's
     assert (failure.kind, str(failure)) == ("ValueError", "bad shape")
@@ -208,7 +209,7 @@ def unpicklable(send):
 def test_an_item_that_cannot_cross_to_the_process_is_reported(qtbot, runner):
     calls = Calls()
     start(runner, lambda context: run_in_process(context, unpicklable), calls)
-    qtbot.waitUntil(lambda: calls.finished == 1, timeout=10000)
+    wait_for(qtbot, lambda: calls.finished == 1)
     assert calls.items == [] and calls.failures[0].kind in ("PicklingError", "AttributeError")
 
 
@@ -217,7 +218,7 @@ def test_a_stop_terminates_the_process_instead_of_waiting(qtbot, runner):
 
     calls = Calls()
     start(runner, lambda context: run_in_process(context, forever), calls)
-    qtbot.waitUntil(lambda: calls.items == ["started"], timeout=10000)
+    wait_for(qtbot, lambda: calls.items == ["started"])
     runner.shutdown()  # returns although the child would sleep for ten minutes
     assert runner.threads == 0 and multiprocessing.active_children() == []
 

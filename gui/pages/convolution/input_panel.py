@@ -70,6 +70,8 @@ class InputPanel(Translated, QGroupBox):
     def __init__(self):
         super().__init__()
         layout = QFormLayout(self)
+        # a field too wide beside its label goes under it: the column stays narrow
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form = Form(FIELDS, ConvConfig(), layout, self, "ConvolutionPage")
         self.file_label = QLabel()
         self._file_said: tuple = ("none",)

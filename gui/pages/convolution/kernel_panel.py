@@ -99,6 +99,8 @@ class KernelPanel(Translated, QGroupBox):
         super().__init__()
         self._error = ""  # why the settings give no output, if they do not
         layout = QFormLayout(self)
+        # a field too wide beside its label goes under it: the column stays narrow
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form = Form(FIELDS, ConvConfig(), layout, self, "ConvolutionPage")
         self.depthwise = QPushButton(objectName="depthwise")
         layout.addRow(self.depthwise)

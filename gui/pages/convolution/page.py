@@ -71,6 +71,7 @@ class ConvolutionPage(Translated, Page):
         splitter.addWidget(scroll)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([scroll.minimumWidth(), 10_000])  # the tabs get what is left
         QHBoxLayout(self).addWidget(splitter)
         self._pending = QTimer(self)  # a burst of changes makes one recompute
         self._pending.setSingleShot(True)

@@ -12,10 +12,8 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -98,8 +96,11 @@ class LeNetPage(Translated, Page):
             self._redraw()
 
     def _build(self) -> None:
+        """Start and Stop above everything, always in view; the settings beside the table they
+        shape (the Architecture tab), so every other tab has the page's whole width."""
         settings = QWidget()
         column = QVBoxLayout(settings)
+        column.setContentsMargins(0, 0, 0, 0)
         for box in (self.network, self.training, self.data):  # most used first
             column.addWidget(box)
         column.addStretch(1)
@@ -107,21 +108,11 @@ class LeNetPage(Translated, Page):
         scroll.setWidget(settings)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(settings.minimumSizeHint().width() + 24)  # never clipped
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.run_box)  # Start and Stop always in view
-        left_layout.addWidget(scroll, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.banner)
-        right_layout.addWidget(self.tabs, 1)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        QHBoxLayout(self).addWidget(splitter)
+        self.architecture.add_settings(scroll)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.run_box)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
         buttons = self.run_box.buttons

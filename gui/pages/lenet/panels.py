@@ -141,10 +141,12 @@ class RunBox(Translated, QGroupBox):
         self.text.setObjectName("progress_text")
         self.text.setWordWrap(True)
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 3 + 4)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.text)
+        layout = QHBoxLayout(self)  # a strip across the page: the tabs below keep its height
+        controls = QVBoxLayout()
+        controls.addLayout(row)
+        controls.addWidget(self.progress)
+        layout.addLayout(controls)
+        layout.addWidget(self.text, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

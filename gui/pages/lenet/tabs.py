@@ -46,6 +46,9 @@ class ArchitectureTab(Translated, QWidget):
         self.table.setObjectName("architecture")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # a layer's full description is long: elided here, whole in its tooltip
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 190)
         for column in SHARES:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             self.table.setItemDelegateForColumn(column, ShareDelegate(self.table))
@@ -56,17 +59,23 @@ class ArchitectureTab(Translated, QWidget):
         self.demo_button = QPushButton(objectName="fc_demo")
         self.shown: tuple | None = None  # (model, origin) on display
         self.demo = rich_label("fc_demo_result")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.split)
+        self.body = QHBoxLayout(self)
+        table = QVBoxLayout()
+        table.addWidget(self.table, 1)
+        table.addWidget(self.split)
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
         row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.demo)
-        layout.addWidget(self.note)
+        table.addLayout(row)
+        table.addWidget(self.demo)
+        table.addWidget(self.note)
+        self.body.addLayout(table, 1)
         self.demo_button.clicked.connect(self.demoRequested)
         self.retranslate()
+
+    def add_settings(self, settings: QWidget) -> None:
+        """The page's settings, left of the table they shape."""
+        self.body.insertWidget(0, settings)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([
@@ -91,7 +100,9 @@ class ArchitectureTab(Translated, QWidget):
         split = parameter_split(model, rows)
         self.table.setRowCount(len(rows) + 1)
         for i, row in enumerate(rows):
-            cells = (QTableWidgetItem(str(i)), QTableWidgetItem(row.name),
+            layer = QTableWidgetItem(row.name)
+            layer.setToolTip(row.name)
+            cells = (QTableWidgetItem(str(i)), layer,
                      QTableWidgetItem("×".join(map(str, row.output_shape))),
                      share_item(row.params / split.total, row.params),
                      share_item(row.macs / split.macs, row.macs))
@@ -157,14 +168,17 @@ class PredictTab(Translated, QWidget):
         buttons.addWidget(self.why)
         controls.addLayout(buttons)
         controls.addWidget(self.text)
-        controls.addWidget(self.chart, 1)  # the answer sits beside the question
+        controls.addStretch(1)
         left = QWidget()
         left.setLayout(controls)
         left.setFixedWidth(250)
+        answer = QVBoxLayout()  # the answer beside the question, the stages beside both
+        answer.addWidget(self.chart, 1)
         layout = QHBoxLayout(self)
         layout.addWidget(left)
+        layout.addLayout(answer)
         layout.addWidget(self.hint, 1)
-        layout.addWidget(self.stages, 1)
+        layout.addWidget(self.stages, 2)
         self.clear.clicked.connect(self.pad.clear)
         self.retranslate()
 

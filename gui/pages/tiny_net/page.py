@@ -137,7 +137,7 @@ class TinyNetPage(Translated, Page):
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setObjectName("loss_plot")
         self.loss_plot.showGrid(x=True, y=True, alpha=0.3)
-        self.loss_plot.setMinimumHeight(170)
+        self.loss_plot.setMinimumHeight(140)
         self.loss_curve = self.loss_plot.plot(pen=pg.mkPen("#1565c0", width=2), symbol="o",
                                               symbolSize=3, symbolBrush="#1565c0",
                                               symbolPen=None)  # one epoch shows too
@@ -149,7 +149,7 @@ class TinyNetPage(Translated, Page):
         left.addWidget(self.weights)
         column = QWidget()
         column.setLayout(left)
-        column.setFixedWidth(270)
+        column.setFixedWidth(256)
 
         self.stages = rich_label("stages")
         self.backward = rich_label("backward")

@@ -82,7 +82,7 @@ def winner_marks(winners: np.ndarray) -> np.ndarray:
 
 def _table(rows) -> str:
     return "<table>" + "".join(
-        "<tr>" + "".join(f"<td valign='top' style='padding: 3px 10px'><b>{title}</b><br>{body}"
+        "<tr>" + "".join(f"<td valign='top' style='padding: 3px 4px'><b>{title}</b><br>{body}"
                          "</td>" for title, body in row) + "</tr>" for row in rows) + "</table>"
 
 
