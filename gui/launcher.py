@@ -1,8 +1,9 @@
-"""Entry point: the window by default, or headless training with ``train`` (never loads Qt).
+"""Entry point: the window by default, headless training with ``train``, or an export for PyTorch
+with ``export`` (the commands never load Qt).
 
-Everything here runs before Qt is imported, so that ``--help``, ``--version``, ``train`` and every
-error that can be foreseen (a bad option, no display, Qt's X11 libraries missing) answer in one
-line instead of a window or an abort.
+Everything here runs before Qt is imported, so that ``--help``, ``--version``, the commands and
+every error that can be foreseen (a bad option, no display, Qt's X11 libraries missing) answer in
+one line instead of a window or an abort.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 PROG = "cnn-studio"
-COMMANDS = ("train",)  # besides opening the window
+COMMANDS = ("train", "export")  # besides opening the window
 LANGUAGES = ("en", "ko")  # gui.i18n.LANGUAGES (not imported here: it loads Qt)
 # Leading arguments that belong to the launcher itself; the next word is the command.
 _OWN_FLAGS = ("-h", "--help", "--version")
@@ -63,7 +64,7 @@ XCB_PACKAGES = {
 
 
 class Launch(NamedTuple):
-    command: str | None  # "train", or None for the window
+    command: str | None  # "train" or "export", or None for the window
     arguments: list[str]  # the command's arguments unchanged, or the window's (they go to Qt)
     language: str | None  # --lang, for the window
 
@@ -78,12 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG, allow_abbrev=False, formatter_class=argparse.RawDescriptionHelpFormatter,
         usage=f"{PROG} [-h] [--version] [--lang {{en,ko}}] [Qt options]\n"
-              f"       {PROG} train [training options]",
+              f"       {PROG} train [training options]\n"
+              f"       {PROG} export MODEL --to DIR",
         description="CNN Studio: learn how convolutional neural networks work by watching one "
                     "written in plain numpy.\nWithout a command it opens the app's window.",
         epilog="commands:\n"
                "  train           train a model in the terminal, without a window\n"
-               f"                  ('{PROG} train --help' lists its options)\n\n"
+               f"                  ('{PROG} train --help' lists its options)\n"
+               "  export          write a saved model for PyTorch: weights (safetensors),\n"
+               f"                  model.py, predict.py ('{PROG} export --help')\n\n"
                "Other options go to Qt, e.g. '-style fusion'.")
     parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
     parser.add_argument("--lang", metavar="{en,ko}",
@@ -101,7 +105,7 @@ def parse(argv: list[str]) -> Launch:
         close = difflib.get_close_matches(argv[at], COMMANDS, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         parser.error(f"unknown command {argv[at]!r}{hint}; run without a command to open the "
-                       "app, or 'train --help'")
+                       "app, or 'train --help' or 'export --help'")
     head = argv if at is None else argv[:at]
     for i, item in enumerate(head):  # argparse would say "expected one argument"
         if item == "--lang" and (i + 1 == len(head) or head[i + 1].startswith("-")):
@@ -151,13 +155,16 @@ def main(argv: list[str] | None = None) -> int:
         launch = parse(argv)
     except SystemExit as stop:  # --help, --version or a usage error: argparse has printed
         return stop.code if isinstance(stop.code, int) else 0
-    if launch.command == "train":
+    if launch.command is not None:
         try:
-            from core.cli import main as train_main
+            if launch.command == "export":
+                from core.pytorch import main as command_main
+            else:
+                from core.cli import main as command_main
         except KeyboardInterrupt:  # Ctrl-C while numpy loads
             print("\ninterrupted", file=sys.stderr)
             return 130
-        return train_main(launch.arguments)
+        return command_main(launch.arguments)
     if not _has_display():
         print(f"{PROG}: error: no display to open a window on (set QT_QPA_PLATFORM, e.g. "
               "'offscreen', to run without one, or train in the terminal with 'train')",

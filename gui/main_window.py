@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import pytorch
+from core.inside import check_classifier
 from gui import i18n
 from gui.app import APP_NAME
 from gui.files import save_png
-from gui.i18n import LANGUAGES, Translated, translate
+from gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Translated, translate
 from gui.images import IMAGE_FILTER, SUFFIXES
 from gui.lesson.panel import LessonPanel
 from gui.pages.activations import ActivationsPage
@@ -116,6 +119,10 @@ class MainWindow(Translated, QMainWindow):
             load_model=self._action(file_menu, self.load_model_dialog, "Ctrl+L"),
             export_loss=self._action(file_menu, self.export_loss_dialog, None))
         file_menu.addSeparator()
+        self.actions_.update(
+            export_pytorch=self._action(file_menu, self.export_pytorch_dialog, None),
+            import_pytorch=self._action(file_menu, self.import_pytorch_dialog, None))
+        file_menu.addSeparator()
         self.actions_["quit"] = self._action(file_menu, self.close, QKeySequence.Quit)
         # shows or hides the dock, and follows it when the dock is closed by its own button
         self.lesson_action = self.actions_["lesson"] = self.lesson_dock.toggleViewAction()
@@ -153,6 +160,15 @@ class MainWindow(Translated, QMainWindow):
             "export_loss": (translate("MainWindow", "Export loss &history (CSV)…"),
                             translate("MainWindow", "Write LeNet-5's loss per batch as a CSV "
                                                     "table")),
+            "export_pytorch": (translate("MainWindow", "Export for Py&Torch…"),
+                               translate("MainWindow", "Write the network of this page (LeNet-5, "
+                                                       "the tiny network, or the DMLP) as "
+                                                       "PyTorch weights with a model.py that "
+                                                       "builds it")),
+            "import_pytorch": (translate("MainWindow", "Open P&yTorch weights…"),
+                               translate("MainWindow", "Look inside a network trained in "
+                                                       "PyTorch (a .safetensors state_dict) on "
+                                                       "the LeNet-5 page")),
             "quit": (translate("MainWindow", "&Quit"), translate("MainWindow",
                                                                  "Close CNN Studio")),
             "lesson": (translate("MainWindow", "&Lesson panel"),
@@ -307,6 +323,95 @@ class MainWindow(Translated, QMainWindow):
             except (OSError, MemoryError) as err:
                 QMessageBox.warning(self, APP_NAME, translate(
                     "MainWindow", "Could not write {path}: {err}").format(path=path, err=err))
+
+    def export_pytorch_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, translate("MainWindow", "Export for PyTorch into a folder"))
+        if folder:
+            self.export_pytorch(folder)
+
+    def _network_to_export(self):
+        """The network of the page on screen (LeNet-5's elsewhere), a copy nothing trains."""
+        page = self.current_page()
+        if page is self.page("tiny_net"):
+            return page.model.clone()
+        if page is self.page("versus"):
+            return page.models()["DMLP"]
+        model = self.lenet.session.viewable_model(self.lenet.model)
+        if model is None:
+            raise ValueError(translate("MainWindow", "pause or stop the training first: the "
+                                                     "weights change with every batch"))
+        model = model.clone()
+        model.metadata.setdefault("classes", list(self.lenet.data.class_names))
+        return model
+
+    def export_pytorch(self, folder, ask: bool = True) -> bool:
+        """The current network as PyTorch weights, model.py and predict.py in ``folder``;
+        files already there are replaced only when the learner agrees."""
+        try:
+            model = self._network_to_export()
+            test = self.lenet.data.test
+            example = test.images[0] if test is not None and model.metadata.get(
+                "classes") else None
+            existing = pytorch.existing_export_files(folder, example is not None)
+            if existing and ask and QMessageBox.question(self, APP_NAME, translate(
+                    "MainWindow", "{folder} already holds {files}. Replace them?").format(
+                    folder=folder, files=", ".join(p.name for p in existing))) != \
+                    QMessageBox.StandardButton.Yes:
+                return False
+            done = pytorch.export_pytorch(model, folder, example=example, overwrite=True)
+        except (OSError, ValueError) as err:
+            QMessageBox.warning(self, APP_NAME, translate(
+                "MainWindow", "Could not export the network: {reason}").format(reason=str(err)))
+            return False
+        self.statusBar().showMessage(translate("MainWindow", "Exported {files} into {folder}")
+                                     .format(files=", ".join(p.name for p in done.files),
+                                             folder=done.folder))
+        return True
+
+    def import_pytorch_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open PyTorch weights"), "",
+            translate("MainWindow", "PyTorch weights (*.safetensors);;All files (*)"))
+        if path:
+            self.import_pytorch(path)
+
+    def import_pytorch(self, path, choices: dict | None = None) -> bool:
+        """A network trained in PyTorch, on the LeNet-5 page; what the file does not say (its
+        activation, its pooling) is asked for. On any error the current network stays."""
+        choices = dict(choices or {})
+        if self.lenet.data.train is not None:  # unless the file says how it scales its input
+            choices.setdefault("normalizer", self.lenet.data.normalizer(
+                self.lenet.config().train_size))
+        self.show_page(self.lenet)
+        while True:
+            try:
+                if self.lenet.session.running:
+                    raise ValueError(translate("MainWindow", "stop training first"))
+                imported = pytorch.import_pytorch(path, **choices)
+                check_classifier(imported.model)
+            except pytorch.ChoicesNeeded as needed:
+                for name in needed.needed:
+                    value, ok = QInputDialog.getItem(
+                        self, APP_NAME, translate("MainWindow", "The file does not say which "
+                                                               "{choice} the network uses:")
+                        .format(choice=name), list(pytorch.CHOICES[name]), 0, False)
+                    if not ok:
+                        return False
+                    choices[name] = value
+                continue
+            except (OSError, ValueError) as err:
+                QMessageBox.warning(self, APP_NAME, translate(
+                    "MainWindow", "Could not open the PyTorch weights.\n\n{reason}\n\nThe "
+                    "current network is unchanged.").format(reason=str(err)))
+                return False
+            break
+        self.lenet.set_model(imported.model, (QT_TRANSLATE_NOOP("LeNetPage",
+                                                                "imported from {name}"),
+                                              Path(path).name))
+        self.statusBar().showMessage(translate("MainWindow", "Imported {network} from {path}")
+                                     .format(network=imported.network, path=path))
+        return True
 
     def about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "About CNN Studio"), about_html())

@@ -1746,6 +1746,10 @@
         <source>Finding the nearest training images (one pass over the training set with this network)…</source>
         <translation>가장 가까운 학습 이미지를 찾는 중(이 신경망으로 학습 세트를 한 번 훑습니다)…</translation>
     </message>
+    <message>
+        <source>imported from {name}</source>
+        <translation>{name}에서 가져옴</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -2337,6 +2341,22 @@
         <translation>LeNet-5의 배치별 손실을 CSV 표로 씁니다</translation>
     </message>
     <message>
+        <source>Export for Py&amp;Torch…</source>
+        <translation>PyTorch용으로 내보내기(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Write the network of this page (LeNet-5, the tiny network, or the DMLP) as PyTorch weights with a model.py that builds it</source>
+        <translation>이 페이지의 신경망(LeNet-5, 작은 신경망 또는 DMLP)을 PyTorch 가중치와, 그 신경망을 만드는 model.py로 씁니다</translation>
+    </message>
+    <message>
+        <source>Open P&amp;yTorch weights…</source>
+        <translation>PyTorch 가중치 열기(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Look inside a network trained in PyTorch (a .safetensors state_dict) on the LeNet-5 page</source>
+        <translation>PyTorch에서 학습한 신경망(.safetensors state_dict)을 LeNet-5 페이지에서 들여다봅니다</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -2431,6 +2451,58 @@ The current model is unchanged.</source>
     <message>
         <source>CSV table (*.csv)</source>
         <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export for PyTorch into a folder</source>
+        <translation>PyTorch용으로 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>pause or stop the training first: the weights change with every batch</source>
+        <translation>먼저 학습을 일시 정지하거나 중지하세요. 가중치가 배치마다 바뀝니다</translation>
+    </message>
+    <message>
+        <source>{folder} already holds {files}. Replace them?</source>
+        <translation>{folder}에 이미 {files} 파일이 있습니다. 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>Could not export the network: {reason}</source>
+        <translation>신경망을 내보내지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {files} into {folder}</source>
+        <translation>{folder}에 {files} 파일을 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Open PyTorch weights</source>
+        <translation>PyTorch 가중치 열기</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.safetensors);;All files (*)</source>
+        <translation>PyTorch 가중치 (*.safetensors);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>stop training first</source>
+        <translation>먼저 학습을 중지하세요</translation>
+    </message>
+    <message>
+        <source>The file does not say which {choice} the network uses:</source>
+        <translation>파일에 이 신경망이 쓰는 {choice} 정보가 없습니다. 골라 주세요:</translation>
+    </message>
+    <message>
+        <source>Could not open the PyTorch weights.
+
+{reason}
+
+The current network is unchanged.</source>
+        <translation>PyTorch 가중치를 열지 못했습니다.
+
+{reason}
+
+지금 신경망은 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Imported {network} from {path}</source>
+        <translation>{path}에서 신경망({network})을 가져왔습니다</translation>
     </message>
     <message>
         <source>About CNN Studio</source>

@@ -1,5 +1,6 @@
 """The launcher (`python main.py`, the `cnn-studio` command): its options, and the one line it
-prints instead of a window that cannot open. Qt is never loaded for --help, --version or train."""
+prints instead of a window that cannot open. Qt is never loaded for --help, --version, train or
+export."""
 
 import ctypes
 import re
@@ -39,6 +40,7 @@ def test_help_prints_usage_and_never_loads_qt():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("usage: cnn-studio")
     assert "--lang {en,ko}" in result.stdout and "train" in result.stdout
+    assert "cnn-studio export MODEL --to DIR" in result.stdout
     assert "QT-MODULES []" in result.stderr and not errors(result)
 
 
@@ -69,6 +71,7 @@ def test_train_help_is_the_training_commands():
     (["--lang"], "cnn-studio: error: --lang takes en or ko, not ''"),
     (["--lang", "-style", "fusion"], "cnn-studio: error: --lang takes en or ko, not ''"),
     (["trian"], "cnn-studio: error: unknown command 'trian' (did you mean 'train'?)"),
+    (["exprot"], "cnn-studio: error: unknown command 'exprot' (did you mean 'export'?)"),
     (["--lang", "ko", "fly"], "cnn-studio: error: unknown command 'fly'; run without"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(args, text):
@@ -86,11 +89,64 @@ def test_usage_errors_are_one_line_and_exit_2(args, text):
     (["train", "--lang", "xx", "--epochs", "3", "--", "x"],
      ("train", ["--lang", "xx", "--epochs", "3", "--", "x"], None)),
     (["--lang", "ko", "train", "--help"], ("train", ["--help"], "ko")),
+    (["export", "lenet.npz", "--to", "out", "--force"],
+     ("export", ["lenet.npz", "--to", "out", "--force"], None)),
 ])
 def test_what_is_started(argv, launch):
     """The window gets every argument but the launcher's (they go to Qt); a command gets
     every argument after it, unchanged."""
     assert launcher.parse(argv) == launch
+
+
+# ---------------------------------------------------------------- export for PyTorch
+
+
+@pytest.fixture
+def saved_model(tmp_path):
+    """A LeNet-5 model file as `train --save` writes it (untrained: the export does not care)."""
+    from core import zoo
+    model = zoo.lenet5(rng=0)
+    model.metadata.update(normalizer={"mean": 0.286, "std": 0.353},
+                          source="bundled Fashion-MNIST")
+    model.save(tmp_path / "lenet.npz")
+    return tmp_path / "lenet.npz"
+
+
+def test_export_writes_the_files_for_pytorch_and_never_loads_qt(saved_model, tmp_path):
+    out = tmp_path / "for pytorch"
+    result = run_main("export", str(saved_model), "--to", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "QT-MODULES []" in result.stderr and not errors(result)
+    names = ["model.safetensors", "model.py", "predict.py", "README.md", "example.png"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"wrote {out}: model.safetensors (") and len(lines) == 2
+    assert lines[1] == f"next: cd {out} && python predict.py example.png   (needs torch, " \
+                       "safetensors and pillow)"
+    # the bundled data's class names, taken from the model's source
+    assert '"T-shirt/top", "Trouser"' in (out / "model.py").read_text("utf-8")
+    # again: the files are there; with --force they are replaced
+    again = run_main("export", str(saved_model), "--to", str(out))
+    assert again.returncode == 1 and errors(again) == [
+        f"cnn-studio export: error: {out} already holds model.safetensors, model.py, "
+        "predict.py, README.md, example.png: choose another folder, or replace them (--force)"]
+    assert run_main("export", str(saved_model), "--to", str(out), "--force").returncode == 0
+
+
+@pytest.mark.parametrize("args, code, text", [
+    (["export"], 2, "cnn-studio export: error: the following arguments are required: MODEL, "
+                    "--to (see --help)"),
+    (["export", "{tmp}/nope.npz", "--to", "{tmp}/out"], 1,
+     "cnn-studio export: error: cannot read the model: "),
+    (["export", "{tmp}/lenet.npz", "--to", "{tmp}/lenet.npz"], 1,
+     "cnn-studio export: error: {tmp}/lenet.npz is a file, not a folder"),
+])
+def test_export_failures_are_one_line(saved_model, tmp_path, args, code, text):
+    result = run_main(*(arg.format(tmp=tmp_path) for arg in args))
+    assert result.returncode == code, result.stderr
+    assert len(errors(result)) == 1, result.stderr
+    assert errors(result)[0].startswith(text.format(tmp=tmp_path))
+    assert "QT-MODULES []" in result.stderr and result.stdout == ""
 
 
 # ---------------------------------------------------------------- Qt's X11 libraries
