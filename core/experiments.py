@@ -20,7 +20,14 @@ from .train import DEFAULTS, TrainConfig, lenet_trainer
 # epochs tell the variants apart.
 BASE = dataclasses.replace(DEFAULTS["lenet5"], epochs=2)
 BUDGET = 180_000
+# The quick size: a quarter of the images, for a lesson that cannot wait (about 25 s for the four
+# activations on the development machine, alone; the full size about a minute).
+BUDGETS = {"quick": BUDGET // 4, "full": BUDGET}
 TRAINING_IMAGES = 60_000
+# A LeNet-5 epoch on the development machine, for estimates said before an experiment starts:
+# the training images at this pace, plus the test on the 10,000 test images and the set-up.
+IMAGES_PER_SECOND = 9_000
+EPOCH_OVERHEAD = 2.0  # seconds
 
 EXPERIMENTS = {
     "activations": ("Activation functions", [
@@ -37,16 +44,29 @@ EXPERIMENTS = {
 }
 
 
-def variants(name: str, base: TrainConfig = BASE) -> list[tuple[str, TrainConfig]]:
+def variants(name: str, base: TrainConfig = BASE,
+             budget: int = BUDGET) -> list[tuple[str, TrainConfig]]:
     """(label, configuration) of each variant of experiment ``name``; a base that trains on
-    all images trains on BUDGET // variants instead (at most all of them)."""
+    all images trains on ``budget`` // variants instead (at most all of them)."""
     if name not in EXPERIMENTS:
         raise ValueError(f"unknown experiment {name!r}; choose one of {', '.join(EXPERIMENTS)}")
     choices = EXPERIMENTS[name][1]
     if base.train_size is None:
-        base = dataclasses.replace(base, train_size=min(BUDGET // len(choices),
+        base = dataclasses.replace(base, train_size=min(budget // len(choices),
                                                         TRAINING_IMAGES))
     return [(label, dataclasses.replace(base, **fields)) for label, fields in choices]
+
+
+def epoch_seconds(train_size: int) -> float:
+    """A LeNet-5 epoch's seconds on the development machine (an estimate)."""
+    return train_size / IMAGES_PER_SECOND + EPOCH_OVERHEAD
+
+
+def estimate_seconds(configs, speed: float = 1.0) -> float:
+    """How long training ``configs`` one after another takes on a machine ``speed`` times as
+    fast as the development machine (an estimate to say before an experiment starts; the
+    status line then says the measured time)."""
+    return sum(config.epochs * epoch_seconds(config.train_size) for config in configs) / speed
 
 
 def run_experiment(name: str, train: Split, test: Split, base: TrainConfig = BASE,

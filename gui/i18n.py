@@ -160,7 +160,8 @@ def lesson_texts() -> list[str]:
     texts = []
     for step in load_steps()[0]:
         question = step.question
-        texts += [step.title, step.text, step.formula, question.prompt, question.explain]
+        texts += [step.title, step.text, step.formula, step.reveal, question.prompt,
+                  question.explain, question.hint]
         texts += [option[key] for option in question.options for key in ("text", "why")]
     return list(dict.fromkeys(text for text in texts if text))
 

@@ -228,8 +228,8 @@ class MainWindow(Translated, QMainWindow):
     def _page_status(self, page: Page, text: str) -> None:
         """A page's message shows while the learner is on that page (a page recomputing in
         the background must not talk over the one on screen)."""
-        if page is self.current_page():
-            self.statusBar().showMessage(text)
+        if page is self.current_page():  # a veiled page's may hold the answer predicted
+            self.statusBar().showMessage("" if page.veiled else text)
 
     # ------------------------------------------------------------------ images
 

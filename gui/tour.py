@@ -44,10 +44,24 @@ def shots(window, app):
         window.page(key) for key in ("convolution", "pooling", "activations", "speed",
                                      "tiny_net", "lenet", "versus", "runs"))
 
+    def predict():
+        window.lesson.go(1)  # the output size of the page's convolution, the maps veiled
+        window.lesson.input.setText("13")
+        window.lesson.check_answer()  # a first miss: the mistake named, a hint, no answer
+
     def lesson():
-        window.lesson.go(0)
-        window.lesson.input.setText("4710")
-        window.lesson.check_answer()  # a wrong answer, explained
+        window.lesson.input.setText("14")
+        window.lesson.check_answer()  # the prediction beside the result, the veil lifted
+
+    def practice():
+        view = window.lesson.practice
+        window.lesson.mode.setCurrentIndex(1)
+        view.chooser.setCurrentIndex(view.chooser.findData("conv_output_size"))
+        view.new_question()
+        if view.asked.kind == "read":
+            view.check_answer()  # the fully worked example read: now one step is blank
+        view.input.setText("1")
+        view.check_answer()
 
     def versus_tab(index):
         def show():
@@ -144,7 +158,9 @@ def shots(window, app):
         experiment()
         runs.tabs.setCurrentWidget(runs.distributions)
 
-    return [("lesson.png", "The Lesson panel: step 1, a wrong answer explained", lesson),
+    return [("lesson-predict.png", "Predict first: the maps are veiled; a first miss gets its "
+             "mistake named and a hint", predict),
+            ("lesson.png", "The prediction beside the result, the veil lifted", lesson),
             ("versus.png", "DMLP vs CNN: trained side by side, parameters and MACs per layer",
              versus_tab(0)),
             ("versus-shift.png", "The shift test, and one image shifted for both networks",
@@ -178,7 +194,9 @@ def shots(window, app):
             ("experiments-rewind.png", "Rewind: the ReLU run after its first epoch",
              rewind),
             ("experiments-distributions.png", "Each layer's gradients per epoch: sigmoid's "
-             "vanish towards the input", distributions)]
+             "vanish towards the input", distributions),
+            ("practice.png", "Practice: a worked example with one step left blank, and the "
+             "record of each concept met", practice)]
 
 
 def main(argv=None) -> int:

@@ -1,9 +1,10 @@
 """The answers to the lesson's check questions, computed by the core (never typed in the data).
 
-Each function takes the window's pages (for questions about what a page shows) and the question's
-arguments, and returns the answer with the extra values its explanation quotes: for numbers
-``(value, extras)``, for cells ``(grid, mask, extras)`` — the values to show and the cells that
-are right.
+Each function takes the window's pages (for questions about what a page shows) and the
+question's arguments, and returns the answer with the extra values its explanation quotes: for
+numbers ``(value, extras)``, for choices ``(option index, extras)``, for cells ``(grid, mask,
+extras)`` — the values to show and the cells that are right. A function that cannot answer yet
+(nothing trained, say) raises ValueError saying why.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from core import functional as F
 from core.layers import Conv2d, Linear, MaxPool2d, Sigmoid
 from core.train import DEFAULTS, EpochEvent, shallow_trainer
+from gui.tr import QT_TRANSLATE_NOOP
 
 
 def _params(layer) -> int:
@@ -37,6 +39,15 @@ def conv_macs(pages, size: int, channels: int, out_channels: int, kernel: int, p
               stride: int):
     layer = Conv2d(channels, out_channels, kernel, stride=stride, padding=padding)
     return layer.macs((channels, size, size)), {}
+
+
+def border_positions(pages, size: int, kernel: int, padding: int, stride: int = 1):
+    """How many output positions read at least one padding cell: those whose window is not
+    wholly inside the input (counted window by window)."""
+    side = F.conv_output_size(size, kernel, stride, padding)
+    starts = np.arange(side) * stride - padding  # each window's first row (or column)
+    inside = (starts >= 0) & (starts + kernel <= size)
+    return side * side - int(inside.sum()) ** 2, {"side": side, "inner": int(inside.sum())}
 
 
 def im2col_columns(pages, size: int, kernel: int, padding: int, stride: int):
@@ -85,6 +96,58 @@ def max_pool_winners(pages, seed: int):
     return values, mask, extras
 
 
+def pooling_winners(pages):
+    """The pooling page's input and the cells its max pooling sends gradient to, by the core's
+    own backward of the page's layer (the page's window, stride and padding)."""
+    from gui.pages.pooling import pool_layer
+
+    shown = pages.page("pooling").shown
+    if shown is None or shown.error or shown.config.mode != "max":
+        raise ValueError("the pooling page shows no max pooling")
+    layer = pool_layer(shown.config)
+    out = layer.forward(shown.x)
+    mask = layer.backward(np.ones_like(out))[0, 0] != 0
+    values = shown.x[0, 0]
+    return values, mask, {"winners": ", ".join(f"{values[r, c]:.2f}"
+                                               for r, c in zip(*np.nonzero(mask)))}
+
+
+def relu_zeros(pages):
+    """The share (%) of the activation page's feature-map values that ReLU turns into 0."""
+    shown = pages.page("activations").shown
+    if shown is None or shown.name != "relu":
+        raise ValueError("the activations page does not apply ReLU")
+    return 100 * shown.zeros, {"count": f"{shown.count:,}"}
+
+
+LOSS_BANDS = (0.1, 0.9, 1.1)  # last/first mean loss: below a tenth, to nine tenths, unchanged
+
+
+def tiny_loss_band(pages, seed: int, epochs: int):
+    """Which band the tiny network's mean loss ends in after ``epochs`` from this start, by
+    training it (as the page will): an option index of the prediction question."""
+    loss, extras = tiny_trained_loss(pages, seed, epochs)
+    ratio = loss / extras["first"]
+    return int(np.searchsorted(LOSS_BANDS, ratio)), {"first": f"{extras['first']:.3f}",
+                                                      "last": f"{loss:.3f}",
+                                                      "ratio": f"{ratio:.2f}"}
+
+
+def lenet_confusion(pages, pairs: list):
+    """Which of ``pairs`` (class index pairs) the LeNet-5 page's last epoch confused most, both
+    ways counted: an option index of the prediction question."""
+    page = pages.page("lenet")
+    if page.busy:
+        raise ValueError("still training: the panel compares when training ends")
+    epoch = page.session.last_epoch
+    if epoch is None or epoch.confusion is None:
+        raise ValueError("no epoch trained yet: press Start and wait for the first epoch")
+    confusion = epoch.confusion
+    counts = [int(confusion[a, b] + confusion[b, a]) for a, b in pairs]
+    best = int(np.argmax(counts))
+    return best, {"count": counts[best], "epoch": epoch.epoch}
+
+
 def tiny_winners(pages):
     """The tiny-network page's sigmoid outputs for its shown sample, and their winners."""
     inside = pages.page("tiny_net").shown.inside
@@ -94,5 +157,71 @@ def tiny_winners(pages):
 
 
 ANSWERS = {f.__name__: f for f in (conv_params, linear_params, conv_output_size, conv_macs,
-                                   im2col_columns, padding_cells, sigmoid_slope,
-                                   tiny_trained_loss, max_pool_winners, tiny_winners)}
+                                   border_positions, im2col_columns, padding_cells, sigmoid_slope,
+                                   tiny_trained_loss, max_pool_winners, tiny_winners,
+                                   pooling_winners, relu_zeros, tiny_loss_band,
+                                   lenet_confusion)}
+
+
+# Typical wrong numbers and what each says about the working: (answer function) -> a function of
+# the question's arguments giving [(wrong value, what went wrong), …]. A first miss that matches
+# one is told which part was wrong; the texts never hold the answer.
+PADDING_ONCE = QT_TRANSLATE_NOOP("Lesson", "You counted the padding once: it goes on both sides, "
+                                 "2·pad.")
+NO_PLUS_ONE = QT_TRANSLATE_NOOP("Lesson", "You left out the + 1: the first position counts "
+                                "too.")
+NO_STRIDE = QT_TRANSLATE_NOOP("Lesson", "You left out the stride: the window moves {stride} "
+                              "cells at a time, so divide by it (rounding down).")
+NO_BIAS = QT_TRANSLATE_NOOP("Lesson", "You left out the biases: one per output.")
+NO_CHANNELS = QT_TRANSLATE_NOOP("Lesson", "Each kernel spans all {channels} input channels.")
+NO_OUTPUTS = QT_TRANSLATE_NOOP("Lesson", "There are {out_channels} output maps, each with its "
+                               "own kernel.")
+ONE_SIDE = QT_TRANSLATE_NOOP("Lesson", "That is one side of the output; count every position, "
+                             "OH·OW.")
+ROWS = QT_TRANSLATE_NOOP("Lesson", "That is the number of rows (one per kernel cell); the "
+                         "columns are the output positions.")
+INNER = QT_TRANSLATE_NOOP("Lesson", "That counts the positions whose window holds only real "
+                          "cells; the question asks for the others.")
+
+
+def _mistakes_size(size, kernel, padding, stride):
+    return [((size - kernel + padding) // stride + 1, PADDING_ONCE),
+            ((size - kernel + 2 * padding) // stride, NO_PLUS_ONE),
+            (size - kernel + 2 * padding + 1, NO_STRIDE)]
+
+
+def _mistakes_macs(size, channels, out_channels, kernel, padding, stride):
+    side = F.conv_output_size(size, kernel, stride, padding)
+    return [(kernel * kernel * out_channels * side * side, NO_CHANNELS),
+            (kernel * kernel * channels * side * side, NO_OUTPUTS),
+            (kernel * kernel * channels * out_channels * side, ONE_SIDE)]
+
+
+def _mistakes_columns(size, kernel, padding, stride):
+    side = F.conv_output_size(size, kernel, stride, padding)
+    return [(side, ONE_SIDE), (kernel * kernel, ROWS),
+            (((size - kernel + padding) // stride + 1) ** 2, PADDING_ONCE)]
+
+
+MISTAKES = {
+    "conv_output_size": _mistakes_size,
+    "conv_params": lambda channels, out_channels, kernel: [
+        (kernel * kernel * channels * out_channels, NO_BIAS),
+        (kernel * kernel * out_channels + out_channels, NO_CHANNELS)],
+    "linear_params": lambda inputs, outputs: [(inputs * outputs, NO_BIAS)],
+    "conv_macs": _mistakes_macs,
+    "im2col_columns": _mistakes_columns,
+    "border_positions": lambda size, kernel, padding, stride=1: [
+        (border_positions(None, size, kernel, padding, stride)[1]["inner"] ** 2, INNER)],
+}
+
+
+def mistake(name: str, args: dict, given: float, answer: float) -> str:
+    """What a wrong ``given`` says about the working (a source text, formatted with ``args``),
+    or "" when it matches no typical mistake (or happens to be right)."""
+    if name not in MISTAKES or given == answer:
+        return ""
+    for value, text in MISTAKES[name](**args):
+        if value == given and value != answer:
+            return text
+    return ""

@@ -1,5 +1,5 @@
-"""The numbers a lesson step quotes, read from its page after Show me (so the text says what the
-page shows) and computed by the core where the page computes in the background."""
+"""The numbers a lesson step quotes, read from its page's public result after Show me — the same
+object the page draws — so the text says what the page shows, never a recomputation of it."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import numpy as np
 
 from core import functional as F
 from core.compare import weighted_layers
-from core.experiments import variants
 from core.layers import Sigmoid
-from core.zoo import POOLS
 from gui.pages.lenet.text import parameter_split
+from gui.pages.runs.text import duration
 
 
 def _size(*sides) -> str:
@@ -54,11 +53,12 @@ def convolution(page) -> dict:
 
 
 def pooling(page) -> dict:
-    config = page.config()
-    x = page._input(config)
-    g = F.window_geometry(x.shape[2:], config.kernel, config.stride, config.padding)
-    peaks = {mode: float(pool(config.kernel, config.stride, config.padding).forward(x).max())
-             for mode, pool in POOLS.items()}
+    shown = page.shown
+    if shown is None or shown.error:
+        raise ValueError("the pooling page shows no result")
+    x, g = shown.x, shown.geometry
+    peaks = {shown.config.mode: float(shown.out.max()),
+             "avg" if shown.config.mode == "max" else "max": float(shown.other.max())}
     return {"pool_max_peak": f"{peaks['max']:.2f}", "pool_avg_peak": f"{peaks['avg']:.2f}",
             "pool_window": _size(g.kh, g.kw), "pool_stride": g.sh,
             "pool_input": _size(*x.shape[2:]), "pool_output": _size(g.oh, g.ow),
@@ -78,10 +78,10 @@ def activations(page) -> dict:
 
 
 def tiny_net(page) -> dict:
-    count = len(page.losses)
-    loss = (f"{page.losses[-1]:.4f} after {count} epoch{'s' * (count != 1)}" if count else
-            "not measured yet: no epoch trained")
-    return {"tiny_loss": loss}
+    losses = page.losses
+    return {"tiny_first_loss": f"{losses[0]:.3f}" if losses else "–",
+            "tiny_last_loss": f"{losses[-1]:.3f}" if losses else "–",
+            "tiny_epochs": len(losses)}
 
 
 def speed(page) -> dict:
@@ -89,8 +89,9 @@ def speed(page) -> dict:
 
 
 def runs(page) -> dict:
-    config = variants("activations", page.base)[0][1]
-    return {"experiment_images": f"{config.train_size:,}"}
+    """The chosen experiment's size, as the page will train it."""
+    return {"experiment_images": f"{page.variants()[0][1].train_size:,}",
+            "experiment_time": duration(page.estimate())}
 
 
 FACTS = {f.__name__: f for f in (versus, convolution, pooling, lenet, activations, tiny_net,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import Translated, translate
+from gui.tr import Words
 
 
 def read_number(text: str) -> float | None:
@@ -83,11 +84,17 @@ class ChoiceInput(Translated, QWidget):
         for button, text, option in zip(self.group.buttons(), self.texts, self.options):
             button.setToolTip(translate("Lesson", "Pick the answer you think is right, then "
                                                   "press Check"))
-            text.setText(translate("Lesson", option["text"]))
+            words = option["text"]  # a lesson text (a source), or Words from Practice
+            text.setText(str(words) if isinstance(words, Words) else translate("Lesson", words))
 
     def answer(self) -> int | None:
         index = self.group.checkedId()
         return None if index < 0 else index
+
+    def show_solution(self, index: int) -> None:
+        """Mark the right option (once the question is over)."""
+        for i, text in enumerate(self.texts):
+            text.setStyleSheet("color: #2e7d32; font-weight: bold;" if i == index else "")
 
 
 class CellsInput(Translated, QWidget):
@@ -127,6 +134,14 @@ class CellsInput(Translated, QWidget):
     def show_values(self, values: np.ndarray) -> None:
         for (row, col), cell in self.cells.items():
             cell.setText(f"{values[row, col]:.3g}")
+
+    def show_solution(self, mask: np.ndarray) -> None:
+        """Outline the right cells in green (once the question is over)."""
+        for (row, col), cell in self.cells.items():
+            if mask[row, col]:
+                cell.setStyleSheet(cell.styleSheet() + " QPushButton { border: 3px solid "
+                                                       "#2e7d32; }")
+            cell.setToolTip(translate("Lesson", "Outlined in green: the right cells"))
 
     def mark(self, mask: np.ndarray) -> None:
         for (row, col), cell in self.cells.items():

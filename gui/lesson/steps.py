@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from core.data import _resources_dir
+from gui.lesson import fading, practice
 
 KINDS = ("number", "choice", "cells")
 STEP_KINDS = ("idea", "experiment", "claim")
@@ -21,11 +22,13 @@ MAX_BYTES = 4 << 20
 class Question(NamedTuple):
     kind: str                 # "number", "choice" or "cells"
     prompt: str
-    answer: str | int         # the answer function's name (number, cells) or the option index
+    answer: str | int         # the answer function's name, or a choice's option index
     args: dict = {}
-    explain: str = ""         # template: {answer}, the args and the function's extra values
+    explain: str = ""         # the worked answer: {answer}, the args, the function's extras
     tolerance: float = 0.0    # numbers: how far from the answer still counts as right
-    options: tuple = ()       # choices: ({"text": …, "why": …}, …)
+    options: tuple = ()       # choices: ({"text": …, "why": …}, …); "why" says plainly why
+    #                           this option is or is not right, without naming the right one
+    hint: str = ""            # after a first miss: the rule with these numbers, never the answer
 
 
 class Step(NamedTuple):
@@ -39,6 +42,11 @@ class Step(NamedTuple):
     view: dict                # which tab, and page-specific views (e.g. a window position)
     question: Question
     setup: dict = {}          # other pages this step needs as they are: {page key: fields}
+    veil: tuple = ()          # parts of the page covered until the learner has predicted
+    reveal: str = ""          # said once the prediction is in (it may quote the result)
+    after: dict = {}          # settings of the page applied then (e.g. show the derivatives)
+    concepts: tuple = ()      # Practice concepts it meets: the first records the prediction
+    giveaway: tuple = ()      # texts that would give the answer away before Check (tests)
 
 
 def load_steps(path=None) -> tuple[list[Step], list[str]]:
@@ -81,10 +89,17 @@ def _step(entry) -> Step:
     if not isinstance(question, dict):
         raise ValueError("question: not an object")
     question = Question(**{**question, "options": tuple(question.get("options", ()))})
-    step = Step(**{**entry, "question": question})
-    for field in ("id", "title", "text", "formula", "page"):
+    step = Step(**{**entry, "question": question,
+                   **{name: tuple(entry.get(name, ())) for name in ("veil", "giveaway",
+                                                                     "concepts")}})
+    for field in ("id", "title", "text", "formula", "page", "reveal"):
         _text(getattr(step, field), field)
-    for field in ("config", "view", "setup"):
+    if not all(isinstance(part, str) for part in (*step.veil, *step.giveaway, *step.concepts)):
+        raise ValueError("veil, giveaway and concepts: lists of texts")
+    unknown = set(step.concepts) - set(practice.concepts()) - set(fading.fading_concepts())
+    if unknown:
+        raise ValueError(f"concepts: no Practice concept {sorted(unknown)[0]!r}")
+    for field in ("config", "view", "setup", "after"):
         if not isinstance(getattr(step, field), dict):
             raise ValueError(f"{field}: not an object")
     if step.kind not in STEP_KINDS:
@@ -93,6 +108,7 @@ def _step(entry) -> Step:
         raise ValueError(f"question kind {question.kind!r} is not one of {KINDS}")
     _text(question.prompt, "question.prompt")
     _text(question.explain, "question.explain")
+    _text(question.hint, "question.hint")
     if not isinstance(question.args, dict):
         raise ValueError("question.args: not an object")
     if question.kind == "choice":
@@ -102,9 +118,11 @@ def _step(entry) -> Step:
         for option in question.options:
             _text(option["text"], "question.options.text")
             _text(option["why"], "question.options.why")
-        if isinstance(question.answer, bool) or not isinstance(question.answer, int) \
-                or not 0 <= question.answer < len(question.options):
-            raise ValueError("question.answer: the index of one of the options")
+        if not isinstance(question.answer, str) and (
+                isinstance(question.answer, bool) or not isinstance(question.answer, int)
+                or not 0 <= question.answer < len(question.options)):
+            raise ValueError("question.answer: the index of one of the options, or the name "
+                             "of an answer function")
     elif not isinstance(question.answer, str):
         raise ValueError("question.answer: the name of an answer function")
     if isinstance(question.tolerance, bool) or not isinstance(question.tolerance, (int, float)) \

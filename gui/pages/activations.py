@@ -8,7 +8,7 @@ from typing import NamedTuple
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core import zoo
 from core.layers import LeakyReLU
@@ -19,6 +19,7 @@ from gui.widgets.controls import rich_label
 from gui.widgets.form import Check, Choice, Float, Form
 from gui.widgets.image_panel import DIVERGING, ImagePanel, symmetric_levels
 from gui.widgets.mosaic import tile
+from gui.widgets.veil import Veilable
 
 ORDER = ("relu", "leaky_relu", "sigmoid", "tanh")  # the lesson's 2×2 grid
 X_DENSE = np.linspace(-10, 10, 401)
@@ -118,17 +119,22 @@ class ActivationsPage(Translated, Page):
         self.histogram.addItem(self.after_bars)
         self.after_view = ImagePanel(colorbar=True)
         self.summary = rich_label("summary", selectable=False)
+        effect = QWidget()  # what the activation does to the maps: veiled while predicted
         bottom = QHBoxLayout()
         bottom.addWidget(self.histogram, 1)
         bottom.addWidget(self.after_view, 1)
+        effect_layout = QVBoxLayout(effect)
+        effect_layout.setContentsMargins(0, 0, 0, 0)
+        effect_layout.addLayout(bottom, 1)
+        effect_layout.addWidget(self.summary)
+        self.veils = {"effect": Veilable(effect)}
         right = QVBoxLayout()
         self.legend = rich_label("legend", selectable=False)
         right.addWidget(self.legend)
         right.addWidget(self.curves, 1)
         self.applied = QLabel()
         right.addWidget(self.applied)
-        right.addLayout(bottom, 1)
-        right.addWidget(self.summary)
+        right.addWidget(self.veils["effect"], 1)
         layout = QHBoxLayout(self)
         layout.addWidget(controls)
         layout.addLayout(right, 1)

@@ -36,6 +36,7 @@ class Page(QWidget):
     tagline = ""
     Config: type = None
     accepts_images = False
+    veils: dict = {}  # name -> Veilable: the parts that show results, which a lesson can cover
 
     statusMessage = Signal(str)
     busyChanged = Signal()  # work the learner started began or ended (``busy``)
@@ -67,6 +68,20 @@ class Page(QWidget):
             if view["tab"] not in titles:
                 raise ValueError(f"the {self.title} page has no tab {view['tab']!r}")
             tabs.setCurrentIndex(titles.index(view["tab"]))
+
+    def set_veiled(self, names, veiled: bool) -> None:
+        """Cover (or uncover) the parts ``names`` while the learner predicts what they show
+        (KeyError for a part the page does not have)."""
+        for name in names:
+            self.veils[name].set_veiled(veiled)
+        if veiled:
+            self.statusMessage.emit("")  # the last message may hold the answer
+
+    @property
+    def veiled(self) -> bool:
+        """Whether a part of the page is covered: its messages wait (they may hold the
+        answer)."""
+        return any(veil.veiled for veil in self.veils.values())
 
     def open_image(self, path) -> None:
         raise NotImplementedError(f"the {self.title} page takes no pictures")

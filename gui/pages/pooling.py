@@ -29,6 +29,7 @@ from gui.widgets.image_panel import (
     value_labels,
 )
 from gui.widgets.matrix_table import matrix_html
+from gui.widgets.veil import Veilable
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class PoolingConfig:
     dilation: int = 1          # max pooling only
     include_pad: bool = True   # average pooling: count the padding in the mean
     divisor: int = 0           # average pooling: 0 = the window's own count
+    seed: int = 7              # the random example's
 
 
 FIELDS = (
@@ -69,7 +71,8 @@ FIELDS = (
                                             "shown in the cells)"),
            {"maps": QT_TRANSLATE_NOOP("Choices", "feature map"),
             "input": QT_TRANSLATE_NOOP("Choices", "input"),
-            "example": QT_TRANSLATE_NOOP("Choices", "8×8 example: a thin line")}),
+            "example": QT_TRANSLATE_NOOP("Choices", "8×8 example: a thin line"),
+            "random": QT_TRANSLATE_NOOP("Choices", "6×6 random example")}),
     Int("channel",
         QT_TRANSLATE_NOOP("PoolingPage", "Channel"),
         QT_TRANSLATE_NOOP("PoolingPage", "Which channel to pool"), 0, 15),
@@ -98,6 +101,10 @@ FIELDS = (
         QT_TRANSLATE_NOOP("PoolingPage", "Average pooling: divide every window's sum by this "
                                          "number instead (PyTorch's divisor_override)"), 0, 64,
         special=QT_TRANSLATE_NOOP("PoolingPage", "window's own")),
+    Int("seed",
+        QT_TRANSLATE_NOOP("PoolingPage", "Example's seed"),
+        QT_TRANSLATE_NOOP("PoolingPage", "Which 6×6 random example (every value differs: no "
+                                         "ties)"), 0, 9999),
 )
 NO_OUTPUT = QT_TRANSLATE_NOOP("PoolingPage", "No output — see the message on the left")
 PARTIAL = QColor(140, 60, 200)  # purple: the windows ceil mode adds
@@ -137,6 +144,13 @@ class Pooled(NamedTuple):
     divisors: np.ndarray | None = None  # average: what each window's sum is divided by
     error: str = ""                    # why there is no output (kept as text: an exception
     error_argument: str = ""           # holds frames), and the argument that caused it
+
+
+def random_example(seed: int, size: int = 6) -> np.ndarray:
+    """(size, size) values from 0 to 1, every one different (no ties for max pooling to break),
+    two decimals so they read in the cells."""
+    order = np.random.default_rng(seed).permutation(size * size).reshape(size, size)
+    return np.round(order / (size * size - 1), 2)
 
 
 def line_example() -> np.ndarray:
@@ -235,7 +249,8 @@ class PoolingPage(Translated, Page):
         self.error.setStyleSheet("color: #d32f2f; font-weight: bold;")
         self.explain = rich_label("explain", selectable=False)
         form_layout.addRow(self.error)
-        form_layout.addRow(self.explain)
+        explain = Veilable(self.explain)
+        form_layout.addRow(explain)
         box.setFixedWidth(330)
         self.input_view = ImagePanel()
         self.output_view = ImagePanel()
@@ -249,9 +264,10 @@ class PoolingPage(Translated, Page):
             grid.addWidget(view, i // 3, i % 3)
         views = QWidget()
         views.setLayout(grid)
+        self.veils = {"results": Veilable(views), "explain": explain}
         layout = QHBoxLayout(self)
         layout.addWidget(box)
-        layout.addWidget(views, 1)
+        layout.addWidget(self.veils["results"], 1)
         self.output_view.pixelClicked.connect(self._select)
         self.form.changed.connect(self.recompute)
         self.set_config(config or PoolingConfig())
@@ -283,9 +299,12 @@ class PoolingPage(Translated, Page):
         self.recompute()
 
     def _input(self, config: PoolingConfig) -> np.ndarray:
-        self.form["channel"].setEnabled(config.source != "example")
+        self.form["channel"].setEnabled(config.source in ("maps", "input"))
+        self.form["seed"].setEnabled(config.source == "random")
         if config.source == "example":
             return line_example()[None, None]
+        if config.source == "random":
+            return random_example(config.seed)[None, None]
         maps = self.workspace.maps if config.source == "maps" else self.workspace.input
         self.form["channel"].setMaximum(maps.shape[0] - 1)
         return maps[min(config.channel, maps.shape[0] - 1)][None, None].astype(np.float64)

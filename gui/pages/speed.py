@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from core import functional as F
@@ -27,6 +28,7 @@ from gui import choices
 from gui.i18n import QT_TRANSLATE_NOOP, Translated, translate
 from gui.pages.base import Page
 from gui.widgets.form import Check, Form, Int
+from gui.widgets.veil import Veilable
 from gui.workers import WorkerRunner, run_in_process
 
 METHODS = tuple(choices.SPEED_METHODS)  # the core's three, then PyTorch's
@@ -148,14 +150,17 @@ class SpeedPage(Translated, Page):
         self.hint.setPos(0.5, 0.5)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        right = QVBoxLayout()
+        times = QWidget()  # veiled while a lesson asks to predict them
+        right = QVBoxLayout(times)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.measured_label)
         right.addWidget(self.table, 1)
         right.addWidget(self.chart, 2)
         right.addWidget(self.note)
+        self.veils = {"times": Veilable(times)}
         layout = QHBoxLayout(self)
         layout.addWidget(box)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.veils["times"], 1)
         self.retranslate()
 
     def retranslate(self) -> None:

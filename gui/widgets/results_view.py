@@ -28,6 +28,7 @@ from core.data import FASHION_CLASSES
 from gui.choices import class_names
 from gui.i18n import Translated, translate
 from gui.widgets.image_panel import COUNTS
+from gui.widgets.veil import Veilable
 
 
 class Results(NamedTuple):
@@ -90,9 +91,15 @@ class ResultsView(Translated, QWidget):
         right = QVBoxLayout()
         right.addWidget(self.gallery_title)
         right.addWidget(self.gallery, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        content = QWidget()  # veiled while a lesson asks to predict what it shows
+        body = QHBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        self.veil = Veilable(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.veil)
         self.confusion.currentCellChanged.connect(lambda row, col, *_: self.show_cell(row, col))
         self.gallery.itemClicked.connect(self._open)
         self.gallery.itemActivated.connect(self._open)  # Enter, or a double click

@@ -311,6 +311,10 @@
         <translation>8×8 예시 – 가는 선</translation>
     </message>
     <message>
+        <source>6×6 random example</source>
+        <translation>6×6 무작위 예제</translation>
+    </message>
+    <message>
         <source>ones</source>
         <translation>모두 1</translation>
     </message>
@@ -1754,16 +1758,8 @@
 <context>
     <name>Lesson</name>
     <message>
-        <source>Jump to any step of the lesson (✓ answered, • visited)</source>
-        <translation>강의의 원하는 단계로 바로 이동합니다 (✓ 답함, • 방문함)</translation>
-    </message>
-    <message>
         <source>Show me</source>
         <translation>보여 주기</translation>
-    </message>
-    <message>
-        <source>Set up the page this step is about and bring it forward</source>
-        <translation>이 단계에서 다루는 페이지를 준비하고 앞으로 가져옵니다</translation>
     </message>
     <message>
         <source>Check</source>
@@ -1772,6 +1768,14 @@
     <message>
         <source>Check your answer</source>
         <translation>답을 확인합니다</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Show the answer without predicting (recorded as skipped)</source>
+        <translation>예측하지 않고 답을 봅니다 (건너뛴 것으로 기록됩니다)</translation>
     </message>
     <message>
         <source>◀ Back</source>
@@ -1798,14 +1802,6 @@
         <translation>강의를 다시 시작합니다: 방문하고 답한 단계 기록을 지우고 1단계부터 다시 시작합니다</translation>
     </message>
     <message>
-        <source>Setting up this step builds a new network on the {page} page; the trained one is lost unless you saved it (File → Save model). Set it up anyway?</source>
-        <translation>이 단계를 준비하면 {page} 페이지에 새 신경망을 만듭니다. 학습된 신경망은 저장해 두지 않았다면(파일 → 모델 저장) 사라집니다. 그래도 준비할까요?</translation>
-    </message>
-    <message>
-        <source>Your trained network is kept; the {page} page is as you left it. Press Show me to set this step up.</source>
-        <translation>학습된 신경망은 그대로 두었고, {page} 페이지도 떠날 때 모습 그대로입니다. 이 단계를 준비하려면 ‘보여 주기’를 누르세요.</translation>
-    </message>
-    <message>
         <source>Experiment</source>
         <translation>실험</translation>
     </message>
@@ -1816,10 +1812,6 @@
     <message>
         <source>Idea</source>
         <translation>핵심 아이디어</translation>
-    </message>
-    <message>
-        <source>Lesson step {step} of {steps}&lt;br&gt;visited {visited} · answered {answered}</source>
-        <translation>강의 {step}/{steps}단계&lt;br&gt;방문한 단계 {visited} · 답한 문제 {answered}</translation>
     </message>
     <message>
         <source>The {page} page is free now: press Show me to set this step up.</source>
@@ -1838,16 +1830,28 @@
         <translation>지금은 이 문제를 채점할 수 없습니다({error}). 보여 주기를 눌러 페이지를 준비한 뒤 다시 해 보세요.</translation>
     </message>
     <message>
-        <source>Work it out and try again.</source>
-        <translation>다시 계산해 보고 한 번 더 시도하세요.</translation>
+        <source>Skipped.</source>
+        <translation>건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>The answer: {answer}.</source>
+        <translation>정답: {answer}.</translation>
     </message>
     <message>
         <source>Right.</source>
         <translation>맞습니다.</translation>
     </message>
     <message>
-        <source>Not quite: you said {given}.</source>
-        <translation>아쉽네요: 입력한 답은 {given}입니다.</translation>
+        <source>Not quite.</source>
+        <translation>아쉽지만 틀렸습니다.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>다시 해 보세요.</translation>
+    </message>
+    <message>
+        <source>Your prediction: {given} · the result: {answer}.</source>
+        <translation>내 예측: {given} · 실제 결과: {answer}.</translation>
     </message>
     <message>
         <source>The lesson could not be read, so this panel is empty; every page works as usual.</source>
@@ -1858,10 +1862,6 @@
         <translation>먼저 답을 하나 고르세요.</translation>
     </message>
     <message>
-        <source>Not this one.</source>
-        <translation>이 답은 아닙니다.</translation>
-    </message>
-    <message>
         <source>Click the cells first.</source>
         <translation>먼저 칸을 클릭하세요.</translation>
     </message>
@@ -1870,12 +1870,68 @@
         <translation>{page} 페이지가 작업 중입니다(학습 또는 측정). 이 단계를 준비하려면 중지하거나 끝날 때까지 기다리세요.</translation>
     </message>
     <message>
-        <source>The page&apos;s values changed, and so did the answer; here they are again.</source>
-        <translation>페이지의 값이 바뀌어 답도 바뀌었습니다. 바뀐 값으로 다시 보여 드립니다.</translation>
+        <source>Lesson</source>
+        <translation>수업</translation>
     </message>
     <message>
-        <source>Not quite: {missing} cell(s) missing, {extra} too many.</source>
-        <translation>아쉽네요: {missing}칸이 빠졌고, {extra}칸을 더 골랐습니다.</translation>
+        <source>Practice · {count} to review</source>
+        <translation>연습 · 복습 {count}개</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s steps, in order</source>
+        <translation>수업의 단계들을 순서대로</translation>
+    </message>
+    <message>
+        <source>Fresh questions on what the lesson covered, and the reviews that are due</source>
+        <translation>수업에서 다룬 내용의 새 문제와, 복습할 때가 된 문제</translation>
+    </message>
+    <message>
+        <source>Jump to any step of the lesson (✓ right, ✗ answer shown, – skipped, • visited)</source>
+        <translation>수업의 아무 단계로나 이동합니다 (✓ 맞힘, ✗ 정답을 봄, – 건너뜀, • 방문함)</translation>
+    </message>
+    <message>
+        <source>Set up what this step needs on its page and bring the page forward</source>
+        <translation>이 단계에 필요한 설정만 해당 페이지에 적용하고 그 페이지를 앞으로 가져옵니다</translation>
+    </message>
+    <message>
+        <source>Your trained network on the {page} page is kept: this step uses it as it is.</source>
+        <translation>{page} 페이지에서 학습한 신경망은 그대로 둡니다. 이 단계는 그 신경망을 그대로 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps} · right first time {predicted} · answered {answered} · skipped {skipped}</source>
+        <translation>{steps}단계 중 {step}단계 · 한 번에 맞힘 {predicted} · 맞힘 {answered} · 건너뜀 {skipped}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Predict:&lt;/b&gt; {prompt}</source>
+        <translation>&lt;b&gt;예측:&lt;/b&gt; {prompt}</translation>
+    </message>
+    <message>
+        <source>the cells outlined in green</source>
+        <translation>초록 테두리로 표시된 칸</translation>
+    </message>
+    <message>
+        <source>{count} cells</source>
+        <translation>{count}칸</translation>
+    </message>
+    <message>
+        <source>{missing} cell(s) missing, {extra} too many.</source>
+        <translation>빠진 칸 {missing}개, 더 고른 칸 {extra}개.</translation>
+    </message>
+    <message>
+        <source>The page shows the answer once it has the result ({error}).</source>
+        <translation>결과가 나오면 페이지가 답을 보여 줍니다 ({error}).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your prediction is in.&lt;/b&gt; The page has no result to compare yet ({error}); the panel compares as soon as it has.</source>
+        <translation>&lt;b&gt;예측을 받았습니다.&lt;/b&gt; 아직 비교할 결과가 페이지에 없습니다 ({error}). 결과가 나오는 대로 패널이 비교합니다.</translation>
+    </message>
+    <message>
+        <source>The page&apos;s values changed, and so did the answer; here they are again.</source>
+        <translation>페이지의 값이 바뀌어 답도 바뀌었습니다. 바뀐 값으로 다시 보여 드립니다.</translation>
     </message>
     <message>
         <source>your answer</source>
@@ -1894,44 +1950,16 @@
         <translation>눌러서 이 칸을 표시하고, 다시 누르면 표시를 지웁니다</translation>
     </message>
     <message>
+        <source>Outlined in green: the right cells</source>
+        <translation>초록 테두리: 정답 칸</translation>
+    </message>
+    <message>
         <source>Why not a deep MLP?</source>
         <translation>왜 깊은 MLP가 아닐까?</translation>
     </message>
     <message>
-        <source>A deep fully connected network (DMLP) connects every pixel to every unit: its first layer alone holds {mlp_first_share} of its {mlp_params} weights, and each weight looks at one fixed pixel. A CNN connects each unit only to a small patch and shares one kernel across all positions, which suits images. The page trains both on the same data: press &lt;i&gt;Train both&lt;/i&gt;, then open the &lt;i&gt;Shift test&lt;/i&gt; tab to see what happens when the object moves a few pixels.</source>
-        <translation>깊은 완전 연결(fully connected) 신경망(DMLP)은 모든 픽셀을 모든 유닛에 연결합니다. 첫 층 하나에만 전체 가중치 {mlp_params}개 중 {mlp_first_share}가 들어 있고, 각 가중치는 고정된 픽셀 하나만 봅니다. CNN은 각 유닛을 작은 패치(patch)에만 연결하고 커널(kernel) 하나를 모든 위치에서 공유하므로 이미지에 잘 맞습니다. 이 페이지는 두 신경망을 같은 데이터로 학습시킵니다. &lt;i&gt;둘 다 학습&lt;/i&gt;을 누른 다음 &lt;i&gt;이동 테스트&lt;/i&gt; 탭을 열어, 물체가 몇 픽셀 움직이면 어떻게 되는지 보세요.</translation>
-    </message>
-    <message>
-        <source>parameters: DMLP {mlp_params} · LeNet-5 {cnn_params}</source>
-        <translation>파라미터: DMLP {mlp_params} · LeNet-5 {cnn_params}</translation>
-    </message>
-    <message>
-        <source>LeNet-5&apos;s conv1 has 6 kernels of 5×5 on 1 input channel, each with a bias. How many parameters is that?</source>
-        <translation>LeNet-5의 conv1에는 입력 채널 1개에 대한 5×5 커널이 6개 있고, 커널마다 편향이 하나씩 있습니다. 파라미터는 모두 몇 개일까요?</translation>
-    </message>
-    <message>
-        <source>out_channels × (kernel · kernel · channels) + out_channels biases = {out_channels} × ({kernel}·{kernel}·{channels}) + {out_channels} = {answer}, used at every one of the 784 positions. A fully connected layer from 784 pixels to 6 units would need 784 × 6 + 6 = 4,710.</source>
-        <translation>out_channels × (kernel · kernel · channels) + 편향 out_channels개 = {out_channels} × ({kernel}·{kernel}·{channels}) + {out_channels} = {answer}. 이 파라미터를 784개 위치 모두에서 다시 씁니다. 784개 픽셀에서 유닛 6개로 가는 완전 연결층이라면 784 × 6 + 6 = 4,710개가 필요합니다.</translation>
-    </message>
-    <message>
         <source>Convolution: output size</source>
         <translation>합성곱: 출력 크기</translation>
-    </message>
-    <message>
-        <source>A kernel slides over the input; at each position it multiplies the cells under it and adds them up. Padding adds zeros around the input so the border gets visited too; stride is the step between positions. Here a {conv_input} image, a {kernel} kernel, padding {padding} and stride {stride} give {conv_maps} maps of {conv_output}. Change the knobs on the left and watch the formula below the maps.</source>
-        <translation>합성곱(convolution)에서는 커널(kernel)이 입력 위를 미끄러지듯 이동하며, 각 위치에서 커널 아래에 놓인 칸들을 곱해 모두 더합니다. 패딩(padding)은 입력 둘레에 0을 덧붙여 가장자리도 빠짐없이 지나가게 하고, 스트라이드(stride)는 위치 사이의 보폭입니다. 여기서는 {conv_input} 이미지, {kernel} 커널, 패딩 {padding}, 스트라이드 {stride}로 {conv_output} 크기의 맵 {conv_maps}개가 나옵니다. 왼쪽의 조절 항목을 바꾸면서 맵 아래의 공식을 지켜보세요.</translation>
-    </message>
-    <message>
-        <source>OH = (H − KH + 2·pad) // stride + 1 = ({h} − {kh} + 2·{ph}) // {sh} + 1 = {oh}&lt;br&gt;with dilation d: OH = (H + 2p − d·(KH − 1) − 1) // s + 1</source>
-        <translation>OH = (H − KH + 2·pad) // stride + 1 = ({h} − {kh} + 2·{ph}) // {sh} + 1 = {oh}&lt;br&gt;팽창(dilation) d가 있을 때: OH = (H + 2p − d·(KH − 1) − 1) // s + 1</translation>
-    </message>
-    <message>
-        <source>With H = 28, K = 3, p = 1 and s = 2, what is OH?</source>
-        <translation>H = 28, K = 3, p = 1, s = 2일 때 OH는 얼마일까요?</translation>
-    </message>
-    <message>
-        <source>OH = (H − K + 2p) // s + 1 = ({size} − {kernel} + 2·{padding}) // {stride} + 1 = {answer}.</source>
-        <translation>OH = (H − K + 2p) // s + 1 = ({size} − {kernel} + 2·{padding}) // {stride} + 1 = {answer}.</translation>
     </message>
     <message>
         <source>The first convolution</source>
@@ -1942,56 +1970,124 @@
         <translation>강의의 첫 번째 예제입니다: 숫자 0..8로 이루어진 3×3 이미지 하나, 무작위 3×3 커널(kernel) 16개, 스트라이드(stride) 1, 패딩(padding) 없음. 각 커널은 이미지에 딱 한 번 들어맞으므로 출력은 {conv_output_shape}입니다. 곧 숫자 하나짜리 맵 16개이며, 각각은 이미지 전체에 커널 하나의 가중치를 곱해 더한 값입니다.</translation>
     </message>
     <message>
-        <source>A [N, C, H, W] = [1, 1, 3, 3] · w [OC, C, KH, KW] = [16, 1, 3, 3] → B [N, OC, OH, OW] = {conv_output_shape_brackets}&lt;br&gt;MACs = KW·KH·C·OC·OW·OH·N = {conv_macs}</source>
-        <translation>A [N, C, H, W] = [1, 1, 3, 3] · w [OC, C, KH, KW] = [16, 1, 3, 3] → B [N, OC, OH, OW] = {conv_output_shape_brackets}&lt;br&gt;MACs = KW·KH·C·OC·OW·OH·N = {conv_macs}</translation>
-    </message>
-    <message>
         <source>How many multiply-accumulates (MACs) does this convolution take?</source>
         <translation>이 합성곱에는 곱셈-누산 연산(multiply-accumulate, MAC)이 몇 번 필요할까요?</translation>
-    </message>
-    <message>
-        <source>MACs = KW·KH·C·OC·OW·OH·N = {kernel}·{kernel}·{channels}·{out_channels}·1·1·1 = {answer}: one multiplication per kernel cell, per output cell.</source>
-        <translation>MACs = KW·KH·C·OC·OW·OH·N = {kernel}·{kernel}·{channels}·{out_channels}·1·1·1 = {answer}: 출력 칸 하나마다, 커널 칸 하나당 곱셈 한 번입니다.</translation>
     </message>
     <message>
         <source>The sliding window</source>
         <translation>슬라이딩 윈도</translation>
     </message>
     <message>
-        <source>The plainest convolution is seven nested loops: image, output row, output column, output channel, input channel, kernel row, kernel column. Step the window with &lt;i&gt;Step&lt;/i&gt;: at output (0, 0) the kernel reads the top-left corner of the padded input, {padding_cells} of its 9 cells in the padding. Correct, but slow in Python.</source>
-        <translation>가장 단순한 합성곱(convolution)은 일곱 겹으로 중첩된 반복문입니다: 이미지, 출력 행, 출력 열, 출력 채널, 입력 채널, 커널 행, 커널 열. &lt;i&gt;한 단계&lt;/i&gt;를 눌러 슬라이딩 윈도(sliding window)를 한 칸씩 옮겨 보세요. 출력 (0, 0)에서 커널은 패딩된 입력의 왼쪽 위 모서리를 읽으며, 커널의 9칸 중 {padding_cells}칸이 패딩(padding)에 놓입니다. 결과는 정확하지만 Python에서는 느립니다.</translation>
-    </message>
-    <message>
         <source>B[n, oc, i, j] = Σ&lt;sub&gt;c, u, v&lt;/sub&gt; A&lt;sub&gt;pad&lt;/sub&gt;[n, c, i·s + u·d, j·s + v·d] · w[oc, c, u, v]</source>
         <translation>B[n, oc, i, j] = Σ&lt;sub&gt;c, u, v&lt;/sub&gt; A&lt;sub&gt;pad&lt;/sub&gt;[n, c, i·s + u·d, j·s + v·d] · w[oc, c, u, v]</translation>
-    </message>
-    <message>
-        <source>With padding 1 and a 3×3 kernel on the 6×6 input, how many of the kernel&apos;s 9 cells lie in the padding at output (0, 5), the top-right corner?</source>
-        <translation>6×6 입력에 패딩 1과 3×3 커널을 쓸 때, 오른쪽 위 모서리인 출력 (0, 5)에서는 커널의 9칸 중 몇 칸이 패딩에 놓일까요?</translation>
-    </message>
-    <message>
-        <source>At output (row {row}, column {col}) the window covers padded rows {rows} and columns {cols}; the padding is row/column 0 and {last}. {answer} of the 9 cells fall in it — a corner window reads a row and a column of zeros.</source>
-        <translation>출력 (행 {row}, 열 {col})에서 윈도는 패딩된 입력의 행 {rows}, 열 {cols} 범위를 덮습니다. 패딩은 행/열 0과 {last}입니다. 9칸 중 {answer}칸이 패딩에 놓입니다 — 모서리의 윈도는 0으로 채워진 행 하나와 열 하나를 읽습니다.</translation>
     </message>
     <message>
         <source>im2col + GEMM</source>
         <translation>im2col + GEMM</translation>
     </message>
     <message>
-        <source>im2col unfolds every patch the kernel visits into one column; the whole convolution becomes one matrix product, which fast linear-algebra code does in one go. Here the column matrix is {cols_shape} and the kernel matrix {kernel_matrix_shape}; their product is reshaped back into the maps.</source>
-        <translation>im2col은 커널이 지나가는 패치(patch)를 하나하나 펼쳐 각각 열 하나로 만듭니다. 그러면 합성곱(convolution) 전체가 행렬 곱 하나가 되고, 빠른 선형대수 코드가 이를 한 번에 계산합니다. 여기서 열 행렬은 {cols_shape}, 커널 행렬은 {kernel_matrix_shape}입니다. 두 행렬의 곱을 다시 맵 모양으로 바꿉니다(reshape).</translation>
-    </message>
-    <message>
         <source>kernel matrix [OC, KH·KW·C] × column matrix [KH·KW·C, OH·OW] = output [OC, OH·OW] → reshape to [OC, OH, OW]</source>
         <translation>커널 행렬 [OC, KH·KW·C] × 열 행렬 [KH·KW·C, OH·OW] = 출력 [OC, OH·OW] → [OC, OH, OW]로 reshape</translation>
     </message>
     <message>
-        <source>For a 12×12 one-channel input, a 3×3 kernel, stride 1 and no padding: how many columns does the column matrix have?</source>
-        <translation>채널 1개인 12×12 입력, 3×3 커널, 스트라이드 1, 패딩 없음일 때 열 행렬의 열은 몇 개일까요?</translation>
+        <source>A deep fully connected network (DMLP) connects every pixel to every unit: its first layer alone holds {mlp_first_share} of its {mlp_params} weights, and each weight looks at one fixed pixel. A CNN connects each unit only to a small patch and shares one kernel across all positions, which suits images. Predict first; then press &lt;i&gt;Train both&lt;/i&gt; and open the &lt;i&gt;Shift test&lt;/i&gt; tab to see what happens when the object moves a few pixels.</source>
+        <translation>깊은 완전 연결 신경망(DMLP)은 모든 픽셀을 모든 유닛에 연결합니다. 첫 층 하나가 가중치 {mlp_params}개 가운데 {mlp_first_share}를 차지하고, 가중치 하나하나는 정해진 픽셀 하나만 봅니다. CNN은 각 유닛을 작은 패치에만 연결하고 커널 하나를 모든 위치에서 함께 쓰므로 이미지에 잘 맞습니다. 먼저 예측한 다음 &lt;i&gt;둘 다 학습&lt;/i&gt;을 누르고 &lt;i&gt;이동 테스트&lt;/i&gt; 탭을 열어, 물체가 몇 픽셀 움직이면 어떻게 되는지 보세요.</translation>
+    </message>
+    <message>
+        <source>a convolution&apos;s parameters = OC × (KH·KW·C) weights + OC biases</source>
+        <translation>합성곱의 매개변수 = 가중치 OC × (KH·KW·C) + 편향 OC</translation>
+    </message>
+    <message>
+        <source>The table now shows every layer&apos;s parameters: LeNet-5 has {cnn_params} in all, the DMLP {mlp_params}.</source>
+        <translation>이제 표에 층마다 매개변수 수가 나옵니다. LeNet-5는 모두 {cnn_params}개, DMLP는 {mlp_params}개입니다.</translation>
+    </message>
+    <message>
+        <source>LeNet-5&apos;s conv2 has 16 kernels of 5×5 over 6 input channels, each with a bias. How many parameters does it hold?</source>
+        <translation>LeNet-5의 conv2에는 입력 채널 6개에 걸친 5×5 커널이 16개 있고, 커널마다 편향이 하나씩 있습니다. 매개변수는 모두 몇 개일까요?</translation>
+    </message>
+    <message>
+        <source>{out_channels} × ({kernel}·{kernel}·{channels}) + {out_channels} = {answer}, and they are used at every position of the image. A fully connected layer from its 6×14×14 inputs to 16×10×10 outputs would need 1,176 × 1,600 weights.</source>
+        <translation>{out_channels} × ({kernel}·{kernel}·{channels}) + {out_channels} = {answer}이고, 이 매개변수들이 이미지의 모든 위치에서 쓰입니다. 입력 6×14×14에서 출력 16×10×10으로 가는 완전 연결층이라면 가중치가 1,176 × 1,600개 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Each kernel holds {kernel}·{kernel}·{channels} weights; there are {out_channels} kernels, and each adds one bias.</source>
+        <translation>커널 하나에 가중치가 {kernel}·{kernel}·{channels}개 있습니다. 커널은 {out_channels}개이고, 커널마다 편향이 하나씩 더해집니다.</translation>
+    </message>
+    <message>
+        <source>A kernel slides over the input; at each position it multiplies the cells under it and adds them up. Padding adds zeros around the input so the border gets visited too; stride is the step between positions. The page is set to a {conv_input} image, a {kernel} kernel, padding {padding} and stride {stride}: how large will each feature map be?</source>
+        <translation>커널은 입력 위를 미끄러지며, 위치마다 아래에 놓인 칸들과 곱한 값을 모두 더합니다. 패딩은 입력 둘레에 0을 덧대어 가장자리도 방문하게 하고, 스트라이드는 위치 사이의 간격입니다. 페이지는 {conv_input} 이미지, {kernel} 커널, 패딩 {padding}, 스트라이드 {stride}로 설정되어 있습니다. 특징 맵 하나의 크기는 얼마일까요?</translation>
+    </message>
+    <message>
+        <source>OH = (H − KH + 2·pad) // stride + 1&lt;br&gt;with dilation d: OH = (H + 2p − d·(KH − 1) − 1) // s + 1</source>
+        <translation>OH = (H − KH + 2·pad) // stride + 1&lt;br&gt;팽창 d가 있으면: OH = (H + 2p − d·(KH − 1) − 1) // s + 1</translation>
+    </message>
+    <message>
+        <source>The page shows {conv_maps} maps of {conv_output}: ({h} − {kh} + 2·{ph}) // {sh} + 1 = {oh}. Now turn the knobs on the left and watch the formula below the maps follow.</source>
+        <translation>페이지에 {conv_output} 크기의 맵 {conv_maps}개가 나옵니다: ({h} − {kh} + 2·{ph}) // {sh} + 1 = {oh}. 이제 왼쪽 설정을 바꾸며 맵 아래의 식이 따라 바뀌는 것을 보세요.</translation>
+    </message>
+    <message>
+        <source>With H = 28, KH = 3, padding 1 and stride 2, what is OH?</source>
+        <translation>H = 28, KH = 3, 패딩 1, 스트라이드 2이면 OH는 얼마일까요?</translation>
+    </message>
+    <message>
+        <source>OH = ({size} − {kernel} + 2·{padding}) // {stride} + 1 = {answer}.</source>
+        <translation>OH = ({size} − {kernel} + 2·{padding}) // {stride} + 1 = {answer}.</translation>
+    </message>
+    <message>
+        <source>OH = (H − KH + 2·pad) // stride + 1 with H = {size}, KH = {kernel}, pad = {padding}, stride = {stride}: add the padding on both sides, take away the kernel, divide by the stride rounding down, then add 1.</source>
+        <translation>OH = (H − KH + 2·pad) // stride + 1에 H = {size}, KH = {kernel}, pad = {padding}, stride = {stride}를 넣으세요. 양쪽 패딩을 더하고, 커널 크기를 빼고, 스트라이드로 나눠 내림한 뒤 1을 더합니다.</translation>
+    </message>
+    <message>
+        <source>A [N, C, H, W] = [1, 1, 3, 3] · w [OC, C, KH, KW] = [16, 1, 3, 3] → B [N, OC, OH, OW] = {conv_output_shape_brackets}&lt;br&gt;MACs = KW·KH·C·OC·OW·OH·N</source>
+        <translation>A [N, C, H, W] = [1, 1, 3, 3] · w [OC, C, KH, KW] = [16, 1, 3, 3] → B [N, OC, OH, OW] = {conv_output_shape_brackets}&lt;br&gt;MAC = KW·KH·C·OC·OW·OH·N</translation>
+    </message>
+    <message>
+        <source>The formula under the maps counts {conv_macs} multiply-accumulates the same way.</source>
+        <translation>맵 아래의 식도 같은 방법으로 곱셈-누산(MAC)을 {conv_macs}번으로 셉니다.</translation>
+    </message>
+    <message>
+        <source>MACs = {kernel}·{kernel}·{channels}·{out_channels}·1·1·1 = {answer}: one multiplication per kernel cell, per output cell.</source>
+        <translation>MAC = {kernel}·{kernel}·{channels}·{out_channels}·1·1·1 = {answer}: 출력 칸마다, 커널 칸마다 곱셈이 한 번씩입니다.</translation>
+    </message>
+    <message>
+        <source>MACs = KW·KH·C·OC·OW·OH·N: one multiplication for each of the {kernel}·{kernel}·{channels} kernel cells, for every output value ({out_channels} maps of 1×1, one image).</source>
+        <translation>MAC = KW·KH·C·OC·OW·OH·N: 출력값 하나마다 커널 칸 {kernel}·{kernel}·{channels}개에 대해 곱셈이 한 번씩입니다 (1×1 맵 {out_channels}개, 이미지 1장).</translation>
+    </message>
+    <message>
+        <source>The plainest convolution is seven nested loops: image, output row, output column, output channel, input channel, kernel row, kernel column. Press &lt;i&gt;Step&lt;/i&gt; to move the window: near the border part of it lies in the padding, where it multiplies zeros. Correct, but slow in Python.</source>
+        <translation>가장 단순한 합성곱은 일곱 겹의 반복문입니다: 이미지, 출력 행, 출력 열, 출력 채널, 입력 채널, 커널 행, 커널 열. &lt;i&gt;한 칸&lt;/i&gt;을 눌러 창을 옮겨 보세요. 가장자리 근처에서는 창의 일부가 패딩에 걸려 0과 곱합니다. 정확하지만 파이썬에서는 느립니다.</translation>
+    </message>
+    <message>
+        <source>On this 6×6 input with padding 1 and a 3×3 kernel (stride 1), how many of the 36 output positions read at least one padding cell?</source>
+        <translation>이 6×6 입력에 패딩 1, 3×3 커널(스트라이드 1)이면, 출력 위치 36곳 가운데 패딩 칸을 하나라도 읽는 곳은 몇 곳일까요?</translation>
+    </message>
+    <message>
+        <source>Along each side {inner} of the {side} window positions lie wholly inside the input: {inner} × {inner} windows read no padding, and the other {answer} — the whole border ring — do.</source>
+        <translation>한 변을 따라 창 위치 {side}곳 가운데 {inner}곳이 입력 안에 완전히 들어갑니다. {inner} × {inner}개의 창은 패딩을 읽지 않고, 나머지 {answer}곳, 곧 가장자리 한 바퀴 전체가 패딩을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>A window reads only real cells when it lies wholly inside the input. Count the positions along one side whose window fits inside, square that, and take it from 36.</source>
+        <translation>창이 입력 안에 완전히 들어갈 때만 실제 칸만 읽습니다. 한 변을 따라 창이 안에 들어가는 위치 수를 세어 제곱한 다음, 36에서 빼세요.</translation>
+    </message>
+    <message>
+        <source>im2col unfolds every patch the kernel visits into one column; the whole convolution becomes one matrix product, which fast linear-algebra code does in one go. The page is set to a {conv_input} one-channel input, a {kernel} kernel, stride 1 and no padding: how wide will the column matrix be?</source>
+        <translation>im2col은 커널이 방문하는 패치마다 열 하나로 펼칩니다. 합성곱 전체가 행렬곱 하나가 되고, 빠른 선형대수 코드가 이를 한 번에 계산합니다. 페이지는 채널 1개짜리 {conv_input} 입력, {kernel} 커널, 스트라이드 1, 패딩 없음으로 설정되어 있습니다. 열 행렬의 너비는 얼마일까요?</translation>
+    </message>
+    <message>
+        <source>The column matrix is {cols_shape} and the kernel matrix {kernel_matrix_shape}; their product, reshaped, is the maps. Click a column to see its patch.</source>
+        <translation>열 행렬은 {cols_shape}, 커널 행렬은 {kernel_matrix_shape}입니다. 두 행렬의 곱을 다시 모양만 바꾸면 특징 맵입니다. 열을 클릭하면 그 열의 패치가 보입니다.</translation>
+    </message>
+    <message>
+        <source>How many columns does the column matrix have?</source>
+        <translation>열 행렬의 열은 몇 개일까요?</translation>
     </message>
     <message>
         <source>One column per output position: OH·OW = {side} × {side} = {answer}, each holding the KH·KW·C = {rows} cells of one patch.</source>
         <translation>출력 위치마다 열이 하나씩입니다: OH·OW = {side} × {side} = {answer}. 각 열에는 패치 하나의 KH·KW·C = {rows}칸이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>One column per output position: work out OH and OW with (H − KH + 2·pad) // stride + 1 for H = {size}, KH = {kernel}, pad = {padding}, stride = {stride}, then multiply them.</source>
+        <translation>출력 위치마다 열이 하나입니다. H = {size}, KH = {kernel}, pad = {padding}, stride = {stride}로 (H − KH + 2·pad) // stride + 1을 계산해 OH와 OW를 구한 뒤 곱하세요.</translation>
     </message>
     <message>
         <source>Timing the three ways</source>
@@ -2010,268 +2106,424 @@
         <translation>im2col은 일곱 겹 반복문과 정확히 같은 곱셈을 합니다. 그런데 왜 훨씬 빠를까요?</translation>
     </message>
     <message>
+        <source>Think of what runs for each single multiplication in each method.</source>
+        <translation>각 방법에서 곱셈 한 번마다 무엇이 실행되는지 생각해 보세요.</translation>
+    </message>
+    <message>
         <source>It skips the multiplications by zero.</source>
         <translation>0을 곱하는 연산을 건너뜁니다.</translation>
     </message>
     <message>
-        <source>No: it multiplies the padding zeros too (they are in the columns).</source>
-        <translation>아닙니다: 패딩의 0도 곱합니다(그 0들도 열에 들어 있습니다).</translation>
+        <source>The loops pay Python&apos;s overhead for every single multiply; a GEMM does them all in compiled, vectorised, cache-friendly code.</source>
+        <translation>반복문은 곱셈 한 번마다 파이썬의 부담을 치르지만, GEMM은 컴파일되고 벡터화된, 캐시 친화적인 코드로 곱셈을 한꺼번에 합니다.</translation>
+    </message>
+    <message>
+        <source>Pooling shrinks a feature map: a window slides with a stride, and each window becomes one number — its largest value (max pooling) or its mean (average pooling). Backward, max pooling sends each window&apos;s gradient only to the cell that won it (max unpooling); the others get 0. The page&apos;s input is a 6×6 random example (every value differs): which cells win?</source>
+        <translation>풀링은 특징 맵을 줄입니다. 창이 스트라이드만큼 움직이고, 창마다 숫자 하나가 됩니다. 가장 큰 값(최대 풀링)이거나 평균(평균 풀링)입니다. 역방향에서 최대 풀링은 창의 기울기를 그 창에서 이긴 칸에만 보내고(맥스 언풀링) 나머지 칸은 0을 받습니다. 페이지의 입력은 6×6 무작위 예제입니다(값이 모두 다릅니다). 어느 칸이 이길까요?</translation>
+    </message>
+    <message>
+        <source>The page now shows the winners and the gradient routed back. On this input max pooling keeps a strongest response of {pool_max_peak}, average pooling {pool_avg_peak}: max keeps edges sharp, average smooths.</source>
+        <translation>이제 페이지에 이긴 칸들과 되돌아가는 기울기가 나옵니다. 이 입력에서 가장 강한 반응은 최대 풀링이 {pool_max_peak}, 평균 풀링이 {pool_avg_peak}입니다. 최대 풀링은 경계를 또렷하게 지키고, 평균 풀링은 부드럽게 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Max pooling 2×2, stride 2, on the page&apos;s input (the grid below): click every cell that receives gradient backward.</source>
+        <translation>페이지의 입력(아래 격자)에 2×2, 스트라이드 2 최대 풀링을 적용합니다. 역방향에서 기울기를 받는 칸을 모두 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>The winner of each window ({winners}) gets its window&apos;s gradient; the other cells get 0.</source>
+        <translation>창마다 이긴 칸({winners})이 그 창의 기울기를 받고, 나머지 칸은 0을 받습니다.</translation>
+    </message>
+    <message>
+        <source>Each 2×2 window sends its gradient to its single largest cell: find the largest value in each of the 9 windows.</source>
+        <translation>2×2 창은 저마다 가장 큰 칸 하나에만 기울기를 보냅니다. 창 9개에서 각각 가장 큰 값을 찾으세요.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s forward pass: the numbers 0..107 as a 3-channel 6×6 input, one 3×3×3 kernel → {conv_output_shape}; max-pool 2×2 stride 2 → 1×1×2×2; flatten to 4 values; an FC layer with a 1×4 weight → one number. Each output cell adds up 27 products, 9 per channel. The tiny network page runs the rest of this chain (pool, flatten, FC) with numbers.</source>
+        <translation>수업의 순전파: 0..107의 숫자를 3채널 6×6 입력으로 쓰고, 3×3×3 커널 하나 → {conv_output_shape}; 2×2 스트라이드 2 최대 풀링 → 1×1×2×2; 값 4개로 평탄화; 1×4 가중치의 FC 층 → 숫자 하나. 출력 칸마다 곱 27개, 채널마다 9개씩을 더합니다. 이 사슬의 나머지(풀링, 평탄화, FC)는 작은 신경망 페이지가 숫자로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>MACs = {kernel}·{kernel}·{channels}·{out_channels}·4·4·1 = {answer}.</source>
+        <translation>MAC = {kernel}·{kernel}·{channels}·{out_channels}·4·4·1 = {answer}.</translation>
+    </message>
+    <message>
+        <source>MACs = KW·KH·C·OC·OW·OH·N: {kernel}·{kernel}·{channels} products for each of the 4×4 output values of the one map.</source>
+        <translation>MAC = KW·KH·C·OC·OW·OH·N: 맵 하나의 4×4 출력값마다 곱이 {kernel}·{kernel}·{channels}개입니다.</translation>
+    </message>
+    <message>
+        <source>An FC layer flattens [N, C, H, W] to [N, C·H·W] and multiplies by its weight matrix: every input meets every unit. In this LeNet-5 conv3&apos;s 5×5 kernels cover its whole 5×5 input, so it is an FC layer written as a convolution. The other way round works too: &lt;i&gt;Show the first FC layer as a convolution&lt;/i&gt; runs fc1 as a 1×1 convolution and gets the same numbers.</source>
+        <translation>FC 층은 [N, C, H, W]를 [N, C·H·W]로 평탄화한 뒤 가중치 행렬과 곱합니다. 모든 입력이 모든 유닛과 만납니다. 이 LeNet-5에서 conv3의 5×5 커널은 5×5 입력 전체를 덮으므로, 합성곱으로 쓴 FC 층입니다. 반대도 됩니다. &lt;i&gt;첫 FC 층을 합성곱으로 보기&lt;/i&gt;는 fc1을 1×1 합성곱으로 실행해 같은 숫자를 얻습니다.</translation>
+    </message>
+    <message>
+        <source>{inputs} × {outputs} + {outputs} = {answer}.</source>
+        <translation>{inputs} × {outputs} + {outputs} = {answer}.</translation>
+    </message>
+    <message>
+        <source>Every one of the {inputs} inputs meets every one of the {outputs} units through one weight, and each unit adds one bias.</source>
+        <translation>입력 {inputs}개 하나하나가 유닛 {outputs}개 하나하나와 가중치 하나로 만나고, 유닛마다 편향이 하나씩 더해집니다.</translation>
+    </message>
+    <message>
+        <source>Without a non-linearity, stacked layers collapse into one linear map. ReLU = max(0, x) keeps the positive values and turns every negative one into 0; sigmoid and tanh squash into (0, 1) and (−1, 1) and flatten out for large |x|, so their slopes (dashed) fall towards 0. The page applies ReLU to the convolution page&apos;s feature maps: what share becomes exactly 0?</source>
+        <translation>비선형성이 없으면 층을 쌓아도 선형 사상 하나로 줄어듭니다. ReLU = max(0, x)는 양수는 그대로 두고 음수는 모두 0으로 만듭니다. 시그모이드와 tanh는 값을 (0, 1)과 (−1, 1)로 눌러 담고 |x|가 크면 평평해지므로, 기울기(점선)가 0을 향해 떨어집니다. 페이지는 합성곱 페이지의 특징 맵에 ReLU를 적용합니다. 값 가운데 얼마가 정확히 0이 될까요?</translation>
+    </message>
+    <message>
+        <source>ReLU(x) = max(0, x) · σ(x) = 1 / (1 + e&lt;sup&gt;−x&lt;/sup&gt;), σ′(x) = σ(x)(1 − σ(x)) · tanh′(x) = 1 − tanh²(x)</source>
+        <translation>ReLU(x) = max(0, x) · σ(x) = 1 / (1 + e&lt;sup&gt;−x&lt;/sup&gt;), σ′(x) = σ(x)(1 − σ(x)) · tanh′(x) = 1 − tanh²(x)</translation>
+    </message>
+    <message>
+        <source>The histogram and the maps after ReLU show it, and the line under them counts it.</source>
+        <translation>히스토그램과 ReLU를 거친 맵이 그것을 보여 주고, 그 아래 줄이 개수를 셉니다.</translation>
+    </message>
+    <message>
+        <source>What share of these feature maps&apos; values will ReLU turn into exactly 0? (in %, within 10)</source>
+        <translation>이 특징 맵의 값 가운데 ReLU가 정확히 0으로 만드는 비율은 얼마일까요? (%, 오차 10 이내)</translation>
+    </message>
+    <message>
+        <source>{answer:.0f}% of the {count} values were negative and became 0: no gradient flows back through them.</source>
+        <translation>값 {count}개 가운데 {answer:.0f}%가 음수여서 0이 되었습니다. 이 값들로는 기울기가 거꾸로 흐르지 않습니다.</translation>
+    </message>
+    <message>
+        <source>ReLU turns exactly the negative values into 0. On the Convolution page negative values are blue: about how much of the maps is blue?</source>
+        <translation>ReLU는 정확히 음수 값만 0으로 만듭니다. 합성곱 페이지에서 음수는 파란색입니다. 맵의 얼마쯤이 파란색인가요?</translation>
+    </message>
+    <message>
+        <source>The lesson plots ReLU, LeakyReLU, sigmoid and tanh for x = −10, −9, …, 9 in a 2×2 grid — this page. Look at how each one flattens, or does not, for large |x|; their slopes appear after your answer.</source>
+        <translation>수업은 x = −10, −9, …, 9에 대해 ReLU, LeakyReLU, 시그모이드, tanh를 2×2 격자로 그립니다. 바로 이 페이지입니다. |x|가 클 때 각 함수가 평평해지는지 보세요. 기울기는 답한 뒤에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Both saturate: their slopes tend to 0 as |x| grows.</source>
+        <translation>둘 다 포화합니다. |x|가 커질수록 기울기가 0에 가까워집니다.</translation>
+    </message>
+    <message>
+        <source>The padding zeros are in the columns too, so every multiplication of the loops is still done.</source>
+        <translation>패딩의 0도 열에 들어가므로, 반복문이 하는 곱셈은 모두 그대로 합니다.</translation>
+    </message>
+    <message>
+        <source>It uses more — every input cell is copied into each column that reads it.</source>
+        <translation>오히려 더 씁니다. 입력 칸 하나가 그 칸을 읽는 열마다 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>For x &gt; 0 their slope is 1, however large x is.</source>
+        <translation>x &gt; 0이면 x가 아무리 커도 기울기가 1입니다.</translation>
+    </message>
+    <message>
+        <source>Look at ReLU for large positive x — its slope stays 1.</source>
+        <translation>큰 양수 x에서 ReLU를 보세요. 기울기가 계속 1입니다.</translation>
+    </message>
+    <message>
+        <source>The chain rule, term by term, on the lesson&apos;s tiny network: from the loss back through the output sigmoid and w2, through max pooling (only the winners get gradient: max unpooling), through the conv&apos;s sigmoid, to w1. The weight gradient of the convolution is itself a convolution of the input with the error map.</source>
+        <translation>수업의 작은 신경망에서 연쇄 법칙을 항 하나씩 따라갑니다. 손실에서 출력 시그모이드와 w2를 거쳐, 최대 풀링(이긴 칸만 기울기를 받습니다: 맥스 언풀링)과 합성곱의 시그모이드를 지나 w1까지 거꾸로 갑니다. 합성곱의 가중치 기울기는 그 자체가 입력과 오차 맵의 합성곱입니다.</translation>
+    </message>
+    <message>
+        <source>The page shows every term for this sample; (d) is the max unpooling you predicted. Press &lt;i&gt;Step one epoch&lt;/i&gt;: each of the two samples takes one SGD step w ← w − η·∂E/∂w, and every term is recomputed at the new weights.</source>
+        <translation>페이지는 이 샘플의 모든 항을 보여 줍니다. (d)가 예측한 맥스 언풀링입니다. &lt;i&gt;한 에폭&lt;/i&gt;을 누르면 두 샘플이 저마다 SGD 한 걸음 w ← w − η·∂E/∂w를 밟고, 새 가중치에서 모든 항을 다시 계산합니다.</translation>
+    </message>
+    <message>
+        <source>These are the page&apos;s sigmoid outputs ③ for the shown sample. Click the cells that get gradient back from the max-pool.</source>
+        <translation>보이는 샘플에 대한 페이지의 시그모이드 출력 ③입니다. 최대 풀링에서 기울기를 돌려받는 칸을 클릭하세요.</translation>
+    </message>
+    <message>
+        <source>Two random 6×6 inputs, both with target 1; plain SGD, learning rate 0.01, 100 epochs, from the start the page shows. Before you press &lt;i&gt;Train&lt;/i&gt;, predict how far the loss falls.</source>
+        <translation>무작위 6×6 입력 두 개, 목표는 둘 다 1입니다. 페이지에 보이는 시작점에서 기본 SGD, 학습률 0.01로 100 에폭 학습합니다. &lt;i&gt;학습&lt;/i&gt;을 누르기 전에 손실이 얼마나 떨어질지 예측하세요.</translation>
+    </message>
+    <message>
+        <source>Press &lt;i&gt;Train&lt;/i&gt;: the curve on the left draws the mean loss of every epoch (the lesson&apos;s run went from about 0.184 to about 0.101).</source>
+        <translation>&lt;i&gt;학습&lt;/i&gt;을 누르세요. 왼쪽 곡선이 에폭마다 평균 손실을 그립니다 (수업의 실행에서는 약 0.184에서 약 0.101로 내려갔습니다).</translation>
+    </message>
+    <message>
+        <source>After 100 epochs, how will the mean loss compare with that of the first epoch?</source>
+        <translation>100 에폭 뒤의 평균 손실은 첫 에폭과 비교해 어떨까요?</translation>
+    </message>
+    <message>
+        <source>Trained as the page trains it: the mean loss goes from {first} in epoch 1 to {last} after {epochs} epochs, {ratio} of where it started.</source>
+        <translation>페이지와 똑같이 학습하면 평균 손실이 1 에폭의 {first}에서 {epochs} 에폭 뒤 {last}로, 처음의 {ratio}배가 됩니다.</translation>
+    </message>
+    <message>
+        <source>Each epoch is two SGD steps of η·gradient with η = 0.01: small steps, each in the direction that lowers the loss.</source>
+        <translation>에폭마다 η = 0.01로 η·기울기만큼 SGD 두 걸음을 밟습니다. 걸음은 작고, 하나하나가 손실을 낮추는 방향입니다.</translation>
+    </message>
+    <message>
+        <source>Below a tenth of it</source>
+        <translation>10분의 1 아래로</translation>
+    </message>
+    <message>
+        <source>That would need large steps or many more of them: with η = 0.01 each step moves the weights only a little.</source>
+        <translation>그러려면 걸음이 크거나 훨씬 많아야 합니다. η = 0.01에서는 한 걸음이 가중치를 조금만 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Between a tenth and nine tenths of it</source>
+        <translation>10분의 1에서 10분의 9 사이로</translation>
+    </message>
+    <message>
+        <source>Small steps downhill add up over 200 of them, but do not get near zero.</source>
+        <translation>내리막으로 가는 작은 걸음이 200번 쌓이지만, 0 근처까지는 가지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Within a tenth of it: about the same</source>
+        <translation>차이가 10분의 1 이내: 거의 그대로</translation>
+    </message>
+    <message>
+        <source>200 steps, each downhill, add up to more than that.</source>
+        <translation>하나하나 내리막인 200걸음이 쌓이면 그보다는 많이 내려갑니다.</translation>
+    </message>
+    <message>
+        <source>Higher than it</source>
+        <translation>더 높아짐</translation>
+    </message>
+    <message>
+        <source>With a small learning rate each step goes downhill on average: the loss does not end higher here.</source>
+        <translation>학습률이 작으면 걸음마다 평균적으로 내리막으로 갑니다. 여기서 손실이 더 높게 끝나지는 않습니다.</translation>
+    </message>
+    <message>
+        <source>Everything together: conv 6@5×5 → BatchNorm → tanh → pool → conv 16@5×5 → BN → tanh → pool → conv 120@5×5 → BN → tanh → FC 84 → dropout 0.3 → tanh → FC 10 → softmax, Xavier-initialised, {lenet_params} parameters. Press &lt;i&gt;Start&lt;/i&gt; (3 epochs on 12,000 images); while it trains, predict which classes it will mix up. The Results tab opens to you after your answer.</source>
+        <translation>모두 합치면: conv 6@5×5 → BatchNorm → tanh → 풀링 → conv 16@5×5 → BN → tanh → 풀링 → conv 120@5×5 → BN → tanh → FC 84 → 드롭아웃 0.3 → tanh → FC 10 → 소프트맥스, Xavier 초기화, 매개변수 {lenet_params}개. &lt;i&gt;시작&lt;/i&gt;을 누르고(이미지 12,000장으로 3 에폭), 학습하는 동안 어느 클래스들을 헷갈릴지 예측하세요. 답하고 나면 결과 탭이 열립니다.</translation>
+    </message>
+    <message>
+        <source>Click a confusion cell in &lt;i&gt;Results&lt;/i&gt; to see every image behind it, then ask &lt;i&gt;Why?&lt;/i&gt; about a mistake.</source>
+        <translation>&lt;i&gt;결과&lt;/i&gt;에서 혼동 행렬 칸을 클릭하면 그 칸의 이미지가 모두 보입니다. 틀린 예측 하나를 골라 &lt;i&gt;왜?&lt;/i&gt;에 물어보세요.</translation>
+    </message>
+    <message>
+        <source>After training, which pair of classes will LeNet-5 confuse most often (both directions counted)?</source>
+        <translation>학습 뒤 LeNet-5가 가장 자주 헷갈릴 클래스 쌍은 무엇일까요 (양방향 합계)?</translation>
+    </message>
+    <message>
+        <source>After epoch {epoch} this pair was confused {count} times, both directions counted; the Results tab shows every pair.</source>
+        <translation>{epoch} 에폭 뒤 이 쌍은 양방향 합쳐 {count}번 헷갈렸습니다. 모든 쌍은 결과 탭에 나옵니다.</translation>
+    </message>
+    <message>
+        <source>At 28×28 pixels, which garments have nearly the same outline? Look at a few in the Predict tab.</source>
+        <translation>28×28 픽셀에서 윤곽이 거의 같은 옷은 무엇일까요? 예측 탭에서 몇 장 살펴보세요.</translation>
+    </message>
+    <message>
+        <source>Shirt and T-shirt/top</source>
+        <translation>셔츠와 티셔츠/상의</translation>
+    </message>
+    <message>
+        <source>Both are tops; at 28×28 they differ in a collar and sleeves of a few pixels.</source>
+        <translation>둘 다 상의이고, 28×28에서는 몇 픽셀짜리 깃과 소매만 다릅니다.</translation>
+    </message>
+    <message>
+        <source>Shirt and Coat</source>
+        <translation>셔츠와 코트</translation>
+    </message>
+    <message>
+        <source>Both have long sleeves and a front opening; a coat is only a little longer.</source>
+        <translation>둘 다 긴소매에 앞이 트여 있고, 코트가 조금 더 길 뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Pullover and Coat</source>
+        <translation>풀오버와 코트</translation>
+    </message>
+    <message>
+        <source>Both are long-sleeved outer layers with similar outlines.</source>
+        <translation>둘 다 윤곽이 비슷한 긴소매 겉옷입니다.</translation>
+    </message>
+    <message>
+        <source>Sandal and Sneaker</source>
+        <translation>샌들과 스니커즈</translation>
+    </message>
+    <message>
+        <source>Both are shoes with a sole, but their outlines differ more than the tops&apos; do.</source>
+        <translation>둘 다 밑창이 있는 신발이지만, 윤곽 차이는 상의들보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>The lesson says that sigmoid and tanh saturate so their gradients vanish, and that ReLU is used because it is cheaper to compute. Test both: &lt;i&gt;Run experiment&lt;/i&gt; trains four LeNet-5 variants (the quick size: {experiment_images} training images each, 2 epochs, about {experiment_time} here). While it runs, predict.</source>
+        <translation>수업은 시그모이드와 tanh가 포화해서 기울기가 사라지고, ReLU는 계산이 더 싸서 쓴다고 말합니다. 두 주장을 모두 시험해 보세요. &lt;i&gt;실험 실행&lt;/i&gt;은 LeNet-5 변형 네 가지를 학습합니다 (빠른 크기: 변형마다 학습 이미지 {experiment_images}장, 2 에폭, 이 컴퓨터에서 약 {experiment_time}). 실행되는 동안 예측하세요.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Distributions&lt;/i&gt; gives how many decades a typical gradient loses from fc2 back to conv1 under each activation; the &lt;i&gt;Curves&lt;/i&gt; table gives each epoch&apos;s time — compare ReLU&apos;s with the sigmoid&apos;s. &lt;i&gt;Rewind&lt;/i&gt; scrubs a run from its random start.</source>
+        <translation>&lt;i&gt;분포&lt;/i&gt;는 활성화 함수마다 전형적인 기울기가 fc2에서 conv1까지 거꾸로 가며 몇 자릿수(10배 단위)를 잃는지 보여 줍니다. &lt;i&gt;곡선&lt;/i&gt; 표에는 에폭마다 걸린 시간이 있으니 ReLU와 시그모이드를 비교해 보세요. &lt;i&gt;되감기&lt;/i&gt;로 실행을 무작위 시작점부터 훑어볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Under which activation will a typical gradient shrink most on its way back from fc2 to conv1?</source>
+        <translation>fc2에서 conv1로 거꾸로 가는 동안 전형적인 기울기가 가장 많이 줄어드는 활성화 함수는 무엇일까요?</translation>
+    </message>
+    <message>
+        <source>Backprop multiplies by the activation&apos;s slope once per layer: which slope is smallest?</source>
+        <translation>역전파는 층마다 한 번씩 활성화 함수의 기울기를 곱합니다. 어느 기울기가 가장 작을까요?</translation>
+    </message>
+    <message>
+        <source>Every step back multiplies the gradient by σ′ ≤ 0.25, and by far less where the sigmoid saturates.</source>
+        <translation>거꾸로 한 걸음 갈 때마다 기울기에 σ′ ≤ 0.25를 곱하고, 시그모이드가 포화한 곳에서는 훨씬 작은 값을 곱합니다.</translation>
+    </message>
+    <message>
+        <source>tanh′(0) = 1, four times the sigmoid&apos;s best slope; its gradients shrink far less.</source>
+        <translation>tanh′(0) = 1로 시그모이드의 최대 기울기의 네 배입니다. 기울기가 훨씬 덜 줄어듭니다.</translation>
     </message>
     <message>
         <source>One big matrix product runs in optimised compiled code instead of millions of Python steps.</source>
         <translation>수백만 번의 Python 단계 대신, 큰 행렬 곱 하나를 최적화·컴파일된 코드로 실행합니다.</translation>
     </message>
     <message>
-        <source>Yes: the loops pay Python&apos;s overhead for every single multiply; a GEMM does them all in compiled, vectorised, cache-friendly code.</source>
-        <translation>맞습니다: 반복문은 곱셈 하나하나마다 Python의 오버헤드를 치르지만, GEMM은 컴파일되고 벡터화된, 캐시 친화적인 코드로 모든 곱셈을 한꺼번에 처리합니다.</translation>
-    </message>
-    <message>
         <source>It uses less memory.</source>
         <translation>메모리를 덜 씁니다.</translation>
-    </message>
-    <message>
-        <source>No: it uses more — every input cell is copied into each column that reads it.</source>
-        <translation>아닙니다: 오히려 더 씁니다 — 입력의 각 칸이 그 칸을 읽는 모든 열에 복사됩니다.</translation>
     </message>
     <message>
         <source>Pooling: max and average</source>
         <translation>풀링: 최대와 평균</translation>
     </message>
     <message>
-        <source>Pooling shrinks a feature map: a {pool_window} window with stride {pool_stride} turns {pool_input} into {pool_output}. Max pooling keeps the strongest response in each window, so edges stand out; average pooling smooths: on this thin line, max keeps {pool_max_peak} and average only {pool_avg_peak}. Backward, max pooling sends each window&apos;s gradient only to its winner (max unpooling).</source>
-        <translation>풀링(pooling)은 특성 맵(feature map)을 줄입니다: 스트라이드(stride) {pool_stride}인 {pool_window} 윈도를 쓰면 {pool_input} 크기가 {pool_output} 크기가 됩니다. 최대 풀링(max pooling)은 각 윈도에서 가장 강한 반응을 남기므로 가장자리가 두드러지고, 평균 풀링(average pooling)은 값을 부드럽게 만듭니다. 이 가는 선에서 최대 풀링은 {pool_max_peak} 값을 유지하지만 평균 풀링은 {pool_avg_peak}에 그칩니다. 역전파에서는 최대 풀링이 각 윈도의 기울기(gradient)를 최댓값 칸에만 보냅니다(최대 언풀링, max unpooling).</translation>
-    </message>
-    <message>
         <source>OH = (H − K + 2·pad) // stride + 1 = ({pool_h} − {pool_window_k} + 2·{pool_padding}) // {pool_stride} + 1 = {pool_oh}</source>
         <translation>OH = (H − K + 2·pad) // stride + 1 = ({pool_h} − {pool_window_k} + 2·{pool_padding}) // {pool_stride} + 1 = {pool_oh}</translation>
-    </message>
-    <message>
-        <source>Max pooling 2×2, stride 2 on this 4×4 input: click every cell that gets gradient backward.</source>
-        <translation>이 4×4 입력에 2×2 최대 풀링, 스트라이드 2를 적용합니다. 역전파 때 기울기를 받는 칸을 모두 클릭하세요.</translation>
-    </message>
-    <message>
-        <source>Only the largest cell of each 2×2 window gets its window&apos;s gradient ({winners}); the other 12 get 0.</source>
-        <translation>각 2×2 윈도에서 가장 큰 칸만 그 윈도의 기울기를 받습니다({winners}). 나머지 12칸은 0을 받습니다.</translation>
     </message>
     <message>
         <source>Conv → max-pool → FC</source>
         <translation>합성곱 → 최대 풀링 → FC</translation>
     </message>
     <message>
-        <source>The lesson&apos;s forward pass: the numbers 0..107 as a 3-channel 6×6 input, one 3×3×3 kernel → {conv_output_shape}; max-pool 2×2 stride 2 → 1×1×2×2; flatten to 4 values; an FC layer with a 1×4 weight → one number. The input is drawn in colour (channels 0, 1, 2 as red, green, blue); step the window: each output cell adds up 27 products, 9 per channel, listed channel by channel. The tiny network page runs the rest of this chain (pool, flatten, FC) with numbers.</source>
-        <translation>강의의 순전파(forward pass)입니다: 숫자 0..107로 만든 3채널 6×6 입력, 3×3×3 커널 하나 → {conv_output_shape}; 2×2 최대 풀링(max pooling), 스트라이드 2 → 1×1×2×2; 값 4개로 펼치기(flatten); 1×4 가중치를 가진 완전 연결층(FC) → 숫자 하나. 입력은 색으로 그려집니다(채널 0, 1, 2를 빨강, 초록, 파랑으로). 윈도를 한 단계씩 옮겨 보세요: 출력 칸마다 곱 27개(채널당 9개)를 더하며, 곱은 채널별로 나열됩니다. 이 연쇄의 나머지(풀링, 펼치기, FC)는 작은 신경망 페이지에서 실제 숫자로 실행됩니다.</translation>
-    </message>
-    <message>
         <source>[1, 3, 6, 6] ⋆ [1, 3, 3, 3] → [1, 1, 4, 4] → max-pool → [1, 1, 2, 2] → flatten → [1, 4] · [4, 1] → [1, 1]</source>
         <translation>[1, 3, 6, 6] ⋆ [1, 3, 3, 3] → [1, 1, 4, 4] → 최대 풀링 → [1, 1, 2, 2] → 펼치기 → [1, 4] · [4, 1] → [1, 1]</translation>
+    </message>
+    <message>
+        <source>The page counts {conv_macs} MACs too; step the window to watch the 27 products of one output, channel by channel.</source>
+        <translation>페이지도 MAC을 {conv_macs}번으로 셉니다. 창을 한 칸씩 옮기며 출력 하나를 이루는 곱 27개를 채널별로 보세요.</translation>
     </message>
     <message>
         <source>How many MACs does this convolution take (3×3×3 kernel, one output channel, 4×4 output)?</source>
         <translation>이 합성곱에는 MAC이 몇 번 필요할까요? (3×3×3 커널, 출력 채널 1개, 4×4 출력)</translation>
     </message>
     <message>
-        <source>MACs = KW·KH·C·OC·OW·OH·N = {kernel}·{kernel}·{channels}·{out_channels}·4·4·1 = {answer}.</source>
-        <translation>MACs = KW·KH·C·OC·OW·OH·N = {kernel}·{kernel}·{channels}·{out_channels}·4·4·1 = {answer}.</translation>
-    </message>
-    <message>
         <source>The fully connected layer</source>
         <translation>완전 연결층</translation>
-    </message>
-    <message>
-        <source>An FC layer flattens [N, C, H, W] to [N, C·H·W] and multiplies by its weight matrix: every input meets every unit. In this LeNet-5 the FC layers hold {fc_share} of the parameters; conv3&apos;s 5×5 kernels cover its whole 5×5 input, so it is an FC layer written as a convolution — counted with it, {dense_share}. The other way round works too: &lt;i&gt;Show the first FC layer as a convolution&lt;/i&gt; runs it (layer 12, fc1) as a 1×1 convolution and gets the same numbers.</source>
-        <translation>완전 연결층(fully connected layer, FC)은 [N, C, H, W]를 [N, C·H·W]로 펼친 뒤 가중치 행렬을 곱합니다: 모든 입력이 모든 유닛과 만납니다. 이 LeNet-5에서는 FC 층이 전체 파라미터(parameter)의 {fc_share}를 차지합니다. conv3의 5×5 커널은 5×5 입력 전체를 덮으므로 conv3은 합성곱으로 쓴 FC 층이며, 이것까지 세면 {dense_share}입니다. 반대 방향도 가능합니다: &lt;i&gt;첫 번째 FC 층을 합성곱으로 보기&lt;/i&gt;는 그 층(12번 층, fc1)을 1×1 합성곱으로 실행해 같은 값을 얻습니다.</translation>
     </message>
     <message>
         <source>y = x&lt;sub&gt;flat&lt;/sub&gt; · Wᵀ + b &amp;nbsp; ≡ &amp;nbsp; a convolution whose kernel covers the whole input</source>
         <translation>y = x&lt;sub&gt;flat&lt;/sub&gt; · Wᵀ + b &amp;nbsp; ≡ &amp;nbsp; 커널이 입력 전체를 덮는 합성곱</translation>
     </message>
     <message>
-        <source>fc1 maps 120 values to 84 units, with biases. How many parameters does it have?</source>
-        <translation>fc1은 값 120개를 유닛 84개에 연결하며 편향도 있습니다. 파라미터는 몇 개일까요?</translation>
+        <source>The table shows it: the FC layers hold {fc_share} of the parameters — counted with conv3, {dense_share}.</source>
+        <translation>표가 보여 줍니다. FC 층이 매개변수의 {fc_share}를 차지하고, conv3까지 치면 {dense_share}입니다.</translation>
     </message>
     <message>
-        <source>inputs × outputs + outputs = {inputs} × {outputs} + {outputs} = {answer}.</source>
-        <translation>입력 × 출력 + 출력 = {inputs} × {outputs} + {outputs} = {answer}.</translation>
+        <source>fc1 maps 120 values to 84 units, with biases. How many parameters does it have?</source>
+        <translation>fc1은 값 120개를 유닛 84개에 연결하며 편향도 있습니다. 파라미터는 몇 개일까요?</translation>
     </message>
     <message>
         <source>Activations</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <source>Without a non-linearity, stacked layers collapse into one linear map. Sigmoid and tanh flatten out for large |x|: their slopes (dashed) fall towards 0, so gradients vanish as backprop multiplies them layer after layer. ReLU = max(0, x) is cheap and keeps slope 1 for x &gt; 0; LeakyReLU = max(0.1·x, x) keeps a little slope below 0.</source>
-        <translation>비선형 활성화 함수(activation function)가 없으면 층을 아무리 쌓아도 선형 사상 하나로 합쳐집니다. sigmoid와 tanh는 |x|가 커지면 평평해집니다: 도함수(점선)가 0에 가까워지므로, 역전파(backpropagation)가 층마다 이 값을 곱해 나가면서 기울기(gradient)가 사라집니다(기울기 소실). ReLU = max(0, x)는 계산이 가볍고 x &gt; 0에서 기울기 1을 유지합니다. LeakyReLU = max(0.1·x, x)는 0보다 작은 쪽에도 약간의 기울기를 남깁니다.</translation>
-    </message>
-    <message>
-        <source>σ(x) = 1 / (1 + e&lt;sup&gt;−x&lt;/sup&gt;), σ′(x) = σ(x)(1 − σ(x)) · tanh′(x) = 1 − tanh²(x)</source>
-        <translation>σ(x) = 1 / (1 + e&lt;sup&gt;−x&lt;/sup&gt;), σ′(x) = σ(x)(1 − σ(x)) · tanh′(x) = 1 − tanh²(x)</translation>
-    </message>
-    <message>
-        <source>What is the sigmoid&apos;s slope σ′(x) at x = 0, its steepest point?</source>
-        <translation>sigmoid가 가장 가파른 점인 x = 0에서 기울기 σ′(x)는 얼마일까요?</translation>
-    </message>
-    <message>
-        <source>σ′(0) = σ(0)(1 − σ(0)) = 0.5 × 0.5 = {answer}: even at its steepest, every sigmoid layer shrinks the gradient by 4×.</source>
-        <translation>σ′(0) = σ(0)(1 − σ(0)) = 0.5 × 0.5 = {answer}: 가장 가파른 곳에서조차 sigmoid 층 하나를 지날 때마다 기울기가 1/4로 줄어듭니다.</translation>
-    </message>
-    <message>
         <source>The activation plot</source>
         <translation>활성화 함수 그래프</translation>
-    </message>
-    <message>
-        <source>The lesson plots ReLU, LeakyReLU, sigmoid and tanh for x = −10, −9, …, 9 in a 2×2 grid — this page. At x = ±10 the sigmoid&apos;s slope is {sigmoid_slope_10}: a gradient passing through it is all but gone.</source>
-        <translation>강의에서는 ReLU, LeakyReLU, sigmoid, tanh를 x = −10, −9, …, 9에 대해 2×2 격자로 그립니다 — 바로 이 페이지입니다. x = ±10에서 sigmoid의 기울기 σ′는 {sigmoid_slope_10}입니다. 이곳을 지나는 기울기(gradient)는 거의 사라집니다.</translation>
     </message>
     <message>
         <source>ReLU = max(0, x) · LeakyReLU = max(0.1·x, x) · sigmoid · tanh</source>
         <translation>ReLU = max(0, x) · LeakyReLU = max(0.1·x, x) · sigmoid · tanh</translation>
     </message>
     <message>
+        <source>The dashed curves are the slopes. At x = ±10 the sigmoid&apos;s is {sigmoid_slope_10}: a gradient passing through it is all but gone.</source>
+        <translation>점선이 기울기입니다. x = ±10에서 시그모이드의 기울기는 {sigmoid_slope_10}이어서, 이곳을 지나는 기울기는 거의 사라집니다.</translation>
+    </message>
+    <message>
         <source>Which activations let gradients vanish when their inputs are large?</source>
         <translation>입력이 클 때 기울기 소실(vanishing gradient)을 일으키는 활성화 함수는 무엇일까요?</translation>
+    </message>
+    <message>
+        <source>A gradient vanishes where the curve is flat: its slope is then near 0.</source>
+        <translation>곡선이 평평한 곳에서 기울기가 사라집니다. 그곳의 기울기는 0에 가깝습니다.</translation>
     </message>
     <message>
         <source>ReLU and LeakyReLU</source>
         <translation>ReLU와 LeakyReLU</translation>
     </message>
     <message>
-        <source>No: for x &gt; 0 their slope is 1, however large x is.</source>
-        <translation>아닙니다: x &gt; 0이면 x가 아무리 커도 기울기는 1입니다.</translation>
-    </message>
-    <message>
         <source>Sigmoid and tanh</source>
         <translation>sigmoid와 tanh</translation>
-    </message>
-    <message>
-        <source>Yes: both saturate; their slopes tend to 0 as |x| grows.</source>
-        <translation>맞습니다: 둘 다 포화됩니다. |x|가 커질수록 기울기가 0에 가까워집니다.</translation>
     </message>
     <message>
         <source>All four equally</source>
         <translation>네 가지 모두 똑같이</translation>
     </message>
     <message>
-        <source>No: only the S-shaped ones flatten out.</source>
-        <translation>아닙니다: S자 모양인 함수만 평평해집니다.</translation>
-    </message>
-    <message>
         <source>Backprop by hand</source>
         <translation>손으로 하는 역전파</translation>
-    </message>
-    <message>
-        <source>The chain rule, term by term, on the lesson&apos;s tiny network: from the loss back through the output sigmoid and w2, through max pooling (only the winners get gradient: max unpooling), through the conv&apos;s sigmoid, to w1. The weight gradient of the convolution is itself a convolution of the input with the error map. Press &lt;i&gt;Step one epoch&lt;/i&gt;: each of the two samples takes one SGD step w ← w − η·∂E/∂w, and every term is recomputed at the new weights (with η = 0.01 most change in the third digit).</source>
-        <translation>강의의 작은 신경망에서 역전파(backpropagation)의 연쇄 법칙(chain rule)을 항 하나하나 따라갑니다: 손실(loss)에서 출발해 출력의 sigmoid와 w2를 거쳐, 최대 풀링(최댓값 칸만 기울기를 받습니다: 최대 언풀링)을 지나고, 합성곱의 sigmoid를 통과해 w1까지 거슬러 갑니다. 합성곱의 가중치 기울기(gradient)는 그 자체가 입력과 오차 맵의 합성곱입니다. &lt;i&gt;한 에포크 진행&lt;/i&gt;을 누르세요: 두 샘플이 각각 SGD 한 단계 w ← w − η·∂E/∂w를 밟고, 모든 항이 새 가중치로 다시 계산됩니다(η = 0.01이면 대부분 셋째 자리 숫자가 바뀝니다).</translation>
     </message>
     <message>
         <source>∂E/∂w1 = x ⋆ δ1, &amp;nbsp; δ1 = unpool(δ · w2) ⊙ σ′(z1), &amp;nbsp; δ = (ŷ − y)·ŷ(1 − ŷ)</source>
         <translation>∂E/∂w1 = x ⋆ δ1, &amp;nbsp; δ1 = unpool(δ · w2) ⊙ σ′(z1), &amp;nbsp; δ = (ŷ − y)·ŷ(1 − ŷ)</translation>
     </message>
     <message>
-        <source>These are the page&apos;s sigmoid outputs ③ for the shown sample. Click the cells that get gradient from the max-pool.</source>
-        <translation>표시된 샘플에 대한 이 페이지의 sigmoid 출력 ③입니다. 최대 풀링에서 기울기를 받는 칸을 클릭하세요.</translation>
-    </message>
-    <message>
         <source>The winner of each 2×2 window ({winners}) gets the window&apos;s error; the other cells get 0, as (d) on the page shows.</source>
         <translation>각 2×2 윈도의 최댓값 칸({winners})이 그 윈도의 오차를 받고, 나머지 칸은 0을 받습니다. 페이지의 (d)가 보여 주는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Each 2×2 window of ③ sends its error to its single largest cell.</source>
+        <translation>③의 2×2 창은 저마다 가장 큰 칸 하나에만 오차를 보냅니다.</translation>
     </message>
     <message>
         <source>Training the tiny network</source>
         <translation>작은 신경망 학습시키기</translation>
     </message>
     <message>
-        <source>Two random 6×6 inputs, both with target 1; plain SGD, learning rate 0.01, 100 epochs. The lesson&apos;s run went from a mean loss of about 0.184 to about 0.101. Press &lt;i&gt;Train&lt;/i&gt; and watch the loss; right now it is {tiny_loss}.</source>
-        <translation>무작위 6×6 입력 두 개, 목표값은 둘 다 1; 기본 SGD, 학습률(learning rate) 0.01, 100 에포크(epoch). 강의의 실행에서는 평균 손실(loss)이 약 0.184에서 약 0.101로 줄었습니다. &lt;i&gt;학습&lt;/i&gt;을 누르고 손실을 지켜보세요. 지금 손실은 {tiny_loss}입니다.</translation>
-    </message>
-    <message>
         <source>E = ½(y − ŷ)², &amp;nbsp; w ← w − η·∂E/∂w</source>
         <translation>E = ½(y − ŷ)², &amp;nbsp; w ← w − η·∂E/∂w</translation>
-    </message>
-    <message>
-        <source>After training 100 epochs from the start this step sets up (seed 12), what is the mean loss of epoch 100? (2 decimals)</source>
-        <translation>이 단계가 준비한 시작 상태(시드 12)에서 100 에포크를 학습시키면, 100번째 에포크의 평균 손실은 얼마일까요? (소수점 둘째 자리까지)</translation>
-    </message>
-    <message>
-        <source>Training this start for {epochs} epochs gives a mean loss of {answer:.4f} in the last epoch (epoch 1: {first:.4f}).</source>
-        <translation>이 시작 상태에서 {epochs} 에포크를 학습시키면 마지막 에포크의 평균 손실은 {answer:.4f}입니다(에포크 1: {first:.4f}).</translation>
     </message>
     <message>
         <source>LeNet-5 on Fashion-MNIST</source>
         <translation>Fashion-MNIST로 학습하는 LeNet-5</translation>
     </message>
     <message>
-        <source>Everything together: conv 6@5×5 → BatchNorm → tanh → pool → conv 16@5×5 → BN → tanh → pool → conv 120@5×5 → BN → tanh → FC 84 → dropout 0.3 → tanh → FC 10 → softmax, Xavier-initialised, {lenet_params} parameters. Press &lt;i&gt;Start&lt;/i&gt;; then see Results, click a confusion cell, and ask &lt;i&gt;Why?&lt;/i&gt; about a mistake.</source>
-        <translation>모든 것을 합치면: conv 6@5×5 → BatchNorm → tanh → pool → conv 16@5×5 → BN → tanh → pool → conv 120@5×5 → BN → tanh → FC 84 → dropout 0.3 → tanh → FC 10 → softmax, Xavier 초기화, 파라미터 {lenet_params}개. &lt;i&gt;시작&lt;/i&gt;을 누르세요. 그다음 결과 탭에서 혼동 행렬(confusion matrix)의 칸을 클릭하고, 틀린 예측에 대해 &lt;i&gt;왜?&lt;/i&gt;로 이유를 물어보세요.</translation>
-    </message>
-    <message>
         <source>softmax(z)&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;, &amp;nbsp; loss = −log softmax(z)&lt;sub&gt;true class&lt;/sub&gt;</source>
         <translation>softmax(z)&lt;sub&gt;k&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt;, &amp;nbsp; 손실 = −log softmax(z)&lt;sub&gt;정답 클래스&lt;/sub&gt;</translation>
-    </message>
-    <message>
-        <source>Where does this LeNet-5 put BatchNorm?</source>
-        <translation>이 LeNet-5에서는 배치 정규화(BatchNorm)를 어디에 둘까요?</translation>
-    </message>
-    <message>
-        <source>Between each convolution and its activation</source>
-        <translation>각 합성곱과 그 활성화 함수 사이</translation>
-    </message>
-    <message>
-        <source>Yes: conv → BN → tanh, three times; not in the FC part.</source>
-        <translation>맞습니다: conv → BN → tanh가 세 번 나오며, FC 부분에는 없습니다.</translation>
-    </message>
-    <message>
-        <source>After every fully connected layer</source>
-        <translation>모든 완전 연결층 뒤</translation>
-    </message>
-    <message>
-        <source>No: the FC part has dropout, not BatchNorm.</source>
-        <translation>아닙니다: FC 부분에는 BatchNorm이 아니라 드롭아웃이 있습니다.</translation>
-    </message>
-    <message>
-        <source>Only on the input image</source>
-        <translation>입력 이미지에만</translation>
-    </message>
-    <message>
-        <source>No: the input is normalised once with the training set&apos;s mean and std; BatchNorm sits inside the network.</source>
-        <translation>아닙니다: 입력은 학습 데이터의 평균과 표준편차로 한 번 정규화될 뿐이고, BatchNorm은 신경망 안에 있습니다.</translation>
     </message>
     <message>
         <source>Testing the lesson&apos;s claims</source>
         <translation>강의의 주장 확인하기</translation>
     </message>
     <message>
-        <source>The lesson claims that sigmoid and tanh saturate so their gradients vanish while ReLU trains faster, that BatchNorm alone already works well, and that initialisation matters. Test one: press &lt;i&gt;Run experiment&lt;/i&gt; (four LeNet-5 variants, 2 epochs on {experiment_images} training images each; the status line says how long each takes). &lt;i&gt;Curves&lt;/i&gt; overlays the runs; &lt;i&gt;Rewind&lt;/i&gt; scrubs a run from its random start to its last epoch; &lt;i&gt;Distributions&lt;/i&gt; shows each layer&apos;s gradients per epoch, and how many decades they lose from fc2 back to conv1.</source>
-        <translation>강의는 이렇게 주장합니다: sigmoid와 tanh는 포화되어 기울기가 소실되지만 ReLU는 더 빨리 학습된다, 배치 정규화(BatchNorm)만으로도 이미 잘 동작한다, 초기화(initialization)가 중요하다. 그중 하나를 확인해 보세요: &lt;i&gt;실험 실행&lt;/i&gt;을 누르세요(LeNet-5 변형 네 개를 각각 학습 이미지 {experiment_images}장으로 2 에포크씩 학습시킵니다. 각각 걸리는 시간은 상태 줄에 나옵니다). &lt;i&gt;곡선&lt;/i&gt;은 실행 결과들을 겹쳐 보여 주고, &lt;i&gt;되감기&lt;/i&gt;는 한 실행을 무작위 시작 상태부터 마지막 에포크까지 훑어보게 해 주며, &lt;i&gt;분포&lt;/i&gt;는 에포크마다 각 층의 기울기(gradient)를 보여 주고 fc2에서 conv1까지 거슬러 가며 기울기가 몇 자릿수 줄어드는지도 알려 줍니다.</translation>
-    </message>
-    <message>
         <source>∂loss/∂z&lt;sub&gt;l&lt;/sub&gt; = (W&lt;sub&gt;l+1&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; ∂loss/∂z&lt;sub&gt;l+1&lt;/sub&gt;) ⊙ f′(z&lt;sub&gt;l&lt;/sub&gt;), &amp;nbsp; sigmoid: f′ ≤ 0.25</source>
         <translation>∂loss/∂z&lt;sub&gt;l&lt;/sub&gt; = (W&lt;sub&gt;l+1&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt; ∂loss/∂z&lt;sub&gt;l+1&lt;/sub&gt;) ⊙ f′(z&lt;sub&gt;l&lt;/sub&gt;), &amp;nbsp; sigmoid: f′ ≤ 0.25</translation>
-    </message>
-    <message>
-        <source>Under which activation does a typical gradient shrink most on its way back from fc2 to conv1?</source>
-        <translation>fc2에서 conv1로 거슬러 가는 동안 전형적인 기울기가 가장 많이 줄어드는 활성화 함수는 무엇일까요?</translation>
     </message>
     <message>
         <source>Sigmoid</source>
         <translation>sigmoid</translation>
     </message>
     <message>
-        <source>Yes: every step back multiplies it by σ′ ≤ 0.25, and by far less where the sigmoid saturates; the Distributions tab&apos;s reading gives the decades lost.</source>
-        <translation>맞습니다: 한 층 거슬러 갈 때마다 σ′ ≤ 0.25를 곱하고, sigmoid가 포화된 곳에서는 그보다 훨씬 작은 값을 곱합니다. 몇 자릿수가 줄어드는지는 분포 탭에서 읽을 수 있습니다.</translation>
-    </message>
-    <message>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <source>No: ReLU&apos;s slope is 1 wherever it is active, so an active path keeps its gradient (inactive units pass exactly 0 instead).</source>
-        <translation>아닙니다: ReLU는 활성화된 곳에서 기울기가 1이므로, 활성화된 경로에서는 기울기가 그대로 유지됩니다(대신 비활성 유닛은 정확히 0을 전달합니다).</translation>
+        <source>ReLU&apos;s slope is 1 wherever it is active, so an active path keeps its gradient (inactive units pass exactly 0 instead of shrinking it).</source>
+        <translation>ReLU는 활성인 곳에서 기울기가 1이므로, 활성 경로는 기울기를 그대로 지킵니다 (비활성 유닛은 기울기를 줄이는 대신 정확히 0을 넘깁니다).</translation>
     </message>
     <message>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <source>No: tanh′(0) = 1, four times the sigmoid&apos;s best slope; its gradients shrink far less than the sigmoid&apos;s.</source>
-        <translation>아닙니다: tanh′(0) = 1로 sigmoid의 최대 기울기의 네 배이며, 기울기가 sigmoid보다 훨씬 덜 줄어듭니다.</translation>
+        <source>You counted the padding once: it goes on both sides, 2·pad.</source>
+        <translation>패딩을 한 번만 셌습니다. 패딩은 양쪽에 붙으니 2·pad입니다.</translation>
+    </message>
+    <message>
+        <source>You left out the + 1: the first position counts too.</source>
+        <translation>+ 1을 빠뜨렸습니다. 첫 위치도 셉니다.</translation>
+    </message>
+    <message>
+        <source>You left out the stride: the window moves {stride} cells at a time, so divide by it (rounding down).</source>
+        <translation>스트라이드를 빠뜨렸습니다. 창이 한 번에 {stride}칸씩 움직이므로 스트라이드로 나누세요 (내림).</translation>
+    </message>
+    <message>
+        <source>You left out the biases: one per output.</source>
+        <translation>편향을 빠뜨렸습니다. 출력마다 하나씩 있습니다.</translation>
+    </message>
+    <message>
+        <source>Each kernel spans all {channels} input channels.</source>
+        <translation>커널 하나하나가 입력 채널 {channels}개에 모두 걸칩니다.</translation>
+    </message>
+    <message>
+        <source>There are {out_channels} output maps, each with its own kernel.</source>
+        <translation>출력 맵은 {out_channels}개이고, 맵마다 자기 커널이 있습니다.</translation>
+    </message>
+    <message>
+        <source>That is one side of the output; count every position, OH·OW.</source>
+        <translation>그것은 출력의 한 변입니다. 모든 위치, 곧 OH·OW를 세세요.</translation>
+    </message>
+    <message>
+        <source>That is the number of rows (one per kernel cell); the columns are the output positions.</source>
+        <translation>그것은 행의 수입니다(커널 칸마다 하나). 열은 출력 위치입니다.</translation>
+    </message>
+    <message>
+        <source>That counts the positions whose window holds only real cells; the question asks for the others.</source>
+        <translation>그것은 창이 실제 칸만 담는 위치의 수입니다. 질문은 나머지 위치를 묻습니다.</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +2935,14 @@ The current network is unchanged.</source>
         <translation>윈도 크기</translation>
     </message>
     <message>
+        <source>Example&apos;s seed</source>
+        <translation>예제 시드</translation>
+    </message>
+    <message>
+        <source>Which 6×6 random example (every value differs: no ties)</source>
+        <translation>어느 6×6 무작위 예제인지 (값이 모두 달라 동점이 없습니다)</translation>
+    </message>
+    <message>
         <source>No output — see the message on the left</source>
         <translation>출력 없음 — 왼쪽 메시지를 보세요</translation>
     </message>
@@ -2800,6 +3060,685 @@ The current network is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <source>Output size</source>
+        <translation>출력 크기</translation>
+    </message>
+    <message>
+        <source>im2col indexing</source>
+        <translation>im2col 인덱싱</translation>
+    </message>
+    <message>
+        <source>Convolution backward</source>
+        <translation>합성곱 역전파</translation>
+    </message>
+    <message>
+        <source>padded size = H + 2p = {h} + 2·{p}</source>
+        <translation>패딩 포함 크기 = H + 2p = {h} + 2·{p}</translation>
+    </message>
+    <message>
+        <source>kernel span = d·(K − 1) + 1 = {d}·({k} − 1) + 1</source>
+        <translation>커널이 걸치는 폭 = d·(K − 1) + 1 = {d}·({k} − 1) + 1</translation>
+    </message>
+    <message>
+        <source>room = padded size − kernel span</source>
+        <translation>여유 = 패딩 포함 크기 − 커널이 걸치는 폭</translation>
+    </message>
+    <message>
+        <source>moves = room // s = room // {s}</source>
+        <translation>이동 횟수 = 여유 // s = 여유 // {s}</translation>
+    </message>
+    <message>
+        <source>OH = moves + 1 (the first position)</source>
+        <translation>OH = 이동 횟수 + 1 (첫 위치)</translation>
+    </message>
+    <message>
+        <source>A convolution with a kernel of {k}×{k}, padding {p}, stride {s} and dilation {d} reads an input of {h}×{h}. Work out the output height OH.</source>
+        <translation>합성곱(커널 {k}×{k}, 패딩 {p}, 스트라이드 {s}, 팽창 {d})이 {h}×{h} 입력을 읽습니다. 출력 높이 OH를 구하십시오.</translation>
+    </message>
+    <message>
+        <source>output row oh = column // OW = {col} // {ow}</source>
+        <translation>출력 행 oh = 열 번호 // OW = {col} // {ow}</translation>
+    </message>
+    <message>
+        <source>output column ow = column % OW = {col} % {ow}</source>
+        <translation>출력 열 ow = 열 번호 % OW = {col} % {ow}</translation>
+    </message>
+    <message>
+        <source>channel c = row // (KH·KW) = {row} // {kk}</source>
+        <translation>채널 c = 행 번호 // (KH·KW) = {row} // {kk}</translation>
+    </message>
+    <message>
+        <source>kernel row i = (row // KW) % KH = ({row} // {k}) % {k}</source>
+        <translation>커널 행 i = (행 번호 // KW) % KH = ({row} // {k}) % {k}</translation>
+    </message>
+    <message>
+        <source>kernel column j = row % KW = {row} % {k}</source>
+        <translation>커널 열 j = 행 번호 % KW = {row} % {k}</translation>
+    </message>
+    <message>
+        <source>input row = oh·s − p + i = oh·{s} − {p} + i</source>
+        <translation>입력 행 = oh·s − p + i = oh·{s} − {p} + i</translation>
+    </message>
+    <message>
+        <source>input column = ow·s − p + j = ow·{s} − {p} + j</source>
+        <translation>입력 열 = ow·s − p + j = ow·{s} − {p} + j</translation>
+    </message>
+    <message>
+        <source>the number in channel c at (input row, input column); 0 in the padding</source>
+        <translation>채널 c의 (입력 행, 입력 열)에 있는 수(패딩이면 0)</translation>
+    </message>
+    <message>
+        <source>An input of {c}×{h}×{h} holds the numbers 1, 2, 3, … channel by channel, row by row. im2col unfolds it for {k}×{k} kernels, padding {p}, stride {s} (OW = {ow}). What is in row {row}, column {col}?</source>
+        <translation>{c}×{h}×{h} 입력의 칸에는 채널 순, 행 순으로 1, 2, 3, … 번호가 매겨져 있습니다. im2col이 이 입력을 펼칩니다(커널 {k}×{k}, 패딩 {p}, 스트라이드 {s}, OW = {ow}). 행렬의 한 칸(행 {row}, 열 {col})에는 어떤 수가 있습니까?</translation>
+    </message>
+    <message>
+        <source>δ[{i}, {j}]·x[{r}, {c}] = {d}·{v}</source>
+        <translation>δ[{i}, {j}]·x[{r}, {c}] = {d}·{v}</translation>
+    </message>
+    <message>
+        <source>dW[{a}, {b}] = the sum of the four products</source>
+        <translation>dW[{a}, {b}] = 네 곱의 합</translation>
+    </message>
+    <message>
+        <source>A 2×2 kernel slid with stride 1 over x = {x}. The error map at its 2×2 output is δ = {delta}. Work out dW[{a}, {b}] = Σ δ[i, j]·x[{a} + i, {b} + j].</source>
+        <translation>2×2 커널이 x = {x} 위를 스트라이드 1로 지나갔습니다. 2×2 출력의 오차 맵은 δ = {delta}. dW[{a}, {b}] = Σ δ[i, j]·x[{a} + i, {b} + j]를 구하십시오.</translation>
+    </message>
+    <message>
+        <source>δ[{oh}, {ow}]·W[{i}, {j}] = {d}·{w}</source>
+        <translation>δ[{oh}, {ow}]·W[{i}, {j}] = {d}·{w}</translation>
+    </message>
+    <message>
+        <source>dx[{r}, {c}] = the sum of the products above</source>
+        <translation>dx[{r}, {c}] = 위 곱들의 합</translation>
+    </message>
+    <message>
+        <source>A 2×2 kernel W = {w} slid with stride 1 over a 3×3 input. The error map at its 2×2 output is δ = {delta}. Work out dx[{r}, {c}] = Σ δ[oh, ow]·W[{r} − oh, {c} − ow] over the windows that cover it.</source>
+        <translation>2×2 커널(W = {w})이 3×3 입력 위를 스트라이드 1로 지나갔습니다. 2×2 출력의 오차 맵은 δ = {delta}. dx[{r}, {c}] = Σ δ[oh, ow]·W[{r} − oh, {c} − ow]를 구하십시오(그 칸을 덮는 윈도에 대해서만 더합니다).</translation>
+    </message>
+    <message>
+        <source>You counted the padding once: it is added on both sides, 2p.</source>
+        <translation>패딩을 한쪽에만 더했습니다: 패딩은 양쪽에 붙으므로 2p입니다.</translation>
+    </message>
+    <message>
+        <source>You left out the padding: add 2p to H.</source>
+        <translation>패딩을 빠뜨렸습니다: H에 2p를 더하십시오.</translation>
+    </message>
+    <message>
+        <source>You left out the dilation: the kernel spans d·(K − 1) + 1 cells.</source>
+        <translation>팽창을 빠뜨렸습니다: 커널은 d·(K − 1) + 1칸에 걸칩니다.</translation>
+    </message>
+    <message>
+        <source>You left out the stride: the window moves s cells at a time, so divide by s and round down.</source>
+        <translation>스트라이드를 빠뜨렸습니다: 윈도는 한 번에 s칸씩 움직이므로 s로 나누고 내림하십시오.</translation>
+    </message>
+    <message>
+        <source>Count the window&apos;s first position too: add 1 after the division.</source>
+        <translation>윈도의 첫 위치도 세야 합니다: 나눗셈 뒤에 1을 더하십시오.</translation>
+    </message>
+    <message>
+        <source>A convolution with a kernel of {k}×{k}, padding {p}, stride {s} and dilation {d} reads an input of {h}×{h}. What is the output height OH?</source>
+        <translation>합성곱(커널 {k}×{k}, 패딩 {p}, 스트라이드 {s}, 팽창 {d})이 {h}×{h} 입력을 읽습니다. 출력 높이 OH는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>OH = (H + 2p − d·(K − 1) − 1) // s + 1 with H = {h}, p = {p}, d = {d}, K = {k}, s = {s}.</source>
+        <translation>OH = (H + 2p − d·(K − 1) − 1) // s + 1, 여기서 H = {h}, p = {p}, d = {d}, K = {k}, s = {s}.</translation>
+    </message>
+    <message>
+        <source>OH = ({h} + 2·{p} − {d}·({k} − 1) − 1) // {s} + 1 = {span} // {s} + 1 = {oh}</source>
+        <translation>OH = ({h} + 2·{p} − {d}·({k} − 1) − 1) // {s} + 1 = {span} // {s} + 1 = {oh}</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>최대 풀링</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>평균 풀링</translation>
+    </message>
+    <message>
+        <source>Pooling halves the map only when window and stride are both two and there is no padding: use the formula.</source>
+        <translation>풀링이 맵을 절반으로 줄이는 것은 윈도와 스트라이드가 모두 2이고 패딩이 없을 때뿐입니다: 공식을 쓰십시오.</translation>
+    </message>
+    <message>
+        <source>{pool} with a window of {k}×{k}, stride {s} and padding {p} runs over a feature map of {h}×{h}. What is the output height OH?</source>
+        <translation>{h}×{h} 특성 맵에 적용하는 {pool}: 윈도 {k}×{k}, 스트라이드 {s}, 패딩 {p}. 출력 높이 OH는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>Pooling slides its window as a convolution does: OH = (H + 2p − K) // s + 1 with H = {h}, p = {p}, K = {k}, s = {s}.</source>
+        <translation>풀링도 합성곱처럼 윈도를 밀어 갑니다: OH = (H + 2p − K) // s + 1, 여기서 H = {h}, p = {p}, K = {k}, s = {s}.</translation>
+    </message>
+    <message>
+        <source>OH = ({h} + 2·{p} − {k}) // {s} + 1 = {span} // {s} + 1 = {oh}</source>
+        <translation>OH = ({h} + 2·{p} − {k}) // {s} + 1 = {span} // {s} + 1 = {oh}</translation>
+    </message>
+    <message>
+        <source>You left out the biases: one per output channel.</source>
+        <translation>편향을 빠뜨렸습니다: 출력 채널마다 하나씩 있습니다.</translation>
+    </message>
+    <message>
+        <source>Each kernel reads every input channel: multiply by C too.</source>
+        <translation>커널마다 모든 입력 채널을 읽습니다: C도 곱하십시오.</translation>
+    </message>
+    <message>
+        <source>A K×K kernel holds K·K weights per channel.</source>
+        <translation>K×K 커널에는 채널마다 가중치가 K·K개 있습니다.</translation>
+    </message>
+    <message>
+        <source>A convolution maps {c} input channels to {oc} output channels with {k}×{k} kernels and a bias per output channel. How many learnable parameters does it have?</source>
+        <translation>합성곱 하나가 {k}×{k} 커널로 입력 채널 {c}개를 출력 채널 {oc}개로 바꾸며, 출력 채널마다 편향이 하나씩 있습니다. 학습할 수 있는 파라미터는 모두 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Parameters = OC·C·KH·KW + OC (one bias per kernel) with OC = {oc}, C = {c}, KH = KW = {k}.</source>
+        <translation>파라미터 = OC·C·KH·KW + OC (커널마다 편향 하나), 여기서 OC = {oc}, C = {c}, KH = KW = {k}.</translation>
+    </message>
+    <message>
+        <source>Parameters = {oc}·{c}·{k}·{k} + {oc} = {count}</source>
+        <translation>파라미터 = {oc}·{c}·{k}·{k} + {oc} = {count}</translation>
+    </message>
+    <message>
+        <source>A convolution maps {c} input channels to {oc} output channels with {k}×{k} kernels and no bias. How many learnable parameters does it have?</source>
+        <translation>합성곱 하나가 {k}×{k} 커널로 입력 채널 {c}개를 출력 채널 {oc}개로 바꾸며, 편향은 없습니다. 학습할 수 있는 파라미터는 모두 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Parameters = OC·C·KH·KW (no bias) with OC = {oc}, C = {c}, KH = KW = {k}.</source>
+        <translation>파라미터 = OC·C·KH·KW (편향 없음), 여기서 OC = {oc}, C = {c}, KH = KW = {k}.</translation>
+    </message>
+    <message>
+        <source>Parameters = {oc}·{c}·{k}·{k} = {count}</source>
+        <translation>파라미터 = {oc}·{c}·{k}·{k} = {count}</translation>
+    </message>
+    <message>
+        <source>You left out the biases: one per output.</source>
+        <translation>편향을 빠뜨렸습니다: 출력마다 하나씩 있습니다.</translation>
+    </message>
+    <message>
+        <source>There is one bias per output, not one per input.</source>
+        <translation>편향은 입력마다가 아니라 출력마다 하나씩 있습니다.</translation>
+    </message>
+    <message>
+        <source>A fully connected layer maps {n_in} inputs to {n_out} outputs, with a bias per output. How many learnable parameters does it have?</source>
+        <translation>완전 연결층이 입력 {n_in}개를 출력 {n_out}개에 연결하며, 출력마다 편향이 하나씩 있습니다. 학습할 수 있는 파라미터는 모두 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Parameters = OUT·IN + OUT (one bias per output) with IN = {n_in}, OUT = {n_out}.</source>
+        <translation>파라미터 = OUT·IN + OUT (출력마다 편향 하나), 여기서 IN = {n_in}, OUT = {n_out}.</translation>
+    </message>
+    <message>
+        <source>Parameters = {n_out}·{n_in} + {n_out} = {count}</source>
+        <translation>파라미터 = {n_out}·{n_in} + {n_out} = {count}</translation>
+    </message>
+    <message>
+        <source>A fully connected layer maps {n_in} inputs to {n_out} outputs, with no bias. How many learnable parameters does it have?</source>
+        <translation>완전 연결층이 입력 {n_in}개를 출력 {n_out}개에 연결하며, 편향은 없습니다. 학습할 수 있는 파라미터는 모두 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Parameters = OUT·IN (no bias) with IN = {n_in}, OUT = {n_out}.</source>
+        <translation>파라미터 = OUT·IN (편향 없음), 여기서 IN = {n_in}, OUT = {n_out}.</translation>
+    </message>
+    <message>
+        <source>Parameters = {n_out}·{n_in} = {count}</source>
+        <translation>파라미터 = {n_out}·{n_in} = {count}</translation>
+    </message>
+    <message>
+        <source>Every image of the batch costs as much again: multiply by N.</source>
+        <translation>배치의 이미지마다 같은 만큼의 연산이 더 듭니다: N을 곱하십시오.</translation>
+    </message>
+    <message>
+        <source>Each output value sums over all C input channels: multiply by C.</source>
+        <translation>출력 값 하나는 입력 채널 C개 모두에 걸쳐 더합니다: C를 곱하십시오.</translation>
+    </message>
+    <message>
+        <source>Count output positions, OH·OW, not input pixels.</source>
+        <translation>입력 픽셀이 아니라 출력 위치 OH·OW개를 세십시오.</translation>
+    </message>
+    <message>
+        <source>A batch of {n} images of {c}×{h}×{h} (C×H×W) goes through {oc} kernels of {c}×{k}×{k}, padding {p}, stride {s}. How many multiply-accumulates (MACs) does the convolution take?</source>
+        <translation>{c}×{h}×{h}(C×H×W) 이미지 {n}장의 배치가 {c}×{k}×{k} 커널 {oc}개(패딩 {p}, 스트라이드 {s})를 거칩니다. 이 합성곱에는 곱셈-누산 연산(MAC)이 몇 번 필요합니까?</translation>
+    </message>
+    <message>
+        <source>MACs = KW·KH·C·OC·OW·OH·N, where OH = OW = (H + 2p − K) // s + 1; here N = {n}, C = {c}, H = {h}, OC = {oc}, K = {k}, p = {p}, s = {s}.</source>
+        <translation>MACs = KW·KH·C·OC·OW·OH·N, 여기서 OH = OW = (H + 2p − K) // s + 1이고 N = {n}, C = {c}, H = {h}, OC = {oc}, K = {k}, p = {p}, s = {s}.</translation>
+    </message>
+    <message>
+        <source>OH = OW = ({h} + 2·{p} − {k}) // {s} + 1 = {oh}; MACs = {k}·{k}·{c}·{oc}·{oh}·{oh}·{n} = {macs}</source>
+        <translation>OH = OW = ({h} + 2·{p} − {k}) // {s} + 1 = {oh}; MACs = {k}·{k}·{c}·{oc}·{oh}·{oh}·{n} = {macs}</translation>
+    </message>
+    <message>
+        <source>That counts the windows wholly inside the image; the question asks for the others.</source>
+        <translation>그것은 이미지 안에 완전히 들어가는 윈도의 수입니다. 묻는 것은 나머지입니다.</translation>
+    </message>
+    <message>
+        <source>That is every position; take away the windows that stay inside the image.</source>
+        <translation>그것은 모든 위치의 수입니다. 이미지 안에 머무는 윈도를 빼십시오.</translation>
+    </message>
+    <message>
+        <source>A kernel of {k}×{k} slides with stride 1 over an input of {h}×{h}, padded by {p} on every side. How many output positions read at least one padding cell?</source>
+        <translation>{k}×{k} 커널이 스트라이드 1로 {h}×{h} 입력 위를 움직입니다(네 변의 패딩: {p}). 패딩 칸을 하나 이상 읽는 출력 위치는 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>Count all OH·OW positions, OH = H + 2p − K + 1, then take away those whose window lies wholly inside the image: H − K + 1 per side (none if K &gt; H). Here H = {h}, K = {k}, p = {p}.</source>
+        <translation>위치 OH·OW개(OH = H + 2p − K + 1)를 모두 센 다음, 윈도가 이미지 안에 완전히 들어가는 위치를 빼십시오: 한 변에 H − K + 1개(K &gt; H이면 없음). 여기서 H = {h}, K = {k}, p = {p}.</translation>
+    </message>
+    <message>
+        <source>OH = {h} + 2·{p} − {k} + 1 = {oh}; inside: {inside} per side; {oh}·{oh} − {inside}·{inside} = {reads}</source>
+        <translation>OH = {h} + 2·{p} − {k} + 1 = {oh}; 안쪽: 한 변에 {inside}; {oh}·{oh} − {inside}·{inside} = {reads}</translation>
+    </message>
+    <message>
+        <source>im2col unfolds a {c}×{h}×{h} input (C×H×W) for {k}×{k} kernels with padding {p} and stride {s}. How many rows does its matrix have?</source>
+        <translation>im2col이 {c}×{h}×{h} 입력(C×H×W)을 펼칩니다(커널 {k}×{k}, 패딩 {p}, 스트라이드 {s}). 이 행렬의 행은 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>One row per value of a patch: C·KH·KW with C = {c}, KH = KW = {k}.</source>
+        <translation>패치의 값마다 행이 하나입니다: C·KH·KW, 여기서 C = {c}, KH = KW = {k}.</translation>
+    </message>
+    <message>
+        <source>Rows = C·KH·KW = {c}·{k}·{k} = {rows}</source>
+        <translation>행 = C·KH·KW = {c}·{k}·{k} = {rows}</translation>
+    </message>
+    <message>
+        <source>That is the number of columns, one per output pixel.</source>
+        <translation>그것은 열의 수입니다. 열은 출력 픽셀마다 하나입니다.</translation>
+    </message>
+    <message>
+        <source>A patch holds all C channels: multiply by C.</source>
+        <translation>패치 하나에는 C개 채널이 모두 들어 있습니다: C를 곱하십시오.</translation>
+    </message>
+    <message>
+        <source>im2col unfolds a {c}×{h}×{h} input (C×H×W) for {k}×{k} kernels with padding {p} and stride {s}. How many columns does its matrix have?</source>
+        <translation>im2col이 {c}×{h}×{h} 입력(C×H×W)을 펼칩니다(커널 {k}×{k}, 패딩 {p}, 스트라이드 {s}). 이 행렬의 열은 몇 개입니까?</translation>
+    </message>
+    <message>
+        <source>One column per output pixel: OH·OW, with OH = OW = (H + 2p − K) // s + 1, H = {h}, p = {p}, K = {k}, s = {s}.</source>
+        <translation>출력 픽셀마다 열이 하나입니다: OH·OW, 여기서 OH = OW = (H + 2p − K) // s + 1, H = {h}, p = {p}, K = {k}, s = {s}.</translation>
+    </message>
+    <message>
+        <source>OH = OW = ({h} + 2·{p} − {k}) // {s} + 1 = {oh}; columns = OH·OW = {oh}·{oh} = {columns}</source>
+        <translation>OH = OW = ({h} + 2·{p} − {k}) // {s} + 1 = {oh}; 열 = OH·OW = {oh}·{oh} = {columns}</translation>
+    </message>
+    <message>
+        <source>That is the number of rows, one per value of a patch.</source>
+        <translation>그것은 행의 수입니다. 행은 패치의 값마다 하나입니다.</translation>
+    </message>
+    <message>
+        <source>That is OH; there is one column per output pixel, OH·OW.</source>
+        <translation>그것은 OH입니다. 열은 출력 픽셀마다 하나이므로 OH·OW개입니다.</translation>
+    </message>
+    <message>
+        <source>Count output pixels, not input pixels.</source>
+        <translation>입력 픽셀이 아니라 출력 픽셀을 세십시오.</translation>
+    </message>
+    <message>
+        <source>Max pooling {k}×{k} with stride {k} on this {n}×{n} map. Click every cell that receives gradient in the backward pass.</source>
+        <translation>이 {n}×{n} 맵에 {k}×{k} 최대 풀링(스트라이드 {k})을 적용합니다. 역전파 때 기울기를 받는 칸을 모두 클릭하십시오.</translation>
+    </message>
+    <message>
+        <source>Backward, each {k}×{k} window sends its gradient to its largest value only; a cell that no window covers gets none.</source>
+        <translation>역전파 때 {k}×{k} 윈도마다 기울기를 가장 큰 값 하나에만 보냅니다. 어느 윈도에도 덮이지 않는 칸은 기울기를 받지 못합니다.</translation>
+    </message>
+    <message>
+        <source>The largest value of each {k}×{k} window = {winners}</source>
+        <translation>각 {k}×{k} 윈도의 가장 큰 값 = {winners}</translation>
+    </message>
+    <message>
+        <source>That is the sum: divide it by the number of cells.</source>
+        <translation>그것은 합입니다: 칸 수로 나누십시오.</translation>
+    </message>
+    <message>
+        <source>That is the largest value, what max pooling gives; average pooling gives the mean.</source>
+        <translation>그것은 가장 큰 값으로, 최대 풀링의 결과입니다. 평균 풀링은 평균을 냅니다.</translation>
+    </message>
+    <message>
+        <source>Average pooling {k}×{k} over this window: {window}. What value does it output? (2 decimals)</source>
+        <translation>이 윈도에 {k}×{k} 평균 풀링을 적용합니다: {window}. 출력 값은 얼마입니까? (소수점 둘째 자리까지)</translation>
+    </message>
+    <message>
+        <source>The output is the mean of the window: add its {cells} values, then divide by {cells}.</source>
+        <translation>출력은 윈도의 평균입니다: 값 {cells}개를 모두 더한 다음, 그 합을 칸 수 {cells}개로 나누십시오.</translation>
+    </message>
+    <message>
+        <source>({terms}) / {cells} = {total} / {cells} = {mean}</source>
+        <translation>({terms}) / {cells} = {total} / {cells} = {mean}</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>양수</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>음수</translation>
+    </message>
+    <message>
+        <source>What is the sigmoid&apos;s slope σ′(x) at x = {x}? (3 decimals)</source>
+        <translation>sigmoid의 기울기 σ′(x)는 얼마입니까? (x = {x}, 소수점 셋째 자리까지)</translation>
+    </message>
+    <message>
+        <source>σ′(x) = σ(x)·(1 − σ(x)), where σ(x) = 1 / (1 + e^−x); here x = {x}.</source>
+        <translation>σ′(x) = σ(x)·(1 − σ(x)), 여기서 σ(x) = 1 / (1 + e^−x), x = {x}.</translation>
+    </message>
+    <message>
+        <source>σ({x}) = {out}; σ′ = {out}·(1 − {out}) = {slope}</source>
+        <translation>σ({x}) = {out}; σ′ = {out}·(1 − {out}) = {slope}</translation>
+    </message>
+    <message>
+        <source>That is σ(x), the output; the slope is σ(x)·(1 − σ(x)).</source>
+        <translation>그것은 출력 σ(x)입니다. 기울기는 σ(x)·(1 − σ(x))입니다.</translation>
+    </message>
+    <message>
+        <source>What is tanh′(x), the slope of tanh, at x = {x}? (3 decimals)</source>
+        <translation>tanh의 기울기 tanh′(x)는 얼마입니까? (x = {x}, 소수점 셋째 자리까지)</translation>
+    </message>
+    <message>
+        <source>tanh′(x) = 1 − tanh²(x); here x = {x}.</source>
+        <translation>tanh′(x) = 1 − tanh²(x), 여기서 x = {x}.</translation>
+    </message>
+    <message>
+        <source>tanh({x}) = {out}; tanh′ = 1 − {factor}² = {slope}</source>
+        <translation>tanh({x}) = {out}; tanh′ = 1 − {factor}² = {slope}</translation>
+    </message>
+    <message>
+        <source>That is tanh(x), the output; the slope is 1 − tanh²(x).</source>
+        <translation>그것은 출력 tanh(x)입니다. 기울기는 1 − tanh²(x)입니다.</translation>
+    </message>
+    <message>
+        <source>{value} is the slope for {sign} inputs, and x = {x} is {sign}.</source>
+        <translation>x = {x} → {sign} 쪽이며, {sign} 입력의 기울기 = {value}입니다.</translation>
+    </message>
+    <message>
+        <source>{value} is the slope for {other} inputs, and x = {x} is {sign}.</source>
+        <translation>그 값({value})은 {other} 입력의 기울기이고, x = {x} → {sign} 쪽입니다.</translation>
+    </message>
+    <message>
+        <source>{value} is {name}({x}), the output; the question asks for the slope.</source>
+        <translation>그 값({value})은 출력 {name}({x})입니다. 묻는 것은 기울기입니다.</translation>
+    </message>
+    <message>
+        <source>{value} is the input x itself, not the slope.</source>
+        <translation>그 값({value})은 기울기가 아니라 입력 x 자체입니다.</translation>
+    </message>
+    <message>
+        <source>LeakyReLU never blocks the gradient entirely, so its slope is never 0.</source>
+        <translation>LeakyReLU는 기울기를 완전히 막는 일이 없으므로 그 기울기가 0이 되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>What is ReLU′(x), the slope of ReLU, at x = {x}?</source>
+        <translation>ReLU의 기울기 ReLU′(x)는 얼마입니까? (x = {x})</translation>
+    </message>
+    <message>
+        <source>Is x = {x} positive or negative? ReLU passes the gradient unchanged for positive inputs and blocks it for negative ones.</source>
+        <translation>x = {x}: 양수입니까, 음수입니까? ReLU는 양수 입력에서는 기울기를 그대로 통과시키고, 음수 입력에서는 막습니다.</translation>
+    </message>
+    <message>
+        <source>What is the slope of LeakyReLU (negative_slope {a}) at x = {x}?</source>
+        <translation>LeakyReLU(negative_slope {a})의 기울기는 얼마입니까? (x = {x})</translation>
+    </message>
+    <message>
+        <source>Is x = {x} positive or negative? LeakyReLU passes the gradient unchanged for positive inputs and scales it by its negative_slope for negative ones.</source>
+        <translation>x = {x}: 양수입니까, 음수입니까? LeakyReLU는 양수 입력에서는 기울기를 그대로 통과시키고, 음수 입력에서는 negative_slope를 곱해 줄입니다.</translation>
+    </message>
+    <message>
+        <source>x = {x} is {sign}, so {name}′({x}) = {slope}</source>
+        <translation>x = {x} → {sign} 쪽이므로 {name}′({x}) = {slope}</translation>
+    </message>
+    <message>
+        <source>A linear layer y = x·Wᵀ has x = {x} and W = {w}; it receives dout = ∂L/∂y = {dout}. What is dW[{i}, {j}] = ∂L/∂W[{i}, {j}]?</source>
+        <translation>선형 층 y = x·Wᵀ의 입력은 x = {x}, 가중치는 W = {w}, 역전파로 받은 기울기는 dout = ∂L/∂y = {dout}. 다음 값은 얼마입니까? dW[{i}, {j}] = ∂L/∂W[{i}, {j}]</translation>
+    </message>
+    <message>
+        <source>dW = doutᵀ·x, so dW[{i}, {j}] = dout[{i}]·x[{j}].</source>
+        <translation>dW = doutᵀ·x이므로 dW[{i}, {j}] = dout[{i}]·x[{j}].</translation>
+    </message>
+    <message>
+        <source>dW[{i}, {j}] = dout[{i}]·x[{j}] = {product} = {value}</source>
+        <translation>dW[{i}, {j}] = dout[{i}]·x[{j}] = {product} = {value}</translation>
+    </message>
+    <message>
+        <source>A linear layer y = x·Wᵀ has x = {x} and W = {w}; it receives dout = ∂L/∂y = {dout}. What is dx[{j}] = ∂L/∂x[{j}]?</source>
+        <translation>선형 층 y = x·Wᵀ의 입력은 x = {x}, 가중치는 W = {w}, 역전파로 받은 기울기는 dout = ∂L/∂y = {dout}. 다음 값은 얼마입니까? dx[{j}] = ∂L/∂x[{j}]</translation>
+    </message>
+    <message>
+        <source>dx = dout·W, so dx[{j}] = Σᵢ dout[i]·W[i, {j}]: multiply dout by column {j} of W, entry by entry, and add.</source>
+        <translation>dx = dout·W이므로 dx[{j}] = Σᵢ dout[i]·W[i, {j}]: dout과 W의 {j}번 열을 원소끼리 곱해 더하십시오.</translation>
+    </message>
+    <message>
+        <source>dx[{j}] = {products} = {value}</source>
+        <translation>dx[{j}] = {products} = {value}</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>왼쪽 위</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>오른쪽 위</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>왼쪽 아래</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>오른쪽 아래</translation>
+    </message>
+    <message>
+        <source>A 2×2 kernel slid with stride 1 over x = {x}. The error map at its 2×2 output is δ = {delta}. What is dW[{a}, {b}] = ∂L/∂W[{a}, {b}]?</source>
+        <translation>2×2 커널이 x = {x} 위를 스트라이드 1로 지나갔습니다. 2×2 출력의 오차 맵은 δ = {delta}. 다음 값은 얼마입니까? dW[{a}, {b}] = ∂L/∂W[{a}, {b}]</translation>
+    </message>
+    <message>
+        <source>dW[a, b] = Σ δ[i, j]·x[a + i, b + j]: lay δ on the {corner} of x, multiply each cell of x it covers by the δ on it, and add.</source>
+        <translation>dW[a, b] = Σ δ[i, j]·x[a + i, b + j]: δ를 x의 {corner} 부분에 겹쳐 놓고, 덮인 x의 칸마다 그 위의 δ를 곱해 더하십시오.</translation>
+    </message>
+    <message>
+        <source>dW[{a}, {b}] = {products} = {value}</source>
+        <translation>dW[{a}, {b}] = {products} = {value}</translation>
+    </message>
+    <message>
+        <source>You flipped δ: the weight gradient lays δ on x as it is, without turning it round.</source>
+        <translation>δ를 뒤집었습니다: 가중치 기울기에서는 δ를 돌리지 않고 그대로 x 위에 겹칩니다.</translation>
+    </message>
+    <message>
+        <source>You stopped at the loss&apos;s slope ŷ − y: multiply by the sigmoid&apos;s slope ŷ(1 − ŷ).</source>
+        <translation>손실의 기울기 ŷ − y에서 멈췄습니다: sigmoid의 기울기 ŷ(1 − ŷ)도 곱해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Mind the sign: ∂E/∂ŷ = ŷ − y, not y − ŷ.</source>
+        <translation>부호에 주의하십시오: ∂E/∂ŷ = ŷ − y이며, y − ŷ가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The tiny network outputs ŷ = σ(z) = {y_hat} for the target y = {y}; its loss is E = ½(y − ŷ)². What is the output error δ = ∂E/∂z? (4 decimals)</source>
+        <translation>작은 신경망의 출력은 ŷ = σ(z) = {y_hat}, 목표는 y = {y}, 손실은 E = ½(y − ŷ)². 출력 오차 δ = ∂E/∂z는 얼마입니까? (소수점 넷째 자리까지)</translation>
+    </message>
+    <message>
+        <source>δ = (ŷ − y)·ŷ(1 − ŷ): the loss&apos;s slope ŷ − y times the sigmoid&apos;s slope ŷ(1 − ŷ), with ŷ = {y_hat}, y = {y}.</source>
+        <translation>δ = (ŷ − y)·ŷ(1 − ŷ): 손실의 기울기 ŷ − y와 sigmoid의 기울기 ŷ(1 − ŷ)의 곱. 여기서 ŷ = {y_hat}, y = {y}.</translation>
+    </message>
+    <message>
+        <source>δ = ({y_hat} − {y})·{y_hat}·(1 − {y_hat}) = {error}·{slope} = {delta}</source>
+        <translation>δ = ({y_hat} − {y})·{y_hat}·(1 − {y_hat}) = {error}·{slope} = {delta}</translation>
+    </message>
+    <message>
+        <source>The step goes against the gradient: subtract η·∂E/∂w.</source>
+        <translation>한 단계는 기울기의 반대 방향으로 갑니다: η·∂E/∂w를 빼십시오.</translation>
+    </message>
+    <message>
+        <source>Scale the gradient by the learning rate η first.</source>
+        <translation>먼저 기울기에 학습률 η를 곱하십시오.</translation>
+    </message>
+    <message>
+        <source>Plain SGD with learning rate η = {lr}: a weight w = {w} has the gradient ∂E/∂w = {g}. What is w after one step?</source>
+        <translation>기본 SGD, 학습률 η = {lr}. 가중치 w = {w}, 그 기울기 ∂E/∂w = {g}. 한 단계 뒤의 w는 얼마입니까?</translation>
+    </message>
+    <message>
+        <source>w ← w − η·∂E/∂w with w = {w}, η = {lr}, ∂E/∂w = {g}.</source>
+        <translation>w ← w − η·∂E/∂w, 여기서 w = {w}, η = {lr}, ∂E/∂w = {g}.</translation>
+    </message>
+    <message>
+        <source>w ← {w} − {lr}·{g_factor} = {w} − {step} = {new}</source>
+        <translation>w ← {w} − {lr}·{g_factor} = {w} − {step} = {new}</translation>
+    </message>
+    <message>
+        <source>Convolution parameters</source>
+        <translation>합성곱 파라미터</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MAC 수</translation>
+    </message>
+    <message>
+        <source>Windows that read padding</source>
+        <translation>패딩을 읽는 윈도</translation>
+    </message>
+    <message>
+        <source>im2col matrix size</source>
+        <translation>im2col 행렬 크기</translation>
+    </message>
+    <message>
+        <source>Pooling output size</source>
+        <translation>풀링 출력 크기</translation>
+    </message>
+    <message>
+        <source>Max-pooling winners</source>
+        <translation>최대 풀링 승자</translation>
+    </message>
+    <message>
+        <source>Fully connected parameters</source>
+        <translation>완전 연결층 파라미터</translation>
+    </message>
+    <message>
+        <source>Activation slope</source>
+        <translation>활성화 함수 기울기</translation>
+    </message>
+    <message>
+        <source>Fully connected backward</source>
+        <translation>완전 연결층 역전파</translation>
+    </message>
+    <message>
+        <source>Convolution weight gradient</source>
+        <translation>합성곱 가중치 기울기</translation>
+    </message>
+    <message>
+        <source>Output error δ</source>
+        <translation>출력 오차 δ</translation>
+    </message>
+    <message>
+        <source>One SGD step</source>
+        <translation>SGD 한 단계</translation>
+    </message>
+    <message>
+        <source>Reviews due, mixed</source>
+        <translation>복습할 문제, 섞어서</translation>
+    </message>
+    <message>
+        <source>What to practise: the reviews that are due, or one concept</source>
+        <translation>무엇을 연습할지: 복습할 때가 된 문제들, 또는 개념 하나</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>답 보기</translation>
+    </message>
+    <message>
+        <source>Show the answer and its working (counted as not known)</source>
+        <translation>답과 풀이를 봅니다 (모르는 것으로 기록됩니다)</translation>
+    </message>
+    <message>
+        <source>Next question ▶</source>
+        <translation>다음 문제 ▶</translation>
+    </message>
+    <message>
+        <source>A fresh question with new numbers</source>
+        <translation>새 숫자로 만든 새 문제</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your record&lt;/b&gt;</source>
+        <translation>&lt;b&gt;나의 기록&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>concept</source>
+        <translation>개념</translation>
+    </message>
+    <message>
+        <source>lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>복습</translation>
+    </message>
+    <message>
+        <source>What the questions are about</source>
+        <translation>문제가 다루는 개념</translation>
+    </message>
+    <message>
+        <source>Lesson predictions right / made</source>
+        <translation>수업에서 맞힌 예측 / 한 예측</translation>
+    </message>
+    <message>
+        <source>Practice answers right at the first try / given</source>
+        <translation>연습에서 한 번에 맞힌 답 / 낸 답</translation>
+    </message>
+    <message>
+        <source>When it comes back for review (its Leitner box: 1, 3, 7, 14, 30 days)</source>
+        <translation>복습으로 다시 나오는 때 (라이트너 상자: 1, 3, 7, 14, 30일)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>복습</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>연습</translation>
+    </message>
+    <message>
+        <source>worked example</source>
+        <translation>풀이 예제</translation>
+    </message>
+    <message>
+        <source>one step blank</source>
+        <translation>한 단계 빈칸</translation>
+    </message>
+    <message>
+        <source>on your own</source>
+        <translation>혼자 풀기</translation>
+    </message>
+    <message>
+        <source>Read each step, then press Got it: next time one step is left for you.</source>
+        <translation>단계를 하나씩 읽은 뒤 알겠어요를 누르세요. 다음에는 한 단계를 직접 채웁니다.</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>알겠어요</translation>
+    </message>
+    <message>
+        <source>Give an answer first.</source>
+        <translation>먼저 답을 내세요.</translation>
+    </message>
+    <message>
+        <source>The steps are worked out above.</source>
+        <translation>풀이 단계는 위에 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;To review now: {count}&lt;/b&gt; — the concepts whose day has come, mixed.</source>
+        <translation>&lt;b&gt;지금 복습할 문제: {count}개&lt;/b&gt; — 복습할 날이 된 개념들을 섞어서 냅니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to review now: practise any concept, or come back tomorrow.</source>
+        <translation>지금은 복습할 문제가 없습니다. 아무 개념이나 연습하거나 내일 다시 오세요.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>in {days} d</source>
+        <translation>{days}일 뒤</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Row: the true class; column: what the network said. The diagonal holds the right answers. Click a cell to see its images.</source>
@@ -2849,6 +3788,22 @@ The current network is unchanged.</source>
 <context>
     <name>RunsPage</name>
     <message>
+        <source>Quick</source>
+        <translation>빠르게</translation>
+    </message>
+    <message>
+        <source>A quarter of the images: enough to see the difference, in a fraction of the time</source>
+        <translation>이미지의 4분의 1: 차이를 보기에 충분하고, 시간은 훨씬 적게 듭니다</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>The variants share 180,000 training images: clearer curves, four times as long</source>
+        <translation>변형들이 학습 이미지 180,000장을 나눠 씁니다. 곡선은 더 뚜렷하고, 시간은 네 배 걸립니다</translation>
+    </message>
+    <message>
         <source>Curves</source>
         <translation>곡선</translation>
     </message>
@@ -2867,6 +3822,10 @@ The current network is unchanged.</source>
     <message>
         <source>Which of the lesson&apos;s claims to test</source>
         <translation>강의의 어떤 주장을 검증할지</translation>
+    </message>
+    <message>
+        <source>How many training images the variants share: quick or full</source>
+        <translation>변형들이 나눠 쓸 학습 이미지의 양: 빠르게 또는 전체</translation>
     </message>
     <message>
         <source>Run experiment</source>
@@ -3165,8 +4124,20 @@ The current network is unchanged.</source>
         <translation>{count} 에포크</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Variants: {labels}. Each: LeNet-5, {epochs} on {images} training images, tested on all test images (the status line says how long each takes on this computer).&lt;/span&gt;</source>
-        <translation>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;비교 대상: {labels}. 각각 LeNet-5를 학습 이미지 {images}장으로 {epochs} 학습시키고, 모든 테스트 이미지로 테스트합니다 (각각 이 컴퓨터에서 얼마나 걸리는지는 상태 표시줄에 나옵니다).&lt;/span&gt;</translation>
+        <source>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;Variants: {labels}. Each: LeNet-5, {epochs} on {images} training images, tested on all test images. About {time} for all of them on this computer.&lt;/span&gt;</source>
+        <translation>&lt;b&gt;{title}.&lt;/b&gt; {claim}&lt;br&gt;&lt;span style=&apos;color:#555&apos;&gt;변형: {labels}. 각각 LeNet-5를 학습 이미지 {images}장으로 {epochs} 학습하고, 테스트 이미지 전체로 시험합니다. 이 컴퓨터에서 모두 합쳐 약 {time} 걸립니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}분</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds}초</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes}분 {seconds}초</translation>
     </message>
     <message>
         <source>{name} (training…)</source>
@@ -3796,6 +4767,13 @@ The current network is unchanged.</source>
     <message>
         <source>Gradient norm per layer (log scale)</source>
         <translation>층별 기울기 노름 (로그 스케일)</translation>
+    </message>
+</context>
+<context>
+    <name>Veil</name>
+    <message>
+        <source>Predict first: answer the question in the Lesson panel, and this part of the page shows whether you were right.</source>
+        <translation>먼저 예측하세요. 수업 패널의 질문에 답하면, 페이지의 이 부분이 맞았는지 보여 줍니다.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ ALLOWED = {
     "replicate", "circular", "sum", "mean", "sin", "cos", "seed", "eval", "nan", "inf", "mb",
     "gb", "dead", "run", "ceil", "enter", "for", "range", "value", "out", "pool",
     "flat", "python", "groups", "english", "mod", "pip",
-    "install", "torch",
+    "install", "torch", "safetensors", "state_dict",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z_]*[A-Za-z0-9_]*")
 

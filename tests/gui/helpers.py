@@ -65,3 +65,74 @@ def wait_for(qtbot, condition) -> None:
     ended by pytest-timeout with every thread's stack."""
     while not condition():
         qtbot.wait(20)
+
+
+def visible_texts(root) -> list[str]:
+    """Every text a learner can read in ``root`` now: labels, buttons, fields, combo boxes,
+    tab titles, table cells and headers, plot titles, axis labels and texts drawn in plots,
+    the status bar — leaving out whatever is hidden or under a lesson's veil."""
+    import pyqtgraph as pg
+    from PySide6.QtCore import QAbstractListModel
+    from PySide6.QtGui import QTextDocumentFragment
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QGraphicsSimpleTextItem,
+        QGraphicsTextItem,
+        QGraphicsView,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QTabBar,
+        QWidget,
+    )
+
+    from gui.widgets.veil import under_veil
+
+    def plain(text: str) -> str:
+        return QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
+
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) or under_veil(widget):
+            continue
+        if isinstance(widget, QLabel):
+            texts.append(plain(widget.text()))
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parent(),
+                                                              QAbstractSpinBox):
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractSpinBox):
+            texts.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            texts.append(widget.currentText())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            rows = model.rowCount()
+            columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
+            for row in range(rows):
+                texts += [str(model.index(row, col).data() or "") for col in range(columns)]
+            for orientation, count in ((Qt.Orientation.Horizontal, columns),
+                                       (Qt.Orientation.Vertical, rows)):
+                texts += [str(model.headerData(i, orientation) or "") for i in range(count)]
+        elif isinstance(widget, QGraphicsView) and widget.scene() is not None:
+            for item in widget.scene().items():
+                if not item.isVisible():
+                    continue
+                if isinstance(item, QGraphicsTextItem):
+                    texts.append(item.toPlainText())
+                elif isinstance(item, QGraphicsSimpleTextItem):
+                    texts.append(item.text())
+                elif isinstance(item, pg.AxisItem):
+                    texts.append(plain(item.labelText or ""))
+                elif isinstance(item, pg.LabelItem):
+                    texts.append(plain(item.text or ""))
+        if isinstance(widget, QMainWindow):
+            texts.append(widget.statusBar().currentMessage())
+            texts.append(widget.windowTitle())
+    return [text for text in texts if text]

@@ -236,3 +236,39 @@ def test_a_pen_per_run_survives_many_runs(page, records, qtbot):
     assert legend.heightForWidth(legend.width()) <= legend.height() + 1
     assert isinstance(page.curves.loss_plot.listDataItems()[0], pg.PlotDataItem)
 
+
+
+def test_an_experiment_comes_in_two_sizes_and_says_how_long_it_will_take(qtbot, tmp_path,
+                                                                        records):
+    """Quick trains a quarter of the full size's images; the page says before the start how
+    long all the variants should take here — as on the development machine before any run,
+    then scaled by the pace measured in the latest run."""
+    from core.experiments import epoch_seconds
+    from gui.pages.runs.page import RunsConfig
+    from gui.pages.runs.text import duration
+
+    page = show(qtbot, RunsPage(RunStore(tmp_path / "runs")))
+    page.base = dataclasses.replace(TrainConfig(epochs=2), model="lenet5")
+    page.set_config(RunsConfig("activations", "full"))
+    full = [config.train_size for _, config in page.variants()]
+    page.set_config(RunsConfig("activations", "quick"))
+    quick = [config.train_size for _, config in page.variants()]
+    assert full == [45_000] * 4 and quick == [11_250] * 4
+    expected = 4 * 2 * epoch_seconds(11_250)  # the development machine's pace
+    assert page.estimate() == pytest.approx(expected)
+    assert f"About {duration(expected)} for all of them" in page.claim.text()
+    record = dataclasses.replace(records[0])  # 256 images an epoch, measured here
+    page.store.add(record)
+    speed = epoch_seconds(256) / record.epoch_seconds
+    assert page.estimate() == pytest.approx(expected / speed)
+    assert f"About {duration(expected / speed)} for all of them" in page.claim.text()
+    page.size.setCurrentIndex(1)  # as a learner chooses it
+    assert page.config() == RunsConfig("activations", "full")
+    assert f"{45_000:,} training images" in page.claim.text()
+
+
+def test_durations_are_said_as_a_person_says_them():
+    from gui.pages.runs.text import duration
+
+    assert [duration(s) for s in (0.4, 14, 23.2, 60, 83, 299, 301, 3599)] == [
+        "5 s", "15 s", "25 s", "1 min", "1 min 25 s", "5 min", "5 min", "60 min"]

@@ -27,6 +27,7 @@ from gui.pages.convolution.maps_tab import MapsTab
 from gui.pages.convolution.methods_tab import MethodsTab
 from gui.pages.convolution.window_tab import WindowTab
 from gui.tr import Words
+from gui.widgets.veil import Veilable
 from gui.workers import WorkerRunner
 
 INLINE_MACS = 30_000  # slower methods beyond this many MACs run in the background
@@ -69,7 +70,8 @@ class ConvolutionPage(Translated, Page):
         scroll.setMinimumWidth(controls.minimumSizeHint().width() + 24)
         splitter = QSplitter()
         splitter.addWidget(scroll)
-        splitter.addWidget(self.tabs)
+        self.veils = {"results": Veilable(self.tabs)}
+        splitter.addWidget(self.veils["results"])
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([scroll.minimumWidth(), 10_000])  # the tabs get what is left
         QHBoxLayout(self).addWidget(splitter)

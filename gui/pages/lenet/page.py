@@ -109,6 +109,7 @@ class LeNetPage(Translated, Page):
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(settings.minimumSizeHint().width() + 24)  # never clipped
         self.architecture.add_settings(scroll)
+        self.veils = {"architecture": self.architecture.veil, "results": self.results.veil}
         layout = QVBoxLayout(self)
         layout.addWidget(self.run_box)
         layout.addWidget(self.banner)

@@ -30,6 +30,7 @@ from gui.widgets.controls import rich_label, spin
 from gui.widgets.draw_pad import DrawPad
 from gui.widgets.layer_views import LayerViews, ProbabilityChart
 from gui.widgets.share_bar import ShareDelegate, share_item
+from gui.widgets.veil import Veilable
 
 SHARES = (3, 4)  # the table's columns with share bars
 
@@ -60,7 +61,9 @@ class ArchitectureTab(Translated, QWidget):
         self.shown: tuple | None = None  # (model, origin) on display
         self.demo = rich_label("fc_demo_result")
         self.body = QHBoxLayout(self)
-        table = QVBoxLayout()
+        content = QWidget()  # veiled while a lesson asks to predict what it counts
+        table = QVBoxLayout(content)
+        table.setContentsMargins(0, 0, 0, 0)
         table.addWidget(self.table, 1)
         table.addWidget(self.split)
         row = QHBoxLayout()
@@ -69,7 +72,8 @@ class ArchitectureTab(Translated, QWidget):
         table.addLayout(row)
         table.addWidget(self.demo)
         table.addWidget(self.note)
-        self.body.addLayout(table, 1)
+        self.veil = Veilable(content)
+        self.body.addWidget(self.veil, 1)
         self.demo_button.clicked.connect(self.demoRequested)
         self.retranslate()
 

@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from core import data
-from core.experiments import BASE, EXPERIMENTS, variants
+from core.experiments import (
+    BASE,
+    BUDGETS,
+    EXPERIMENTS,
+    TRAINING_IMAGES,
+    epoch_seconds,
+    estimate_seconds,
+    variants,
+)
 from core.fileio import atomic_file
 from core.runs import RunRecord, curves_csv
 from core.train import EpochEvent, StepEvent, lenet_trainer
@@ -40,6 +48,7 @@ from gui.pages.runs.views import CurvesTab, DistributionsTab, Live, RewindTab
 from gui.training import Run as Variant
 from gui.training import Training
 from gui.widgets.controls import rich_label, set_texts
+from gui.widgets.veil import Veilable
 
 UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
 
@@ -47,8 +56,15 @@ UPDATES_HZ = 4  # the overlay redraws this often while an experiment trains
 @dataclass(frozen=True)
 class RunsConfig:
     experiment: str = "activations"
+    size: str = "quick"  # a key of BUDGETS: how many training images the variants share
 
 
+SIZES = {"quick": (QT_TRANSLATE_NOOP("RunsPage", "Quick"),
+                   QT_TRANSLATE_NOOP("RunsPage", "A quarter of the images: enough to see the "
+                                     "difference, in a fraction of the time")),
+         "full": (QT_TRANSLATE_NOOP("RunsPage", "Full"),
+                  QT_TRANSLATE_NOOP("RunsPage", "The variants share 180,000 training images: "
+                                    "clearer curves, four times as long"))}
 TAB_TITLES = (QT_TRANSLATE_NOOP("RunsPage", "Curves"), QT_TRANSLATE_NOOP("RunsPage", "Rewind"),
               QT_TRANSLATE_NOOP("RunsPage", "Distributions"))
 
@@ -94,6 +110,9 @@ class RunsPage(Translated, Page):
         self.experiment = QComboBox()
         self.experiment.setObjectName("experiment")
         self.experiment.addItems([""] * len(EXPERIMENTS))
+        self.size = QComboBox()
+        self.size.setObjectName("experiment_size")
+        self.size.addItems([""] * len(SIZES))
         self.claim = rich_label("experiment_claim")
         self.run_button = QPushButton(objectName="run_experiment")
         self.stop_button = QPushButton(objectName="stop_experiment")
@@ -103,12 +122,14 @@ class RunsPage(Translated, Page):
         self.status = rich_label("experiment_status", "")
         self.summary = rich_label("experiment_summary", "")
         row = QHBoxLayout()
+        row.addWidget(self.size)
         row.addWidget(self.run_button)
         row.addWidget(self.stop_button)
         for widget in (self.experiment, self.claim):
             column.addWidget(widget)
         column.addLayout(row)
-        for widget in (self.progress, self.status, self.summary):
+        summary = Veilable(self.summary)
+        for widget in (self.progress, self.status, summary):
             column.addWidget(widget)
 
         self.runs_box = QGroupBox()
@@ -143,13 +164,23 @@ class RunsPage(Translated, Page):
             self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
         layout = QHBoxLayout(self)
         layout.addWidget(left)
-        layout.addWidget(self.tabs, 1)
+        results = QWidget()  # the experiment's outcome: veiled while a lesson asks to predict
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.tabs, 1)
+        self.veils = {"results": Veilable(results), "summary": summary}
+        layout.addWidget(self.veils["results"], 1)
 
     def retranslate(self) -> None:
         self.box.setTitle(translate("RunsPage", "Lesson experiments"))
         for i, name in enumerate(EXPERIMENTS):
             self.experiment.setItemText(i, text.experiment_title(name))
         self.experiment.setToolTip(translate("RunsPage", "Which of the lesson's claims to test"))
+        for i, (name, tip) in enumerate(SIZES.values()):
+            self.size.setItemText(i, text.say(name))
+            self.size.setItemData(i, text.say(tip), Qt.ItemDataRole.ToolTipRole)
+        self.size.setToolTip(translate("RunsPage", "How many training images the variants "
+                                                   "share: quick or full"))
         self.run_button.setText(translate("RunsPage", "Run experiment"))
         self.run_button.setToolTip(translate("RunsPage", "Train every variant one after another "
                                                          "on the bundled Fashion-MNIST and "
@@ -184,6 +215,7 @@ class RunsPage(Translated, Page):
 
     def _connect(self) -> None:
         self.experiment.currentIndexChanged.connect(self._experiment_changed)
+        self.size.currentIndexChanged.connect(self._experiment_changed)
         self.run_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.experiments.stop)
         self.store.changed.connect(self._refresh)
@@ -202,17 +234,38 @@ class RunsPage(Translated, Page):
         return self.runner.running
 
     def config(self) -> RunsConfig:
-        return RunsConfig(list(EXPERIMENTS)[self.experiment.currentIndex()])
+        return RunsConfig(list(EXPERIMENTS)[self.experiment.currentIndex()],
+                          list(SIZES)[self.size.currentIndex()])
 
     def set_config(self, config: RunsConfig) -> None:
         if config.experiment not in EXPERIMENTS:
             raise ValueError(f"unknown experiment {config.experiment!r}")
+        if config.size not in SIZES:
+            raise ValueError(f"unknown size {config.size!r}; choose one of {', '.join(SIZES)}")
         self.experiment.setCurrentIndex(list(EXPERIMENTS).index(config.experiment))
+        self.size.setCurrentIndex(list(SIZES).index(config.size))
         self._experiment_changed()
 
+    def variants(self) -> list:
+        """(label, configuration) of the chosen experiment's variants at the chosen size."""
+        config = self.config()
+        return variants(config.experiment, self.base, BUDGETS[config.size])
+
+    def estimate(self) -> float:
+        """Seconds the chosen experiment should take here: scaled by the latest run on this
+        computer (its measured epochs against the development machine's), or as there."""
+        speed = 1.0
+        for run in reversed(self.store.runs):
+            seconds = run.record.epoch_seconds
+            if seconds:
+                images = run.record.config.get("train_size") or TRAINING_IMAGES
+                speed = epoch_seconds(images) / seconds
+                break
+        return estimate_seconds([config for _, config in self.variants()], speed)
+
     def _experiment_changed(self) -> None:
-        name = self.config().experiment
-        self.claim.setText(text.experiment_html(name, variants(name, self.base)))
+        self.claim.setText(text.experiment_html(self.config().experiment, self.variants(),
+                                                self.estimate()))
 
     # ------------------------------------------------------------------ runs
 
@@ -240,6 +293,7 @@ class RunsPage(Translated, Page):
         self.run_list.blockSignals(False)
         self._selected()
         self._say_where()
+        self._experiment_changed()  # the estimate follows the latest run's pace
         self._show()
 
     def _say_where(self) -> None:
@@ -327,12 +381,12 @@ class RunsPage(Translated, Page):
     def start(self) -> None:
         if self.experiments.running:
             return
-        name, base = self.config().experiment, self.base
-        count = len(variants(name, base))
+        name, chosen = self.config().experiment, self.variants()
+        count = len(chosen)
 
         def runs():  # in the training thread: loading the data takes a moment
             train, test = data.load_fashion_mnist("train"), data.load_fashion_mnist("test")
-            for label, config in variants(name, base):  # each built when its turn comes
+            for label, config in chosen:  # each built when its turn comes
                 yield Variant(label, lenet_trainer(config, train, test), config, snapshots=True)
 
         self.finished, self.live, self._count, self._running = [], None, count, name
@@ -341,6 +395,7 @@ class RunsPage(Translated, Page):
         self.progress.setValue(0)
         self.run_button.setEnabled(False)
         self.experiment.setEnabled(False)
+        self.size.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.summary.setText("")
         self._say_status(("loading",))
@@ -384,6 +439,7 @@ class RunsPage(Translated, Page):
         self.live = None
         self.run_button.setEnabled(True)
         self.experiment.setEnabled(True)
+        self.size.setEnabled(True)
         self.stop_button.setEnabled(False)
         done = len(self.finished)
         line = text.summary_line(EXPERIMENTS[self._running][0], self.finished, self._count)

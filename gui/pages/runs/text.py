@@ -111,18 +111,32 @@ def experiment_title(name: str) -> str:
     return say(EXPERIMENTS[name][0])
 
 
-def experiment_html(name: str, variants) -> str:
-    """The claim an experiment tests, its (label, configuration) variants and their size."""
+def experiment_html(name: str, variants, seconds: float) -> str:
+    """The claim an experiment tests, its (label, configuration) variants, their size and how
+    long they should take here."""
     config = variants[0][1]
     labels = ", ".join(html.escape(say(label)) for label, _ in variants)
     epochs = (translate("RunsPage", "{count} epoch") if config.epochs == 1 else
               translate("RunsPage", "{count} epochs")).format(count=config.epochs)
     return translate(
         "RunsPage", "<b>{title}.</b> {claim}<br><span style='color:#555'>Variants: {labels}. "
-        "Each: LeNet-5, {epochs} on {images} training images, tested on all test images (the "
-        "status line says how long each takes on this computer).</span>").format(
+        "Each: LeNet-5, {epochs} on {images} training images, tested on all test images. About "
+        "{time} for all of them on this computer.</span>").format(
         title=html.escape(experiment_title(name)), claim=say(CLAIMS[name]), labels=labels,
-        epochs=epochs, images=f"{config.train_size:,}")
+        epochs=epochs, images=f"{config.train_size:,}", time=duration(seconds))
+
+
+def duration(seconds: float) -> str:
+    """A time to wait, rounded as a person says it: '15 s', '1 min 20 s', '7 min'."""
+    if seconds >= 300:
+        return translate("RunsPage", "{minutes} min").format(minutes=round(seconds / 60))
+    minutes, seconds = divmod(max(5, round(seconds / 5) * 5), 60)
+    if not minutes:
+        return translate("RunsPage", "{seconds} s").format(seconds=seconds)
+    if not seconds:
+        return translate("RunsPage", "{minutes} min").format(minutes=minutes)
+    return translate("RunsPage", "{minutes} min {seconds} s").format(minutes=minutes,
+                                                                     seconds=seconds)
 
 
 def legend(entries) -> str:

@@ -45,6 +45,7 @@ from gui.pages.tiny_net.text import (
 from gui.training import Run, Training
 from gui.widgets.controls import rich_label, set_texts
 from gui.widgets.form import Float, Form, Int
+from gui.widgets.veil import Veilable
 
 LESSON = DEFAULTS["shallow"]
 
@@ -145,8 +146,13 @@ class TinyNetPage(Translated, Page):
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(box)
-        left.addWidget(self.loss_plot, 1)
-        left.addWidget(self.weights)
+        trained = QWidget()  # the loss and the weights: veiled while their change is predicted
+        trained_layout = QVBoxLayout(trained)
+        trained_layout.setContentsMargins(0, 0, 0, 0)
+        trained_layout.addWidget(self.loss_plot, 1)
+        trained_layout.addWidget(self.weights)
+        self.veils = {"loss": Veilable(trained)}
+        left.addWidget(self.veils["loss"], 1)
         column = QWidget()
         column.setLayout(left)
         column.setFixedWidth(256)
@@ -176,9 +182,10 @@ class TinyNetPage(Translated, Page):
         for tab, title in ((scroll, TAB_TITLES[0]), (check, TAB_TITLES[1])):
             self.tabs.addTab(tab, "")
             self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
+        self.veils["passes"] = Veilable(self.tabs)
         layout = QHBoxLayout(self)
         layout.addWidget(column)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.veils["passes"], 1)
         self.train_button.clicked.connect(lambda: self.start())
         self.step_button.clicked.connect(lambda: self.start(epochs=1))
         self.stop_button.clicked.connect(self.training.stop)

@@ -35,6 +35,7 @@ from gui.pages.versus.tabs import SharingTab, ShiftTab, TrainingTab
 from gui.training import Item, Run, Training
 from gui.widgets.controls import rich_label
 from gui.widgets.form import Form, Int
+from gui.widgets.veil import Veilable
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,10 @@ class VersusPage(Translated, Page):
         for tab, title in zip((self.training, self.shift, self.sharing), TAB_TITLES):
             self.tabs.addTab(tab, "")
             self.tabs.tabBar().setTabData(self.tabs.count() - 1, title)
+        self.veils = {"results": Veilable(self.tabs)}
         layout = QHBoxLayout(self)
         layout.addWidget(left)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.veils["results"], 1)
         self.train_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.both.stop)
         self.form.changed.connect(self._changed)
